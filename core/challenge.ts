@@ -1,0 +1,116 @@
+// The challenge format: `challenges/<id>/challenge.yaml` and each case's `case.yaml`, as zod
+// schemas (the only definition; the editor JSON Schema is generated from these).
+import { z } from 'zod';
+import { DECLARED_TYPES } from './column-type.js';
+import { VerdictSchema } from './verdict.js';
+
+const identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a Python identifier');
+
+export const ColumnSpecSchema = z.strictObject({
+  /** Column name. */
+  name: identifier,
+  /** Declared type. Integral types are interchangeable in output comparison. */
+  type: z.enum(DECLARED_TYPES),
+  /** Whether nulls may appear. */
+  nullable: z.boolean().default(true),
+  /** What the column means (shown in the statement's schema table). */
+  description: z.string().optional(),
+});
+export type ColumnSpec = z.infer<typeof ColumnSpecSchema>;
+
+export const InputSpecSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    /** Parameter name of `solve`, and the input file's base name in each case folder. */
+    name: identifier,
+    /** The solution receives a DataFrame with exactly these columns. */
+    kind: z.literal('dataframe'),
+    columns: z.array(ColumnSpecSchema).min(1),
+    description: z.string().optional(),
+  }),
+  z.strictObject({
+    name: identifier,
+    /** The solution receives the path of a file (read-only copy in the sandbox's scratch). */
+    kind: z.literal('file'),
+    /** File extension of the case files (`csv`, `txt`, `json`). */
+    extension: z.string().regex(/^[a-z0-9]+$/),
+    description: z.string().optional(),
+  }),
+]);
+export type InputSpec = z.infer<typeof InputSpecSchema>;
+
+export const OutputSpecSchema = z.strictObject({
+  columns: z.array(ColumnSpecSchema).min(1),
+  /** Row order matters (compared position by position) only when true. */
+  ordered: z.boolean().default(false),
+  /** Columns that identify a row, used to pair rows in a diff ("user u7, session 10:00"). */
+  key: z.array(identifier).min(1),
+});
+export type OutputSpec = z.infer<typeof OutputSpecSchema>;
+
+export const LimitsSpecSchema = z.strictObject({
+  /** Candidate's wall-clock limit for one case (solve + collect), in milliseconds. */
+  caseTimeLimitMs: z.number().int().positive().default(60_000),
+  /** Container memory limit (memory = memory+swap), in bytes. */
+  memoryLimitBytes: z.number().int().positive().default(2 * 1024 ** 3),
+  /** Most output rows collected from a solution; more is `output_limit_exceeded`. */
+  maxOutputRows: z.number().int().positive().default(500_000),
+});
+export type LimitsSpec = z.infer<typeof LimitsSpecSchema>;
+
+export const TimingSpecSchema = z.strictObject({
+  /** A correct answer on a timed case slower than this ratio times the reference's time is `too_slow`. */
+  budgetRatio: z.number().gt(1),
+});
+
+export const ChallengeSpecSchema = z.strictObject({
+  /** Folder name; kebab-case. */
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case'),
+  title: z.string().min(1),
+  difficulty: z.enum(['easy', 'medium', 'hard']),
+  /** One line for lists. */
+  summary: z.string().min(1),
+  /** Name of the function the solution defines. */
+  entrypoint: identifier.default('solve'),
+  inputs: z.array(InputSpecSchema).min(1),
+  output: OutputSpecSchema,
+  limits: LimitsSpecSchema.default(LimitsSpecSchema.parse({})),
+  timing: TimingSpecSchema,
+}).superRefine((spec, ctx) => {
+  const names = new Set(spec.output.columns.map((c) => c.name));
+  spec.output.key.forEach((k, i) => {
+    if (!names.has(k)) ctx.addIssue({ code: 'custom', path: ['output', 'key', i], message: `key column ${k} is not an output column` });
+  });
+  const seen = new Set<string>();
+  spec.inputs.forEach((input, i) => {
+    if (seen.has(input.name)) ctx.addIssue({ code: 'custom', path: ['inputs', i, 'name'], message: `duplicate input ${input.name}` });
+    seen.add(input.name);
+  });
+});
+export type ChallengeSpec = z.infer<typeof ChallengeSpecSchema>;
+
+export const GeneratorSpecSchema = z.strictObject({
+  /** Python file in the challenge folder defining `generate(spark, seed, **params) -> {input: DataFrame}`. */
+  script: z.string().regex(/^[A-Za-z0-9_./-]+\.py$/).refine((p) => !p.split('/').includes('..') && !p.startsWith('/'), 'must stay inside the challenge folder'),
+  /** Seed: the same seed gives the same rows. */
+  seed: z.number().int(),
+  /** Keyword arguments for `generate`. */
+  params: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).default({}),
+});
+export type GeneratorSpec = z.infer<typeof GeneratorSpecSchema>;
+
+export const CaseSpecSchema = z.strictObject({
+  /** The one rule this case checks, in a sentence (shown to the interviewer; to the candidate for public cases). */
+  description: z.string().min(1),
+  /** Counted in the timing budget against the reference. */
+  timed: z.boolean().default(false),
+  /** Inputs come from a seeded generator instead of files; the expected output from the reference. */
+  generator: GeneratorSpecSchema.optional(),
+});
+export type CaseSpec = z.infer<typeof CaseSpecSchema>;
+
+/** First lines of a `wrong/*.py` file: `# expect: <verdict>` and `# breaks: <rule>`. */
+export const WrongSolutionHeaderSchema = z.strictObject({
+  expect: VerdictSchema.exclude(['accepted']),
+  breaks: z.string().min(1),
+});
+export type WrongSolutionHeader = z.infer<typeof WrongSolutionHeaderSchema>;

@@ -1,0 +1,94 @@
+// The graded outcome of one run of a solution: per-case verdicts with diffs, timing against the
+// reference, and what the interviewer may read (stdout, plan). The CLI's --json prints this, the
+// worker stores it. What a candidate may see of it is cut by the server, not here.
+import { z } from 'zod';
+import { CandidateErrorSchema } from './run-report.js';
+import { VerdictSchema } from './verdict.js';
+
+/** Cells formatted for reading (`2024-03-01 10:00:00`, `"u7"`, `null`), keyed by column name. */
+const DisplayRowSchema = z.record(z.string(), z.string());
+
+export const RowDiffSchema = z.object({
+  /** Problems with the columns themselves (missing, unexpected, wrong type), each naming the column. */
+  columnProblems: z.array(z.string()),
+  /** Expected rows with no counterpart in the output (at most a listed number). */
+  missing: z.array(DisplayRowSchema),
+  /** Output rows with no counterpart in the expected rows (at most a listed number). */
+  unexpected: z.array(DisplayRowSchema),
+  /** Rows paired by key whose other cells differ; `columns` names the differing cells. */
+  changed: z.array(z.object({
+    key: DisplayRowSchema,
+    expected: DisplayRowSchema,
+    actual: DisplayRowSchema,
+    columns: z.array(z.string()),
+  })),
+  counts: z.object({
+    expectedRows: z.number().int().nonnegative(),
+    actualRows: z.number().int().nonnegative(),
+    missing: z.number().int().nonnegative(),
+    unexpected: z.number().int().nonnegative(),
+    changed: z.number().int().nonnegative(),
+  }),
+});
+export type RowDiff = z.infer<typeof RowDiffSchema>;
+
+export const CaseResultSchema = z.object({
+  name: z.string(),
+  /** Hidden cases' details are for the interviewer only. */
+  hidden: z.boolean(),
+  /** What the case checks. */
+  description: z.string(),
+  verdict: VerdictSchema,
+  /** One readable paragraph: the keyed diff, the error, or the timing. */
+  message: z.string(),
+  /** Candidate's wall time for the case, in milliseconds (bounded by the worker's clock). */
+  timeMs: z.number().nonnegative().nullable(),
+  /** Counted in the timing budget. */
+  timed: z.boolean(),
+  /** The reference's time on this case in the same image on the same machine, in milliseconds. */
+  referenceTimeMs: z.number().nonnegative().nullable(),
+  diff: RowDiffSchema.optional(),
+  error: CandidateErrorSchema.optional(),
+  /** What the solution printed during the case (capped). */
+  stdout: z.string(),
+  planText: z.string().optional(),
+});
+export type CaseResult = z.infer<typeof CaseResultSchema>;
+
+export const TimingSummarySchema = z.object({
+  /** Sum over timed cases of the candidate's times, in milliseconds. */
+  candidateMs: z.number().nonnegative(),
+  /** Sum over the same cases of the reference's times, in milliseconds. */
+  referenceMs: z.number().nonnegative(),
+  /** candidateMs / referenceMs. */
+  ratio: z.number().nonnegative(),
+  /** The challenge's budget: the largest ratio that is not `too_slow`. */
+  budgetRatio: z.number(),
+  withinBudget: z.boolean(),
+});
+export type TimingSummary = z.infer<typeof TimingSummarySchema>;
+
+export const GradeResultSchema = z.object({
+  challengeId: z.string(),
+  /** `public`: the public cases only (Run); `all`: every case (Submit). */
+  scope: z.enum(['public', 'all']),
+  /** The most severe case verdict. */
+  verdict: VerdictSchema,
+  cases: z.array(CaseResultSchema),
+  /** Null when no timed case ran to a correct answer. */
+  timing: TimingSummarySchema.nullable(),
+  sandbox: z.object({
+    image: z.string(),
+    /** Container create + start until Spark was ready, in milliseconds (worker's clock). */
+    startupMs: z.number().nonnegative(),
+    /** SparkSession start-up as the harness measured it, in milliseconds. */
+    sparkStartupMs: z.number().nonnegative().nullable(),
+    /** From the job being sent to the container's exit, in milliseconds (worker's clock). */
+    computeMs: z.number().nonnegative(),
+    /** Peak memory of the container, in bytes, when the engine reported it. */
+    peakMemoryBytes: z.number().nonnegative().nullable(),
+    /** Container stderr (Spark and JVM messages), capped; for the interviewer. */
+    stderr: z.string(),
+  }),
+});
+export type GradeResult = z.infer<typeof GradeResultSchema>;

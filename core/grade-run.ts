@@ -1,0 +1,129 @@
+// Decides every verdict of a run, from the sandbox's reports, the expected tables and the
+// reference's times. Pure: the same inputs always grade the same way.
+import type { ChallengeSpec } from './challenge.js';
+import { compareTables } from './compare.js';
+import type { CaseResult, GradeResult } from './grade-result.js';
+import type { CandidateError, CaseReport } from './run-report.js';
+import type { SandboxRun } from './sandbox-run.js';
+import type { Table } from './table.js';
+import { boundedCaseMs, formatMs, timingSummary, unaccountedMs } from './timing.js';
+import { overallVerdict, type Verdict } from './verdict.js';
+
+export interface GradedCase {
+  name: string;
+  hidden: boolean;
+  description: string;
+  timed: boolean;
+  /** Expected output, columns typed as the challenge declares them. */
+  expected: Table;
+  /** The reference's time on this case, in milliseconds, when calibrated. */
+  referenceTimeMs: number | null;
+}
+
+export interface GradeRunInput {
+  challengeId: string;
+  spec: ChallengeSpec;
+  scope: 'public' | 'all';
+  cases: GradedCase[];
+  run: SandboxRun;
+}
+
+function errorMessage(prefix: string, error: CandidateError | undefined): string {
+  if (!error) return prefix;
+  const where = error.line ? ` (solution.py, line ${error.line})` : '';
+  const message = error.message.includes('solution.py, line') ? error.message : `${error.message}${where}`;
+  return `${prefix}: ${error.type}: ${message}`;
+}
+
+/** The verdict for a case the run never finished, given how the sandbox stopped. */
+function unfinishedCase(run: SandboxRun, name: string, limitMs: number): { verdict: Verdict; message: string } {
+  const current = run.interruptedCase === name;
+  const notRun = `not run: the sandbox stopped during ${run.interruptedCase ? `case ${run.interruptedCase}` : 'an earlier step'}`;
+  if (run.oomKilled) {
+    return { verdict: 'memory_limit_exceeded', message: current ? 'the solution used more memory than the sandbox allows and was killed' : `${notRun} (out of memory)` };
+  }
+  switch (run.stopReason) {
+    case 'time_limit':
+      return { verdict: 'time_limit_exceeded', message: current ? `took longer than the time limit of ${formatMs(limitMs)} and was stopped` : `${notRun} (time limit)` };
+    case 'output_limit':
+      return { verdict: 'output_limit_exceeded', message: current ? (run.stopDetail ?? 'too much output') : `${notRun} (output limit)` };
+    default:
+      return { verdict: 'runtime_error', message: current ? (run.stopDetail ?? 'the sandbox stopped unexpectedly') : `${notRun} (${run.stopDetail ?? 'it stopped'})` };
+  }
+}
+
+function reportVerdict(report: CaseReport, c: GradedCase, spec: ChallengeSpec, oomKilled: boolean): Omit<CaseResult, 'name' | 'hidden' | 'description' | 'timed' | 'referenceTimeMs' | 'timeMs' | 'stdout' | 'planText'> {
+  switch (report.status) {
+    case 'runtime_error':
+      // A failure while the OOM killer was active is most likely its doing (e.g. a Python worker killed).
+      if (oomKilled) return { verdict: 'memory_limit_exceeded', message: 'the solution used more memory than the sandbox allows', error: report.error };
+      return { verdict: 'runtime_error', message: errorMessage('your code raised an error', report.error), error: report.error };
+    case 'invalid_submission':
+      return { verdict: 'invalid_submission', message: report.error?.message ?? 'invalid submission', error: report.error };
+    case 'output_limit_exceeded':
+      return { verdict: 'output_limit_exceeded', message: `the output has more than ${spec.limits.maxOutputRows} rows (or is too large to collect); expected ${c.expected.rows.length}` };
+    case 'ok': {
+      const comparison = compareTables(c.expected, report.output!, { ordered: spec.output.ordered, key: spec.output.key });
+      return { verdict: comparison.equal ? 'accepted' : 'wrong_answer', message: comparison.message, diff: comparison.diff };
+    }
+  }
+}
+
+export function gradeRun(input: GradeRunInput): GradeResult {
+  const { run, spec } = input;
+  const reports = new Map(run.caseReports.map((r) => [r.name, r]));
+  const cases: CaseResult[] = input.cases.map((c) => {
+    const base = { name: c.name, hidden: c.hidden, description: c.description, timed: c.timed, referenceTimeMs: c.referenceTimeMs };
+    if (run.moduleStatus === 'invalid_submission' || run.moduleStatus === 'runtime_error') {
+      const verdict = run.moduleStatus;
+      const prefix = verdict === 'invalid_submission' ? 'solution.py cannot be used' : 'importing solution.py failed';
+      return { ...base, verdict, message: errorMessage(prefix, run.moduleError), timeMs: null, stdout: '', error: run.moduleError };
+    }
+    const report = reports.get(c.name);
+    if (!report) {
+      const limit = run.moduleStatus === 'not_reached' && run.stopReason === 'time_limit'
+        ? { verdict: 'time_limit_exceeded' as const, message: `importing solution.py took longer than the time limit of ${formatMs(spec.limits.caseTimeLimitMs)}` }
+        : unfinishedCase(run, c.name, spec.limits.caseTimeLimitMs);
+      return { ...base, ...limit, timeMs: null, stdout: '' };
+    }
+    const outcome = reportVerdict(report, c, spec, run.oomKilled);
+    return {
+      ...base,
+      ...outcome,
+      timeMs: Math.round(boundedCaseMs(report, run.computeMs) * 10) / 10,
+      stdout: report.stdout + (report.stdoutDroppedBytes > 0 ? `\n[... ${report.stdoutDroppedBytes} more bytes of output dropped]` : ''),
+      planText: report.planText,
+    };
+  });
+
+  const timedCases = cases.filter((c) => c.timed);
+  let timing: GradeResult['timing'] = null;
+  if (timedCases.length > 0 && timedCases.every((c) => c.verdict === 'accepted' && c.referenceTimeMs !== null)) {
+    const extra = unaccountedMs(run.computeMs, run.caseReports);
+    const candidateMs = timedCases.reduce((sum, c) => sum + (c.timeMs ?? 0), 0) + extra;
+    const referenceMs = timedCases.reduce((sum, c) => sum + (c.referenceTimeMs ?? 0), 0);
+    timing = timingSummary(candidateMs, referenceMs, spec.timing.budgetRatio);
+    const verdict: Verdict = timing.withinBudget ? 'accepted' : 'too_slow';
+    const summary = `${formatMs(timing.candidateMs)} vs the reference's ${formatMs(timing.referenceMs)} (${timing.ratio}x; budget ${timing.budgetRatio}x)`;
+    for (const c of timedCases) {
+      c.verdict = verdict;
+      c.message = verdict === 'accepted' ? `${c.message}; time ${summary}` : `correct, but too slow: ${summary}`;
+    }
+  }
+
+  return {
+    challengeId: input.challengeId,
+    scope: input.scope,
+    verdict: overallVerdict(cases.map((c) => c.verdict)),
+    cases,
+    timing,
+    sandbox: {
+      image: run.image,
+      startupMs: Math.round(run.startupMs),
+      sparkStartupMs: run.sparkStartupMs,
+      computeMs: Math.round(run.computeMs),
+      peakMemoryBytes: run.peakMemoryBytes,
+      stderr: run.stderr,
+    },
+  };
+}

@@ -1,0 +1,186 @@
+"""Runs one job: import the candidate's module, then for each case prepare the inputs, call the
+entry point, collect at most a capped number of rows, and report the case."""
+import importlib.util
+import io
+import json
+import os
+import random
+import runpy
+import shutil
+import sys
+import time
+
+from pyspark.sql import DataFrame
+from pyspark.sql import types as T
+
+from .cells import parse_input_value, rows_to_cells
+from .errors import candidate_error
+
+SPARK_TYPES = {
+    "string": T.StringType(), "boolean": T.BooleanType(), "byte": T.ByteType(), "short": T.ShortType(),
+    "int": T.IntegerType(), "long": T.LongType(), "float": T.FloatType(), "double": T.DoubleType(),
+    "date": T.DateType(), "timestamp": T.TimestampType(), "binary": T.BinaryType(),
+}
+MAX_PLAN_CHARS = 100_000
+MAX_OUTPUT_JSON_BYTES = 96 * 1024 * 1024
+
+
+class CappedText(io.TextIOBase):
+    """Keeps the first `limit` bytes written and counts the rest."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit, self.kept, self.size, self.dropped = limit, [], 0, 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        data = text.encode("utf-8", "replace")
+        room = self.limit - self.size
+        if room > 0:
+            self.kept.append(data[:room])
+            self.size += min(room, len(data))
+        self.dropped += max(0, len(data) - max(room, 0))
+        return len(text)
+
+    def value(self) -> str:
+        return b"".join(self.kept).decode("utf-8", "replace")
+
+
+def schema_for(columns) -> T.StructType:
+    return T.StructType([T.StructField(c["name"], SPARK_TYPES[c["type"]], c.get("nullable", True)) for c in columns])
+
+
+def read_jsonl(path: str, columns) -> list:
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                record = json.loads(line)
+                rows.append(tuple(parse_input_value(record.get(c["name"]), c["type"]) for c in columns))
+    return rows
+
+
+def prepare_inputs(spark, job: dict, case: dict, job_dir: str, scratch: str) -> dict:
+    inputs = {}
+    if case.get("generator"):
+        generator = case["generator"]
+        module = runpy.run_path(os.path.join(job_dir, "challenge", generator["script"]))
+        frames = module["generate"](spark, generator["seed"], **generator.get("params", {}))
+        for spec in job["inputs"]:
+            # Materialise once so the candidate's time covers its own work, not generation.
+            path = os.path.join(scratch, spec["name"])
+            frames[spec["name"]].select([c["name"] for c in spec["columns"]]).write.mode("overwrite").parquet(path)
+            inputs[spec["name"]] = spark.read.schema(schema_for(spec["columns"])).parquet(path)
+        return inputs
+    shuffle = case.get("shuffle")
+    for spec in job["inputs"]:
+        path = os.path.join(job_dir, case["files"][spec["name"]])
+        if spec["kind"] == "file":
+            copy = os.path.join(scratch, os.path.basename(path))
+            shutil.copyfile(path, copy)
+            os.chmod(copy, 0o444)
+            inputs[spec["name"]] = copy
+            continue
+        rows = read_jsonl(path, spec["columns"])
+        partitions = spark.sparkContext.defaultParallelism
+        if shuffle:
+            random.Random(shuffle["seed"]).shuffle(rows)
+            partitions = shuffle["partitions"]
+        rdd = spark.sparkContext.parallelize(rows, max(1, min(partitions, max(len(rows), 1))))
+        inputs[spec["name"]] = spark.createDataFrame(rdd, schema_for(spec["columns"]), verifySchema=True)
+    return inputs
+
+
+def import_solution(path: str):
+    spec = importlib.util.spec_from_file_location("solution", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["solution"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def final_plan(frame: DataFrame) -> str:
+    try:
+        return frame._jdf.queryExecution().executedPlan().toString()[:MAX_PLAN_CHARS]
+    except Exception as exc:  # the plan is an insight, never a reason to fail a case
+        return f"(plan unavailable: {type(exc).__name__})"
+
+
+def run_case(spark, job: dict, case: dict, entry, job_dir: str, solution_path: str, control) -> dict:
+    scratch = os.path.join("/tmp/scratch", case["name"])
+    os.makedirs(scratch, exist_ok=True)
+    prepare_started = time.perf_counter()
+    inputs = prepare_inputs(spark, job, case, job_dir, scratch)
+    prepare_ms = (time.perf_counter() - prepare_started) * 1000
+    report = {"name": case["name"], "prepareMs": round(prepare_ms, 3)}
+    captured = CappedText(job["maxStdoutBytes"])
+    real_stdout = sys.stdout
+    control.send({"type": "case_start", "name": case["name"]})
+    started = time.perf_counter()
+    try:
+        sys.stdout = captured
+        result = entry(spark, **inputs)
+        if not isinstance(result, DataFrame):
+            report.update(status="invalid_submission", error={
+                "type": "TypeError",
+                "message": f"{job['entrypoint']} must return a pyspark.sql.DataFrame, got {type(result).__name__}",
+                "traceback": "",
+            })
+        else:
+            limited = result.limit(job["maxOutputRows"] + 1)
+            rows = limited.collect()
+            report["timeMs"] = round((time.perf_counter() - started) * 1000, 3)
+            sys.stdout = real_stdout
+            report["rowCount"] = len(rows)
+            report["planText"] = final_plan(limited)
+            if len(rows) > job["maxOutputRows"]:
+                report["status"] = "output_limit_exceeded"
+            else:
+                columns = [{"name": f.name, "type": f.dataType.simpleString(), "nullable": f.nullable} for f in result.schema.fields]
+                output = {"columns": columns, "rows": rows_to_cells(result.schema, rows)}
+                if len(json.dumps(output, separators=(",", ":"))) > MAX_OUTPUT_JSON_BYTES:
+                    report["status"] = "output_limit_exceeded"
+                else:
+                    report.update(status="ok", output=output)
+    except BaseException as exc:  # SystemExit too: the candidate's exit() is its own error
+        if isinstance(exc, KeyboardInterrupt):
+            raise
+        report.update(status="runtime_error", error=candidate_error(exc, solution_path))
+    finally:
+        sys.stdout = real_stdout
+    report.setdefault("timeMs", round((time.perf_counter() - started) * 1000, 3))
+    report["stdout"] = captured.value()
+    report["stdoutDroppedBytes"] = captured.dropped
+    shutil.rmtree(scratch, ignore_errors=True)
+    return report
+
+
+def run_job(spark, job: dict, job_dir: str, control) -> None:
+    solution_path = os.path.join(job_dir, job["solutionPath"])
+    control.send({"type": "module_start"})
+    captured, real_stdout = CappedText(job["maxStdoutBytes"]), sys.stdout
+    try:
+        sys.stdout = captured
+        module = import_solution(solution_path)
+    except SyntaxError as exc:
+        control.send({"type": "module_end", "status": "invalid_submission", "error": candidate_error(exc, solution_path)})
+        return
+    except BaseException as exc:
+        if isinstance(exc, KeyboardInterrupt):
+            raise
+        control.send({"type": "module_end", "status": "runtime_error", "error": candidate_error(exc, solution_path)})
+        return
+    finally:
+        sys.stdout = real_stdout
+    entry = getattr(module, job["entrypoint"], None)
+    if not callable(entry):
+        control.send({"type": "module_end", "status": "invalid_submission", "error": {
+            "type": "MissingEntrypoint",
+            "message": f"solution.py must define a function {job['entrypoint']}(spark, ...)",
+            "traceback": "",
+        }})
+        return
+    control.send({"type": "module_end", "status": "ok"})
+    for case in job["cases"]:
+        control.send({"type": "case_end", "report": run_case(spark, job, case, entry, job_dir, solution_path, control)})

@@ -1,0 +1,61 @@
+// `npm run --silent grade -- <challenge-id> <solution.py> [--json] [--public]`: grades one file
+// locally with the same sandbox and comparison as the worker, without Redis.
+// Exit codes: 0 accepted, 1 not accepted, 2 usage or grader error.
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import type { GradeResult } from '../../core/grade-result.js';
+import { formatMs } from '../../core/timing.js';
+import { parseSandboxConfig } from '../config.js';
+import { gradeSolution } from '../grade-solution.js';
+import { createGraderDeps, loadChallengeById } from '../grader.js';
+
+const USAGE = 'usage: npm run --silent grade -- <challenge-id> <solution.py> [--json] [--public]';
+
+function table(result: GradeResult): string {
+  const rows = result.cases.map((c) => [c.name, c.hidden ? 'hidden' : 'public', c.verdict, c.timeMs === null ? '-' : formatMs(c.timeMs), c.referenceTimeMs === null ? '-' : formatMs(c.referenceTimeMs)]);
+  const header = ['case', 'kind', 'verdict', 'time', 'reference'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]): string => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
+  const out = [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+  const problems = result.cases.filter((c) => c.verdict !== 'accepted');
+  if (problems.length > 0) {
+    out.push('');
+    for (const c of problems) out.push(`${c.name}: ${c.verdict}\n  ${c.message.split('\n').join('\n  ')}`);
+  }
+  if (result.timing) {
+    const t = result.timing;
+    out.push('', `timing: ${formatMs(t.candidateMs)} vs reference ${formatMs(t.referenceMs)} = ${t.ratio}x (budget ${t.budgetRatio}x)`);
+  }
+  out.push('', `verdict: ${result.verdict}`);
+  return out.join('\n');
+}
+
+async function main(): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean', default: false }, public: { type: 'boolean', default: false } } });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const [challengeId, solutionFile, ...extra] = parsed.positionals;
+  if (!challengeId || !solutionFile || extra.length > 0) {
+    console.error(USAGE);
+    return 2;
+  }
+  try {
+    const config = parseSandboxConfig();
+    const challenge = await loadChallengeById(config, challengeId);
+    const code = await readFile(solutionFile, 'utf8');
+    const deps = await createGraderDeps(config);
+    console.error(`grading ${solutionFile} on ${challenge.id} in ${deps.image} ...`);
+    const result = await gradeSolution(deps, { challenge, code, scope: parsed.values.public ? 'public' : 'all' });
+    console.log(parsed.values.json ? JSON.stringify(result) : table(result));
+    return result.verdict === 'accepted' ? 0 : 1;
+  } catch (error) {
+    console.error(`grader error: ${(error as Error).message}`);
+    return 2;
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,66 @@
+// Docker create options for one sandbox container: every isolation setting lives here, in one
+// pure function, so every path (CLI, worker, pool, tests) gets the same hardening.
+import type Docker from 'dockerode';
+
+export const SANDBOX_LABEL = 'org.pyspark-grader.sandbox';
+export const OWNER_LABEL = 'org.pyspark-grader.owner';
+
+export interface SandboxLimits {
+  /** Memory limit, in bytes; swap is the same number, so no swap at all. */
+  memoryBytes: number;
+  cpus: number;
+  pids: number;
+  tmpfsBytes: number;
+  fileSizeBytes: number;
+  nofile: number;
+}
+
+export function containerOptions(image: string, limits: SandboxLimits, labels: Record<string, string>): Docker.ContainerCreateOptions {
+  // The JVM heap gets half the container: the rest is for Python, Arrow buffers and the tmpfs.
+  const driverMemoryMiB = Math.max(256, Math.floor(limits.memoryBytes / 2 / 1024 / 1024));
+  return {
+    Image: image,
+    // The whole environment: no secrets, no proxy settings, nothing from the worker.
+    Env: [`HARNESS_CORES=${limits.cpus}`, `HARNESS_DRIVER_MEMORY=${driverMemoryMiB}m`],
+    User: '10001:10001',
+    // Spark resolves its own host name at start-up; with no network it must map to loopback.
+    Hostname: 'sandbox',
+    WorkingDir: '/tmp',
+    // The job arrives as a length-prefixed tar on stdin once Spark is up; frames leave on stdout.
+    AttachStdin: true,
+    AttachStdout: true,
+    AttachStderr: true,
+    OpenStdin: true,
+    StdinOnce: false,
+    Tty: false,
+    Labels: { [SANDBOX_LABEL]: '1', ...labels },
+    HostConfig: {
+      NetworkMode: 'none', // only the loopback interface exists
+      ExtraHosts: ['sandbox:127.0.0.1'],
+      ReadonlyRootfs: true,
+      // Spark unpacks native libraries (snappy, ...) into its temp dir and loads them: exec is needed.
+      Tmpfs: { '/tmp': `rw,exec,nosuid,nodev,size=${limits.tmpfsBytes},mode=1777` },
+      CapDrop: ['ALL'],
+      SecurityOpt: ['no-new-privileges:true'],
+      Privileged: false,
+      Memory: limits.memoryBytes,
+      MemorySwap: limits.memoryBytes,
+      MemorySwappiness: 0,
+      OomKillDisable: false,
+      NanoCpus: Math.round(limits.cpus * 1e9),
+      PidsLimit: limits.pids,
+      Ulimits: [
+        { Name: 'nofile', Soft: limits.nofile, Hard: limits.nofile },
+        { Name: 'fsize', Soft: limits.fileSizeBytes, Hard: limits.fileSizeBytes },
+        { Name: 'core', Soft: 0, Hard: 0 },
+      ],
+      Init: true, // reaps the JVM's and Python workers' children
+      IpcMode: 'private',
+      // Nothing is logged to the host's disk: output is read through the attach stream and capped.
+      LogConfig: { Type: 'none', Config: {} },
+      AutoRemove: false, // removed by the runner in `finally`, after its exit state is read
+      Binds: [],
+      Mounts: [],
+    },
+  };
+}
