@@ -20,6 +20,7 @@ export default defineConfig({
           // Two Spark sandboxes at once is this machine's ceiling; files run one after another
           // and each file grades in parallel up to that limit itself.
           fileParallelism: false,
+          maxConcurrency: 2,
         },
       },
     ],

@@ -49,18 +49,29 @@ export function parseTimestampMicros(text: string): bigint {
   const m = TIMESTAMP_RE.exec(text);
   if (!m) throw new CellDecodeError(`not a UTC timestamp: ${JSON.stringify(text)}`);
   const [, y, mo, d, h, mi, s, frac] = m;
-  const millis = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
-  if (Number.isNaN(millis)) throw new CellDecodeError(`not a valid timestamp: ${JSON.stringify(text)}`);
+  const date = new Date(0);
+  date.setUTCFullYear(Number(y), Number(mo) - 1, Number(d)); // setUTCFullYear keeps years 0-99 as written
+  date.setUTCHours(Number(h), Number(mi), Number(s), 0);
+  const millis = date.getTime();
+  // Date rolls 2024-02-31 over to March: a value that does not read back the same is invalid.
+  if (Number.isNaN(millis) || date.getUTCMonth() !== Number(mo) - 1 || date.getUTCDate() !== Number(d)
+    || date.getUTCHours() !== Number(h) || date.getUTCMinutes() !== Number(mi) || date.getUTCSeconds() !== Number(s)) {
+    throw new CellDecodeError(`not a valid timestamp: ${JSON.stringify(text)}`);
+  }
   const micros = BigInt((frac ?? '').padEnd(6, '0').slice(0, 6) || '0');
   return BigInt(millis) * 1000n + micros;
 }
 
 /** `2024-03-01 10:00:00` (with microseconds only when there are some), UTC. */
 export function formatTimestampMicros(micros: bigint): string {
-  const millis = Number(micros / 1000n);
-  const rest = micros % 1_000_000n;
-  const iso = new Date(millis - (millis % 1000 + 1000) % 1000).toISOString().slice(0, 19).replace('T', ' ');
-  const fraction = ((rest % 1_000_000n) + 1_000_000n) % 1_000_000n;
+  // Floor division, so times before 1970 split into the right second and fraction.
+  let seconds = micros / 1_000_000n;
+  let fraction = micros % 1_000_000n;
+  if (fraction < 0n) {
+    fraction += 1_000_000n;
+    seconds -= 1n;
+  }
+  const iso = new Date(Number(seconds) * 1000).toISOString().slice(0, 19).replace('T', ' ');
   return fraction === 0n ? iso : `${iso}.${fraction.toString().padStart(6, '0')}`;
 }
 
@@ -97,6 +108,7 @@ export function decodeCell(cell: JsonValue, type: string): Value {
       return { kind: 'string', value: cell };
     case 'date':
       if (typeof cell !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(cell)) throw new CellDecodeError(`not a date: ${JSON.stringify(cell)}`);
+      parseTimestampMicros(`${cell}T00:00:00Z`); // rejects 2024-13-45 and 2024-02-31
       return { kind: 'date', value: cell };
     case 'timestamp':
       if (typeof cell !== 'string') throw new CellDecodeError(`not a timestamp: ${JSON.stringify(cell)}`);

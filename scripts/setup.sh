@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Makes this machine ready to grade, as a fresh Debian machine needs it, and does nothing twice:
+# system packages (Docker engine, debootstrap, Redis, Chromium), a running dockerd, npm
+# dependencies, the local base image, the host-side wheelhouse and the sandbox image.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+
+need=()
+command -v dockerd >/dev/null || need+=(docker.io)
+command -v debootstrap >/dev/null || need+=(debootstrap)
+command -v redis-server >/dev/null || need+=(redis-server)
+command -v chromium >/dev/null || need+=(chromium)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "setup: installing ${need[*]}"
+  apt-get update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need[@]}" >/dev/null
+fi
+
+if ! docker info >/dev/null 2>&1; then
+  echo "setup: starting dockerd"
+  mkdir -p /var/log
+  nohup dockerd >/var/log/dockerd.log 2>&1 &
+  for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 1; done
+  docker info >/dev/null 2>&1 || { echo "setup: dockerd did not start; see /var/log/dockerd.log" >&2; tail -20 /var/log/dockerd.log >&2; exit 1; }
+fi
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: npm ci"
+  npm ci --no-audit --no-fund >/dev/null
+fi
+
+export GRADER_BASE_IMAGE="${GRADER_BASE_IMAGE:-grader-base:bookworm}"
+if [ "$GRADER_BASE_IMAGE" = "grader-base:bookworm" ]; then
+  bash scripts/build-base-image.sh
+fi
+bash scripts/build-wheelhouse.sh
+bash scripts/build-sandbox-image.sh

@@ -1,0 +1,80 @@
+// What a candidate's mistakes come back as, in the real sandbox: each is a verdict with a
+// message the candidate can act on, never a grader error.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testGrader, type TestGrader } from '../support/grader.js';
+
+let grader: TestGrader;
+beforeAll(async () => { grader = await testGrader(); });
+
+describe.concurrent('candidate outcomes on group-sum', () => {
+  it('accepts the reference on every case', async () => {
+    const result = await grader.grade('group-sum', 'from pyspark.sql import functions as F\n\ndef solve(spark, numbers):\n    return numbers.groupBy("grp").agg(F.sum("n").alias("total"))\n');
+    expect(result.verdict).toBe('accepted');
+    expect(result.cases.map((c) => [c.name, c.hidden, c.verdict])).toEqual([['basic', false, 'accepted'], ['nulls', true, 'accepted']]);
+    expect(result.cases[0]!.planText).toMatch(/HashAggregate/);
+    expect(result.sandbox.sparkStartupMs).toBeGreaterThan(0);
+  });
+
+  it('names the syntax error line as invalid_submission', async () => {
+    const result = await grader.grade('group-sum', 'def solve(spark, numbers):\n    return numbers.groupBy("grp"\n\nx = 1\n', 'public');
+    expect(result.verdict).toBe('invalid_submission');
+    expect(result.cases[0]!.error?.line).toBeGreaterThanOrEqual(2);
+    expect(result.cases[0]!.message).toMatch(/SyntaxError/);
+  });
+
+  it('reports a missing solve as invalid_submission', async () => {
+    const result = await grader.grade('group-sum', 'def answer(spark, numbers):\n    return numbers\n', 'public');
+    expect(result.verdict).toBe('invalid_submission');
+    expect(result.cases[0]!.message).toMatch(/must define a function solve/);
+  });
+
+  it('reports a non-DataFrame result as invalid_submission', async () => {
+    const result = await grader.grade('group-sum', 'def solve(spark, numbers):\n    return numbers.collect()\n', 'public');
+    expect(result.verdict).toBe('invalid_submission');
+    expect(result.cases[0]!.message).toMatch(/must return a pyspark.sql.DataFrame, got list/);
+  });
+
+  it('reports an exception as runtime_error naming the candidate line, without harness frames', async () => {
+    const code = 'def helper(x):\n    return 1 / x\n\ndef solve(spark, numbers):\n    helper(0)\n    return numbers\n';
+    const result = await grader.grade('group-sum', code, 'public');
+    expect(result.verdict).toBe('runtime_error');
+    const error = result.cases[0]!.error!;
+    expect(error.type).toBe('ZeroDivisionError');
+    expect(error.line).toBe(2);
+    expect(error.traceback).toContain('File "solution.py", line 5, in solve');
+    expect(error.traceback).not.toMatch(/grader_harness|\/tmp\/job/);
+    expect(result.cases[0]!.message).toMatch(/line 2/);
+  });
+
+  it('reports a Spark analysis error with its message and no JVM stack', async () => {
+    const result = await grader.grade('group-sum', 'def solve(spark, numbers):\n    return numbers.select("no_such_column")\n', 'public');
+    expect(result.verdict).toBe('runtime_error');
+    expect(result.cases[0]!.error!.message).toMatch(/no_such_column/);
+    expect(result.cases[0]!.error!.message).not.toMatch(/\n\s+at org\.apache/);
+    expect(result.cases[0]!.error!.line).toBe(2);
+  });
+
+  it('gives a keyed diff for a wrong answer', async () => {
+    const code = 'from pyspark.sql import functions as F\n\ndef solve(spark, numbers):\n    return numbers.groupBy("grp").agg(F.count("n").alias("total"))\n';
+    const result = await grader.grade('group-sum', code, 'public');
+    expect(result.verdict).toBe('wrong_answer');
+    expect(result.cases[0]!.message).toMatch(/grp="a"/);
+    expect(result.cases[0]!.diff?.changed.length).toBeGreaterThan(0);
+  });
+
+  it('names a missing output column', async () => {
+    const result = await grader.grade('group-sum', 'def solve(spark, numbers):\n    return numbers.select("grp").distinct()\n', 'public');
+    expect(result.verdict).toBe('wrong_answer');
+    expect(result.cases[0]!.message).toMatch(/total/);
+  });
+
+  it('blames an exit() on the candidate as runtime_error', async () => {
+    const result = await grader.grade('group-sum', 'import os\ndef solve(spark, numbers):\n    os._exit(4)\n', 'public');
+    expect(result.verdict).toBe('runtime_error');
+    expect(result.cases[0]!.message).toMatch(/exited with code 4/);
+  });
+});
+
+it('leaves no sandbox container behind', async () => {
+  expect(await grader.leftoverContainers()).toEqual([]);
+});
