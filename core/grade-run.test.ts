@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { ChallengeSpecSchema } from './challenge.js';
+import { gradeRun, type GradedCase } from './grade-run.js';
+import type { CaseReport } from './run-report.js';
+import type { SandboxRun } from './sandbox-run.js';
+
+const spec = ChallengeSpecSchema.parse({
+  id: 'group-sum', title: 'Group sum', difficulty: 'easy', summary: 's',
+  inputs: [{ name: 'numbers', kind: 'dataframe', columns: [{ name: 'grp', type: 'string' }, { name: 'n', type: 'long' }] }],
+  output: { columns: [{ name: 'grp', type: 'string' }, { name: 'total', type: 'long' }], key: ['grp'] },
+  limits: { caseTimeLimitMs: 10_000 },
+  timing: { budgetRatio: 3 },
+});
+
+const expected = { columns: [{ name: 'grp', type: 'string', nullable: true }, { name: 'total', type: 'long', nullable: true }], rows: [['a', 3]] };
+const right = { columns: [{ name: 'grp', type: 'string', nullable: true }, { name: 'total', type: 'bigint', nullable: true }], rows: [['a', 3]] };
+const wrong = { ...right, rows: [['a', 4]] };
+
+const cases: GradedCase[] = [
+  { name: 'small', hidden: false, description: 'd', timed: false, expected, referenceTimeMs: 100 },
+  { name: 'scale', hidden: true, description: 'd', timed: true, expected, referenceTimeMs: 1000 },
+];
+
+function report(name: string, overrides: Partial<CaseReport> = {}): CaseReport {
+  return { name, status: 'ok', timeMs: 500, prepareMs: 10, output: right, rowCount: 1, stdout: '', stdoutDroppedBytes: 0, ...overrides };
+}
+
+function run(overrides: Partial<SandboxRun> = {}): SandboxRun {
+  return {
+    image: 'img', moduleStatus: 'ok', caseReports: [report('small'), report('scale', { timeMs: 2000 })], stopReason: 'completed',
+    oomKilled: false, exitCode: 0, startupMs: 1, sparkStartupMs: 1, computeMs: 3000, peakMemoryBytes: null, stderr: '', ...overrides,
+  };
+}
+
+const grade = (r: SandboxRun) => gradeRun({ challengeId: 'group-sum', spec, scope: 'all', cases, run: r });
+const verdicts = (r: SandboxRun) => grade(r).cases.map((c) => c.verdict);
+
+describe('gradeRun', () => {
+  it('accepts right answers within the timing budget and reports both times', () => {
+    const result = grade(run());
+    expect(result.verdict).toBe('accepted');
+    expect(result.timing).toMatchObject({ candidateMs: 2000, referenceMs: 1000, ratio: 2, budgetRatio: 3, withinBudget: true });
+  });
+
+  it('gives too_slow to a right answer over the budget, with both times and the ratio', () => {
+    const result = grade(run({ caseReports: [report('small'), report('scale', { timeMs: 4000 })], computeMs: 5000 }));
+    expect(verdicts(run({ caseReports: [report('small'), report('scale', { timeMs: 4000 })], computeMs: 5000 }))).toEqual(['accepted', 'too_slow']);
+    expect(result.verdict).toBe('too_slow');
+    expect(result.cases[1]!.message).toMatch(/4\.00 s vs the reference's 1\.00 s \(4x; budget 3x\)/);
+  });
+
+  it('charges time the reports do not account for to the candidate (self-reported times can lie)', () => {
+    const lying = run({ caseReports: [report('small', { timeMs: 1 }), report('scale', { timeMs: 1 })], computeMs: 60_000 });
+    expect(grade(lying).cases[1]!.verdict).toBe('too_slow');
+  });
+
+  it('bounds a case time by the whole run on the worker clock', () => {
+    const result = grade(run({ caseReports: [report('small', { timeMs: 999_999 }), report('scale')], computeMs: 3000 }));
+    expect(result.cases[0]!.timeMs).toBe(3000);
+  });
+
+  it('gives wrong_answer with the diff when the output differs', () => {
+    const result = grade(run({ caseReports: [report('small', { output: wrong }), report('scale')] }));
+    expect(result.cases[0]!.verdict).toBe('wrong_answer');
+    expect(result.cases[0]!.diff?.changed).toHaveLength(1);
+    expect(result.timing).toMatchObject({ withinBudget: true });
+  });
+
+  it.each([
+    ['invalid_submission', 'invalid_submission'],
+    ['runtime_error', 'runtime_error'],
+  ] as const)('gives every case %s when the module fails to import', (moduleStatus, verdict) => {
+    const r = run({ moduleStatus, caseReports: [], moduleError: { type: 'SyntaxError', message: 'bad', traceback: '', line: 3 }, stopReason: 'completed' });
+    expect(verdicts(r)).toEqual([verdict, verdict]);
+    expect(grade(r).cases[0]!.message).toMatch(/line 3/);
+  });
+
+  it('gives the interrupted case the time limit verdict and marks later cases not run', () => {
+    const r = run({ caseReports: [], interruptedCase: 'small', stopReason: 'time_limit', stopDetail: 'case small took longer' });
+    const result = grade(r);
+    expect(result.cases.map((c) => c.verdict)).toEqual(['time_limit_exceeded', 'time_limit_exceeded']);
+    expect(result.cases[1]!.message).toMatch(/not run/);
+    expect(result.timing).toBeNull();
+  });
+
+  it('gives memory_limit_exceeded when the OOM killer ended the run', () => {
+    expect(verdicts(run({ caseReports: [report('small')], interruptedCase: 'scale', stopReason: 'exited', oomKilled: true }))).toEqual(['accepted', 'memory_limit_exceeded']);
+  });
+
+  it('counts a case that failed while the OOM killer fired as memory_limit_exceeded', () => {
+    expect(verdicts(run({ caseReports: [report('small', { status: 'runtime_error', output: undefined }), report('scale')], oomKilled: true }))[0]).toBe('memory_limit_exceeded');
+  });
+
+  it('gives output_limit_exceeded when the report stream was flooded', () => {
+    expect(verdicts(run({ caseReports: [], interruptedCase: 'small', stopReason: 'output_limit' }))[0]).toBe('output_limit_exceeded');
+  });
+
+  it('gives runtime_error when the process exited on its own mid-case', () => {
+    const result = grade(run({ caseReports: [], interruptedCase: 'small', stopReason: 'exited', stopDetail: 'the sandbox process exited with code 4 before finishing', exitCode: 4 }));
+    expect(result.cases[0]!.verdict).toBe('runtime_error');
+    expect(result.cases[0]!.message).toMatch(/code 4/);
+  });
+
+  it('gives a time limit on import to every case', () => {
+    expect(verdicts(run({ moduleStatus: 'not_reached', caseReports: [], stopReason: 'time_limit' }))).toEqual(['time_limit_exceeded', 'time_limit_exceeded']);
+  });
+});

@@ -1,0 +1,72 @@
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadChallenge, parseWrongSolutionHeader } from './load-challenge.js';
+
+const fixture = path.resolve(import.meta.dirname, '..', 'test', 'fixtures', 'challenges', 'group-sum');
+let dir: string;
+
+beforeEach(async () => {
+  dir = path.join(await mkdtemp(path.join(os.tmpdir(), 'challenge-')), 'group-sum');
+  await cp(fixture, dir, { recursive: true });
+});
+afterEach(async () => { await rm(path.dirname(dir), { recursive: true, force: true }); });
+
+describe('loadChallenge', () => {
+  it('loads the fixture with its cases in public-then-hidden order', async () => {
+    const challenge = await loadChallenge(dir);
+    expect(challenge.cases.map((c) => [c.name, c.hidden])).toEqual([['basic', false], ['nulls', true]]);
+    expect(challenge.spec.limits.caseTimeLimitMs).toBe(20000);
+    expect(challenge.contentHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('names the file and line of a bad value', async () => {
+    const yaml = (await import('node:fs/promises')).readFile;
+    const text = (await yaml(path.join(dir, 'challenge.yaml'), 'utf8')).replace('type: long, nullable: true }\noutput', 'type: int64, nullable: true }\noutput');
+    await writeFile(path.join(dir, 'challenge.yaml'), text);
+    await expect(loadChallenge(dir)).rejects.toThrow(new RegExp(`challenge\\.yaml:12: inputs\\.0\\.columns\\.1\\.type`));
+  });
+
+  it('names the line of a YAML syntax error', async () => {
+    await writeFile(path.join(dir, 'challenge.yaml'), 'id: group-sum\ntitle: [unclosed\n');
+    await expect(loadChallenge(dir)).rejects.toThrow(/challenge\.yaml:\d+:/);
+  });
+
+  it('rejects an unknown key, naming it', async () => {
+    await writeFile(path.join(dir, 'cases', 'public', 'basic', 'case.yaml'), 'description: x\ntimd: true\n');
+    await expect(loadChallenge(dir)).rejects.toThrow(/case\.yaml:1: .*timd/);
+  });
+
+  it('refuses a hand-written case without expected.jsonl', async () => {
+    await rm(path.join(dir, 'cases', 'hidden', 'nulls', 'expected.jsonl'));
+    await expect(loadChallenge(dir)).rejects.toThrow(/missing expected\.jsonl/);
+  });
+
+  it('refuses an output key that is not an output column', async () => {
+    const fs = await import('node:fs/promises');
+    const text = (await fs.readFile(path.join(dir, 'challenge.yaml'), 'utf8')).replace('key: [grp]', 'key: [group]');
+    await fs.writeFile(path.join(dir, 'challenge.yaml'), text);
+    await expect(loadChallenge(dir)).rejects.toThrow(/key column group is not an output column/);
+  });
+
+  it('changes the content hash when any file changes', async () => {
+    const before = (await loadChallenge(dir)).contentHash;
+    await writeFile(path.join(dir, 'cases', 'hidden', 'nulls', 'numbers.jsonl'), '{"grp":"a","n":1}\n');
+    expect((await loadChallenge(dir)).contentHash).not.toBe(before);
+  });
+});
+
+describe('parseWrongSolutionHeader', () => {
+  it('reads the declared verdict and rule', () => {
+    expect(parseWrongSolutionHeader('w.py', '# expect: wrong_answer\n# breaks: the 30-minute rule\nimport x\n')).toEqual({ expect: 'wrong_answer', breaks: 'the 30-minute rule' });
+  });
+
+  it.each([
+    ['# breaks: x\n', /expect/],
+    ['# expect: accepted\n# breaks: x\n', /expect/],
+    ['# expect: wrong\n# breaks: x\n', /expect/],
+  ])('refuses %j', (source, message) => {
+    expect(() => parseWrongSolutionHeader('w.py', source)).toThrow(message);
+  });
+});
