@@ -8,31 +8,31 @@ const identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a Pytho
 
 export const ColumnSpecSchema = z.strictObject({
   /** Column name. */
-  name: identifier,
+  name: identifier.describe('Column name.'),
   /** Declared type. Integral types are interchangeable in output comparison. */
-  type: z.enum(DECLARED_TYPES),
+  type: z.enum(DECLARED_TYPES).describe('Declared type. Integral types are interchangeable in output comparison.'),
   /** Whether nulls may appear. */
-  nullable: z.boolean().default(true),
+  nullable: z.boolean().default(true).describe('Whether nulls may appear.'),
   /** What the column means (shown in the statement's schema table). */
-  description: z.string().optional(),
+  description: z.string().optional().describe('What the column means (shown in the statement\'s schema table).'),
 });
 export type ColumnSpec = z.infer<typeof ColumnSpecSchema>;
 
 export const InputSpecSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     /** Parameter name of `solve`, and the input file's base name in each case folder. */
-    name: identifier,
+    name: identifier.describe('Parameter name of `solve`, and the input file\'s base name in each case folder.'),
     /** The solution receives a DataFrame with exactly these columns. */
-    kind: z.literal('dataframe'),
+    kind: z.literal('dataframe').describe('The solution receives a DataFrame with exactly these columns.'),
     columns: z.array(ColumnSpecSchema).min(1),
     description: z.string().optional(),
   }),
   z.strictObject({
     name: identifier,
     /** The solution receives the path of a file (read-only copy in the sandbox's scratch). */
-    kind: z.literal('file'),
+    kind: z.literal('file').describe('The solution receives the path of a file (read-only copy in the sandbox\'s scratch).'),
     /** File extension of the case files (`csv`, `txt`, `json`). */
-    extension: z.string().regex(/^[a-z0-9]+$/),
+    extension: z.string().regex(/^[a-z0-9]+$/).describe('File extension of the case files (`csv`, `txt`, `json`).'),
     description: z.string().optional(),
   }),
 ]);
@@ -41,36 +41,36 @@ export type InputSpec = z.infer<typeof InputSpecSchema>;
 export const OutputSpecSchema = z.strictObject({
   columns: z.array(ColumnSpecSchema).min(1),
   /** Row order matters (compared position by position) only when true. */
-  ordered: z.boolean().default(false),
+  ordered: z.boolean().default(false).describe('Row order matters (compared position by position) only when true.'),
   /** Columns that identify a row, used to pair rows in a diff ("user u7, session 10:00"). */
-  key: z.array(identifier).min(1),
+  key: z.array(identifier).min(1).describe('Columns that identify a row, used to pair rows in a diff ("user u7, session 10:00").'),
 });
 export type OutputSpec = z.infer<typeof OutputSpecSchema>;
 
 export const LimitsSpecSchema = z.strictObject({
   /** Candidate's wall-clock limit for one case (solve + collect), in milliseconds. */
-  caseTimeLimitMs: z.number().int().positive().default(60_000),
+  caseTimeLimitMs: z.number().int().positive().default(60_000).describe('Candidate\'s wall-clock limit for one case (solve + collect), in milliseconds.'),
   /** Container memory limit (memory = memory+swap), in bytes. */
-  memoryLimitBytes: z.number().int().positive().default(2 * 1024 ** 3),
+  memoryLimitBytes: z.number().int().positive().default(2 * 1024 ** 3).describe('Container memory limit (memory = memory+swap), in bytes.'),
   /** Most output rows collected from a solution; more is `output_limit_exceeded`. */
-  maxOutputRows: z.number().int().positive().default(500_000),
+  maxOutputRows: z.number().int().positive().default(500_000).describe('Most output rows collected from a solution; more is `output_limit_exceeded`.'),
 });
 export type LimitsSpec = z.infer<typeof LimitsSpecSchema>;
 
 export const TimingSpecSchema = z.strictObject({
   /** A correct answer on a timed case slower than this ratio times the reference's time is `too_slow`. */
-  budgetRatio: z.number().gt(1),
+  budgetRatio: z.number().gt(1).describe('A correct answer on a timed case slower than this ratio times the reference\'s time is `too_slow`.'),
 });
 
 export const ChallengeSpecSchema = z.strictObject({
   /** Folder name; kebab-case. */
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case'),
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case').describe('Folder name; kebab-case.'),
   title: z.string().min(1),
   difficulty: z.enum(['easy', 'medium', 'hard']),
   /** One line for lists. */
-  summary: z.string().min(1),
+  summary: z.string().min(1).describe('One line for lists.'),
   /** Name of the function the solution defines. */
-  entrypoint: identifier.default('solve'),
+  entrypoint: identifier.default('solve').describe('Name of the function the solution defines.'),
   inputs: z.array(InputSpecSchema).min(1),
   output: OutputSpecSchema,
   limits: LimitsSpecSchema.default(LimitsSpecSchema.parse({})),
@@ -90,21 +90,21 @@ export type ChallengeSpec = z.infer<typeof ChallengeSpecSchema>;
 
 export const GeneratorSpecSchema = z.strictObject({
   /** Python file in the challenge folder defining `generate(spark, seed, **params) -> {input: DataFrame}`. */
-  script: z.string().regex(/^[A-Za-z0-9_./-]+\.py$/).refine((p) => !p.split('/').includes('..') && !p.startsWith('/'), 'must stay inside the challenge folder'),
+  script: z.string().regex(/^[A-Za-z0-9_./-]+\.py$/).refine((p) => !p.split('/').includes('..') && !p.startsWith('/'), 'must stay inside the challenge folder').describe('Python file in the challenge folder defining `generate(spark, seed, **params) -> {input: DataFrame}`.'),
   /** Seed: the same seed gives the same rows. */
-  seed: z.number().int(),
+  seed: z.number().int().describe('Seed: the same seed gives the same rows.'),
   /** Keyword arguments for `generate`. */
-  params: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).default({}),
+  params: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).default({}).describe('Keyword arguments for `generate`.'),
 });
 export type GeneratorSpec = z.infer<typeof GeneratorSpecSchema>;
 
 export const CaseSpecSchema = z.strictObject({
   /** The one rule this case checks, in a sentence (shown to the interviewer; to the candidate for public cases). */
-  description: z.string().min(1),
+  description: z.string().min(1).describe('The one rule this case checks, in a sentence (shown to the interviewer; to the candidate for public cases).'),
   /** Counted in the timing budget against the reference. */
-  timed: z.boolean().default(false),
+  timed: z.boolean().default(false).describe('Counted in the timing budget against the reference.'),
   /** Inputs come from a seeded generator instead of files; the expected output from the reference. */
-  generator: GeneratorSpecSchema.optional(),
+  generator: GeneratorSpecSchema.optional().describe('Inputs come from a seeded generator instead of files; the expected output from the reference.'),
 });
 export type CaseSpec = z.infer<typeof CaseSpecSchema>;
 
