@@ -2,6 +2,7 @@
 // reference, and what the interviewer may read (stdout, plan). The CLI's --json prints this, the
 // worker stores it. What a candidate may see of it is cut by the server, not here.
 import { z } from 'zod';
+import { PlanInsightsSchema } from './plan-insights.js';
 import { CandidateErrorSchema } from './run-report.js';
 import { VerdictSchema } from './verdict.js';
 
@@ -52,6 +53,10 @@ export const CaseResultSchema = z.object({
   /** What the solution printed during the case (capped). */
   stdout: z.string(),
   planText: z.string().optional(),
+  /** Shuffles, joins and UDF nodes of the solution's final plan. */
+  planInsights: PlanInsightsSchema.optional(),
+  /** The same, of the reference's plan on this case, when calibrated. */
+  referencePlanInsights: PlanInsightsSchema.optional(),
 });
 export type CaseResult = z.infer<typeof CaseResultSchema>;
 

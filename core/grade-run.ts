@@ -3,6 +3,7 @@
 import type { ChallengeSpec } from './challenge.js';
 import { compareTables } from './compare.js';
 import type { CaseResult, GradeResult } from './grade-result.js';
+import { planInsights, type PlanInsights } from './plan-insights.js';
 import type { CandidateError, CaseReport } from './run-report.js';
 import type { SandboxRun } from './sandbox-run.js';
 import type { Table } from './table.js';
@@ -18,6 +19,12 @@ export interface GradedCase {
   expected: Table;
   /** The reference's time on this case, in milliseconds, when calibrated. */
   referenceTimeMs: number | null;
+  referencePlanInsights?: PlanInsights;
+  /**
+   * Name of this case's metamorphic variant in the run (inputs shuffled over another number of
+   * partitions), when it has one. A right answer that changes there is a wrong answer.
+   */
+  variant?: { name: string; partitions: number };
 }
 
 export interface GradeRunInput {
@@ -52,7 +59,9 @@ function unfinishedCase(run: SandboxRun, name: string, limitMs: number): { verdi
   }
 }
 
-function reportVerdict(report: CaseReport, c: GradedCase, spec: ChallengeSpec, oomKilled: boolean): Omit<CaseResult, 'name' | 'hidden' | 'description' | 'timed' | 'referenceTimeMs' | 'timeMs' | 'stdout' | 'planText'> {
+type CaseOutcome = Pick<CaseResult, 'verdict' | 'message' | 'diff' | 'error'>;
+
+function reportVerdict(report: CaseReport, c: GradedCase, spec: ChallengeSpec, oomKilled: boolean): CaseOutcome {
   switch (report.status) {
     case 'runtime_error':
       // A failure while the OOM killer was active is most likely its doing (e.g. a Python worker killed).
@@ -87,9 +96,20 @@ export function gradeRun(input: GradeRunInput): GradeResult {
       return { ...base, ...limit, timeMs: null, stdout: '' };
     }
     const outcome = reportVerdict(report, c, spec, run.oomKilled);
+    const variantReport = c.variant ? reports.get(c.variant.name) : undefined;
+    if (outcome.verdict === 'accepted' && c.variant && variantReport) {
+      const shuffled = reportVerdict(variantReport, c, spec, run.oomKilled);
+      if (shuffled.verdict !== 'accepted') {
+        outcome.verdict = 'wrong_answer';
+        outcome.message = `the result depends on input order or partitioning: with the same input rows shuffled and spread over ${c.variant.partitions} partitions, the answer changes (${shuffled.verdict}):\n${shuffled.message}`;
+        outcome.diff = shuffled.diff;
+      }
+    }
     return {
       ...base,
       ...outcome,
+      ...(report.planText ? { planInsights: planInsights(report.planText) } : {}),
+      ...(c.referencePlanInsights ? { referencePlanInsights: c.referencePlanInsights } : {}),
       timeMs: Math.round(boundedCaseMs(report, run.computeMs) * 10) / 10,
       stdout: report.stdout + (report.stdoutDroppedBytes > 0 ? `\n[... ${report.stdoutDroppedBytes} more bytes of output dropped]` : ''),
       planText: report.planText,

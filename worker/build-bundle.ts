@@ -6,10 +6,19 @@ import { pack } from 'tar-stream';
 import type { Challenge, ChallengeCase } from '../core/load-challenge.js';
 import { SandboxJobSchema, type SandboxCase, type SandboxJob } from '../core/sandbox-job.js';
 
+export interface MetamorphicVariant {
+  /** The case whose inputs it reuses. */
+  of: string;
+  /** Its own case name in the run. */
+  name: string;
+  seed: number;
+  partitions: number;
+}
+
 export interface BundleOptions {
   maxStdoutBytes: number;
-  /** Metamorphic variants: case name -> shuffle seed and partition count. */
-  shuffles?: Record<string, { seed: number; partitions: number }>;
+  /** Extra runs of hand-written cases with their input rows shuffled and re-partitioned; run last. */
+  variants?: MetamorphicVariant[];
 }
 
 /** Refuses names that are not a plain relative path inside the bundle. */
@@ -36,9 +45,12 @@ export async function buildBundle(challenge: Challenge, cases: ChallengeCase[], 
       files.set(name, await readFile(file));
       entry.files[input] = name;
     }
-    const shuffle = options.shuffles?.[c.name];
-    if (shuffle) entry.shuffle = shuffle;
     sandboxCases.push(entry);
+  }
+  for (const variant of options.variants ?? []) {
+    const original = sandboxCases.find((c) => c.name === variant.of && !c.generator);
+    if (!original) throw new Error(`metamorphic variant ${variant.name} needs hand-written case ${variant.of} in the bundle`);
+    sandboxCases.push({ name: variant.name, files: original.files, shuffle: { seed: variant.seed, partitions: variant.partitions } });
   }
   const job: SandboxJob = SandboxJobSchema.parse({
     version: 1,

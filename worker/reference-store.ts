@@ -9,6 +9,7 @@ import type Docker from 'dockerode';
 import { z } from 'zod';
 import { gradeRun } from '../core/grade-run.js';
 import { readJsonlTable, type Challenge } from '../core/load-challenge.js';
+import { planInsights, PlanInsightsSchema } from '../core/plan-insights.js';
 import { TableSchema, type Table } from '../core/table.js';
 import { buildBundle } from './build-bundle.js';
 import type { SandboxConfig } from './config.js';
@@ -26,6 +27,8 @@ export const ReferenceRecordSchema = z.object({
     timeMs: z.number().nonnegative(),
     /** The reference's output, kept for generated cases only (their expected output). */
     output: TableSchema.optional(),
+    /** Shuffles, joins and UDF nodes of the reference's plan, shown beside the candidate's. */
+    planInsights: PlanInsightsSchema.optional(),
   })),
 });
 export type ReferenceRecord = z.infer<typeof ReferenceRecordSchema>;
@@ -118,7 +121,11 @@ export class ReferenceStore {
       if (!report || report.status !== 'ok' || !report.output) {
         throw new GraderFault(`reference solution of ${challenge.id} failed on case ${c.name}: ${report?.error?.message ?? run.stopDetail ?? report?.status ?? 'no report'}`, { retryable: false });
       }
-      cases[c.name] = { timeMs: report.timeMs, ...(c.expectedFile ? {} : { output: report.output }) };
+      cases[c.name] = {
+        timeMs: report.timeMs,
+        ...(report.planText ? { planInsights: planInsights(report.planText) } : {}),
+        ...(c.expectedFile ? {} : { output: report.output }),
+      };
     }
     // The reference must pass every hand-written case, or its generated expectations mean nothing.
     const handWritten = challenge.cases.filter((c) => c.expectedFile);

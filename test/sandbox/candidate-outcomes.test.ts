@@ -12,6 +12,7 @@ describe.concurrent('candidate outcomes on group-sum', () => {
     expect(result.verdict).toBe('accepted');
     expect(result.cases.map((c) => [c.name, c.hidden, c.verdict])).toEqual([['basic', false, 'accepted'], ['nulls', true, 'accepted']]);
     expect(result.cases[0]!.planText).toMatch(/HashAggregate/);
+    expect(result.cases[0]!.planInsights?.shuffles).toBeGreaterThanOrEqual(1);
     expect(result.sandbox.sparkStartupMs).toBeGreaterThan(0);
   });
 
@@ -66,6 +67,20 @@ describe.concurrent('candidate outcomes on group-sum', () => {
     const result = await grader.grade('group-sum', 'def solve(spark, numbers):\n    return numbers.select("grp").distinct()\n', 'public');
     expect(result.verdict).toBe('wrong_answer');
     expect(result.cases[0]!.message).toMatch(/total/);
+  });
+
+  it('gives wrong_answer to a result that changes when the hidden input is shuffled and re-partitioned', async () => {
+    const code = [
+      'from pyspark.sql import functions as F',
+      'def solve(spark, numbers):',
+      '    result = numbers.groupBy("grp").agg(F.sum("n").alias("total"))',
+      '    if numbers.rdd.getNumPartitions() != 2:  # only right for the layout it was tried on',
+      '        return result.withColumn("total", F.col("total") + 1)',
+      '    return result',
+    ].join('\n');
+    const result = await grader.grade('group-sum', code);
+    expect(result.cases.map((c) => c.verdict)).toEqual(['accepted', 'wrong_answer']);
+    expect(result.cases[1]!.message).toMatch(/depends on input order or partitioning/);
   });
 
   it('blames an exit() on the candidate as runtime_error', async () => {

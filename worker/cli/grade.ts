@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { GradeResult } from '../../core/grade-result.js';
+import { describePlanInsights } from '../../core/plan-insights.js';
 import { formatMs } from '../../core/timing.js';
 import { parseSandboxConfig } from '../config.js';
 import { gradeSolution } from '../grade-solution.js';
@@ -12,8 +13,13 @@ import { createGraderDeps, loadChallengeById } from '../grader.js';
 const USAGE = 'usage: npm run --silent grade -- <challenge-id> <solution.py> [--json] [--public]';
 
 function table(result: GradeResult): string {
-  const rows = result.cases.map((c) => [c.name, c.hidden ? 'hidden' : 'public', c.verdict, c.timeMs === null ? '-' : formatMs(c.timeMs), c.referenceTimeMs === null ? '-' : formatMs(c.referenceTimeMs)]);
-  const header = ['case', 'kind', 'verdict', 'time', 'reference'];
+  const plan = (c: GradeResult['cases'][number]): string => {
+    if (!c.planInsights) return '-';
+    const own = describePlanInsights(c.planInsights);
+    return c.referencePlanInsights ? `${own} (reference: ${describePlanInsights(c.referencePlanInsights)})` : own;
+  };
+  const rows = result.cases.map((c) => [c.name, c.hidden ? 'hidden' : 'public', c.verdict, c.timeMs === null ? '-' : formatMs(c.timeMs), c.referenceTimeMs === null ? '-' : formatMs(c.referenceTimeMs), plan(c)]);
+  const header = ['case', 'kind', 'verdict', 'time', 'reference', 'plan'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]): string => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
   const out = [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
