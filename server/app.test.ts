@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { redactUrl } from './app.js';
+
+describe('request log redaction', () => {
+  it.each([
+    ['/api/i/AbC_123-xyz/submissions/5', '/api/i/[token]/submissions/5'],
+    ['/api/i/AbC_123-xyz', '/api/i/[token]'],
+    ['/api/i/AbC?x=1', '/api/i/[token]?x=1'],
+    ['/healthz', '/healthz'],
+  ])('logs %s as %s', (url, logged) => {
+    expect(redactUrl(url)).toBe(logged);
+  });
+});

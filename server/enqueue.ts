@@ -1,0 +1,21 @@
+// Puts an accepted submission on the queue. jobId = submission id makes this idempotent: adding
+// the same id again while the job exists is a no-op, which is what lets the worker's sweep
+// re-enqueue any record whose enqueue was lost (server died between the two writes).
+import type { Queue } from 'bullmq';
+import { PRIORITY, type GradeJobData } from '../worker/grade-job-data.js';
+import type { ServiceConfig } from './config.js';
+import type { SubmissionRecord } from './store.js';
+
+const DAY_S = 24 * 3600;
+
+export async function enqueueGrade(queue: Queue<GradeJobData>, config: ServiceConfig, record: Pick<SubmissionRecord, 'id' | 'interviewId' | 'kind'>): Promise<void> {
+  await queue.add('grade', { submissionId: record.id, interviewId: record.interviewId }, {
+    jobId: record.id,
+    priority: PRIORITY[record.kind],
+    attempts: config.GRADER_JOB_ATTEMPTS,
+    backoff: { type: 'exponential', delay: config.GRADER_JOB_BACKOFF_MS },
+    // The record in the store is the source of truth; jobs are kept a while for bull-board and the sweep.
+    removeOnComplete: { age: DAY_S, count: 10_000 },
+    removeOnFail: { age: 7 * DAY_S },
+  });
+}

@@ -1,0 +1,163 @@
+// Over HTTP against the real service (Redis, server, a worker process, Docker, Spark): an
+// interview is created, the reference is submitted and its event stream reaches graded/accepted;
+// a candidate token reaches only its own interview and never hidden-case details; malformed
+// input gets a 4xx and enqueues nothing.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE_CHALLENGES } from '../support/grader.js';
+import {
+  ADMIN_TOKEN, api, createInterview, queueContainers, readSse, requireDocker, serviceEnv, startRedis, startServer, startWorkerProcess,
+  submit, uniqueQueue, waitFinished, type Api, type TestRedis, type TestServer, type TestWorker,
+} from './service-harness.js';
+
+const reference = await readFile(path.join(FIXTURE_CHALLENGES, 'group-sum', 'reference.py'), 'utf8');
+const starter = await readFile(path.join(FIXTURE_CHALLENGES, 'group-sum', 'starter.py'), 'utf8');
+
+describe('the grading service over HTTP', () => {
+  let redis: TestRedis;
+  let server: TestServer;
+  let worker: TestWorker;
+  let client: Api;
+  const queueName = uniqueQueue('http');
+
+  beforeAll(async () => {
+    await requireDocker();
+    redis = await startRedis();
+    const env = serviceEnv(redis.url, queueName);
+    server = await startServer(env);
+    worker = await startWorkerProcess(env);
+    client = api(server.url);
+  });
+
+  afterAll(async () => {
+    await worker?.stop();
+    await server?.close();
+    await redis?.destroy();
+  });
+
+  it('grades the reference as accepted and streams queued -> running -> progress -> graded', async () => {
+    const created = await createInterview(client);
+    expect(created.candidateToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(created.candidateUrl).toContain(created.candidateToken);
+    const id = await submit(client, created.candidateToken, reference);
+    const events = await readSse(`${server.url}/api/i/${created.candidateToken}/submissions/${id}/events`,
+      (e) => e.event === 'submission' && ['graded', 'system_error'].includes((e.data as { status: string }).status));
+    const statuses = events.filter((e) => e.event === 'submission').map((e) => (e.data as { status: string }).status);
+    expect(statuses.at(-1)).toBe('graded');
+    expect(statuses).toContain('running');
+    expect(events.some((e) => e.event === 'progress')).toBe(true);
+    const last = events.at(-1)!.data as { verdict: string; result: { cases: { name: string; hidden: boolean }[] } };
+    expect(last.verdict).toBe('accepted');
+    expect(last.result.cases.some((c) => c.hidden)).toBe(true);
+
+    // A client that connects after the end still gets the final state (snapshot), then the stream ends.
+    const late = await readSse(`${server.url}/api/i/${created.interviewerToken}/submissions/${id}/events`, () => false);
+    expect(late).toHaveLength(1);
+    expect((late[0]!.data as { status: string; code: string }).code).toBe(reference);
+    expect(await queueContainers(queueName)).toEqual([]);
+  });
+
+  it('shows the candidate public diffs and hidden pass/fail only; the interviewer everything', async () => {
+    const a = await createInterview(client, 'group-sum', 'Grace');
+    const b = await createInterview(client, 'group-sum', 'Linus');
+    const run = await submit(client, a.candidateToken, starter, 'run');
+    const id = await submit(client, a.candidateToken, starter, 'submit');
+    const asCandidate = await waitFinished(client, a.candidateToken, id);
+    expect(asCandidate.verdict).toBe('wrong_answer');
+    const cases = (asCandidate.result as { cases: Record<string, unknown>[] }).cases;
+    const hidden = cases.filter((c) => c.hidden);
+    expect(hidden.length).toBeGreaterThan(0);
+    for (const c of hidden) expect(Object.keys(c).sort()).toEqual(['hidden', 'name', 'passed', 'verdict']);
+    const pub = cases.find((c) => !c.hidden)!;
+    expect(pub.diff).toBeDefined();
+    const text = JSON.stringify(asCandidate);
+    // The hidden case's expected row {"grp":"a","total":4} and its input never reach the candidate.
+    expect(text).not.toMatch(/"total":"?4/);
+    expect(text).not.toContain('only nulls');
+    expect(asCandidate).not.toHaveProperty('result.sandbox');
+    expect(text).not.toContain('planText');
+
+    const asInterviewer = await waitFinished(client, a.interviewerToken, id);
+    const hiddenFull = (asInterviewer.result as { cases: Record<string, unknown>[] }).cases.find((c) => c.hidden)!;
+    expect(hiddenFull.diff).toBeDefined();
+    expect(hiddenFull.message).toEqual(expect.any(String));
+    expect(asInterviewer.code).toBe(starter);
+
+    // The interview page: public cases' data, never the reference or hidden rows.
+    const page = await client.json('GET', `/api/i/${a.candidateToken}`);
+    expect(page.status).toBe(200);
+    const pageText = JSON.stringify(page.body);
+    expect(pageText).toContain('sums per group');
+    expect(pageText).not.toContain('only nulls');
+    expect(pageText).not.toContain('F.sum');
+    expect(pageText).not.toMatch(/"total":4/);
+    const interviewerPage = await client.json('GET', `/api/i/${a.interviewerToken}`);
+    expect(JSON.stringify(interviewerPage.body)).not.toContain('F.sum');
+
+    // Another interview's token cannot reach this submission: the same 404 as a made-up token.
+    const foreign = await client.json('GET', `/api/i/${b.candidateToken}/submissions/${id}`);
+    const madeUp = await client.json('GET', `/api/i/${'x'.repeat(43)}/submissions/${id}`);
+    const malformed = await client.json('GET', `/api/i/nope`);
+    expect(foreign).toEqual({ status: 404, body: { error: 'not found' } });
+    expect(madeUp).toEqual(foreign);
+    expect(malformed).toEqual(foreign);
+    expect((await client.json('GET', `/api/i/${b.candidateToken}/submissions`)).body).toEqual({ submissions: [] });
+    await waitFinished(client, a.candidateToken, run);
+  });
+
+  it('rejects malformed input with a 4xx and enqueues nothing', async () => {
+    const { candidateToken } = await createInterview(client);
+    const before = await server.queue.count();
+    const post = (body: unknown) => client.json('POST', `/api/i/${candidateToken}/submissions`, body);
+    const cases: [string, Promise<{ status: number; body: Record<string, unknown> }>, number, RegExp][] = [
+      ['bad JSON', post('{"kind": "run", "code": '), 400, /not valid JSON/],
+      ['oversize code', post({ kind: 'submit', code: 'x'.repeat(65_537) }), 413, /65537 bytes; the limit is 65536 bytes/],
+      ['wrong types', post({ kind: 'submit', code: 42 }), 400, /code/],
+      ['unknown kind', post({ kind: 'grade', code: 'x' }), 400, /kind/],
+      ['__proto__ key', post('{"kind":"run","code":"x","__proto__":{"admin":true}}'), 400, /__proto__/],
+      ['extra key', post({ kind: 'run', code: 'x', priority: 0 }), 400, /priority/],
+      ['array body', post([1, 2]), 400, /invalid submission/],
+      ['body over the limit', post({ kind: 'run', code: 'x'.repeat(600 * 1024) }), 413, /GRADER_BODY_LIMIT_BYTES/],
+    ];
+    for (const [what, response, status, message] of cases) {
+      const res = await response;
+      expect(res.status, what).toBe(status);
+      expect(res.body.error, what).toMatch(message);
+    }
+    const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+    const unknown = await client.json('POST', '/api/interviews', { challengeId: 'no-such-challenge', candidateName: 'x' }, admin);
+    expect(unknown).toEqual({ status: 400, body: { error: 'unknown challenge "no-such-challenge"' } });
+    expect((await client.json('POST', '/api/interviews', { challengeId: '../etc', candidateName: 'x' }, admin)).status).toBe(400);
+    expect((await client.json('POST', '/api/interviews', { challengeId: 'group-sum', candidateName: 'x' })).status).toBe(401);
+    expect((await client.json('POST', '/api/interviews', { challengeId: 'group-sum', candidateName: 'x' }, { authorization: 'Bearer wrong' })).status).toBe(401);
+    expect(await server.queue.count()).toBe(before);
+    expect((await client.json('GET', `/api/i/${candidateToken}/submissions`)).body).toEqual({ submissions: [] });
+  });
+
+  it('saves drafts server-side with their edit events', async () => {
+    const { candidateToken, interviewerToken } = await createInterview(client);
+    const put = await client.json('PUT', `/api/i/${candidateToken}/draft`, { code: 'def solve(spark, numbers):\n    pass\n', events: [{ t: 1, from: 0, to: 0, text: 'def' }] });
+    expect(put.status).toBe(200);
+    expect((await client.json('GET', `/api/i/${candidateToken}/draft`)).body.code).toContain('def solve');
+    expect((await client.json('GET', `/api/i/${interviewerToken}/draft/events`)).body).toEqual({ events: [{ t: 1, from: 0, to: 0, text: 'def' }] });
+    expect((await client.json('PUT', `/api/i/${interviewerToken}/draft`, { code: 'x' })).status).toBe(403);
+  });
+
+  it('serves health, readiness, metrics, and bull-board only with the admin token', async () => {
+    expect((await client.json('GET', '/healthz')).status).toBe(200);
+    const ready = await client.json('GET', '/readyz');
+    expect(ready).toMatchObject({ status: 200, body: { ready: true, redis: true, docker: true } });
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    expect(metrics).toContain('bullmq_job_count');
+    expect(metrics).toMatch(/grader_verdicts_total\{challenge="group-sum",scope="all",verdict="accepted"\} [1-9]/);
+    expect(metrics).toContain('grader_grading_duration_seconds_bucket');
+    expect(metrics).toContain('grader_sandbox_failures_total');
+    expect((await fetch(`${server.url}/admin/queues`)).status).toBe(401);
+    expect((await fetch(`${server.url}/admin/queues`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).status).toBe(200);
+    const res = await fetch(`${server.url}/api/i/${'y'.repeat(43)}`);
+    expect(res.headers.get('x-request-id')).toBeTruthy();
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    expect(res.headers.get('content-security-policy')).toBeTruthy();
+  });
+});

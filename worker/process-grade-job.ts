@@ -1,0 +1,95 @@
+// One queue job, as a story: read the record -> claim it with a fresh attempt token -> grade in
+// the sandbox (progress per case) -> write the result only if this attempt still holds the
+// record. Candidate outcomes are results; grader faults are thrown so BullMQ retries them, and
+// the last try (or one retrying cannot fix) ends the submission as system_error.
+import { randomUUID } from 'node:crypto';
+import { UnrecoverableError, type Job } from 'bullmq';
+import type { Logger } from 'pino';
+import type { Challenge } from '../core/load-challenge.js';
+import type { ServiceConfig } from '../server/config.js';
+import { recordFault, recordGraded } from '../server/grading-metrics.js';
+import type { Store } from '../server/store.js';
+import { OWNER_LABEL } from './container-options.js';
+import { GraderFault } from './errors.js';
+import { GradeJobDataSchema, type GradeJobData } from './grade-job-data.js';
+import { gradeSolution, metamorphicVariants, type GraderDeps } from './grade-solution.js';
+import { JOB_LABEL, QUEUE_LABEL } from './reap-sandboxes.js';
+
+export interface GradeJobDeps {
+  config: ServiceConfig;
+  store: Store;
+  grader: GraderDeps;
+  loadChallenge: (id: string) => Promise<Challenge>;
+  workerId: string;
+  logger: Logger;
+  /** True once SIGTERM's deadline passed: a failing grade is then the shutdown's doing, not a fault. */
+  abandoning: () => boolean;
+}
+
+export type GradeJobOutcome = 'graded' | 'superseded' | 'missing' | 'already_graded' | 'already_system_error';
+
+export async function processGradeJob(job: Job<GradeJobData>, deps: GradeJobDeps): Promise<GradeJobOutcome> {
+  const parsed = GradeJobDataSchema.safeParse(job.data);
+  if (!parsed.success) throw new UnrecoverableError(`malformed job data: ${parsed.error.message}`);
+  const { store, logger } = deps;
+  const log = logger.child({ submissionId: parsed.data.submissionId, attempt: job.attemptsMade + 1 });
+  const record = await store.getSubmission(parsed.data.submissionId);
+  if (!record) {
+    log.error('job without a submission record');
+    return 'missing';
+  }
+  if (record.status === 'graded' || record.status === 'system_error') return `already_${record.status}`;
+
+  const attemptToken = randomUUID();
+  let claimed = false;
+  try {
+    const challenge = await deps.loadChallenge(record.challengeId);
+    const scope = record.kind === 'run' ? 'public' : 'all';
+    const cases = challenge.cases.filter((c) => scope === 'all' || !c.hidden);
+    const casesTotal = cases.length + (scope === 'all' ? metamorphicVariants(cases).length : 0);
+    const claim = await store.claim(record, attemptToken, casesTotal);
+    if (claim !== 'claimed') return claim === 'missing' ? 'missing' : `already_${claim}`;
+    claimed = true;
+
+    const startedAt = performance.now();
+    let casesDone = 0;
+    const result = await gradeSolution(deps.grader, {
+      challenge, code: record.code, scope,
+      // The owner label lets a reaper find this container if this worker dies mid-grade.
+      labels: { [OWNER_LABEL]: deps.workerId, [JOB_LABEL]: String(job.id), [QUEUE_LABEL]: deps.config.GRADER_QUEUE_NAME },
+      onFrame: (frame) => {
+        if (frame.type !== 'case_end') return;
+        casesDone += 1;
+        store.progress(record, attemptToken, { type: 'progress', submissionId: record.id, caseName: frame.report.name, casesDone, casesTotal })
+          .catch((error: unknown) => log.warn({ err: error }, 'progress not published'));
+      },
+    });
+    const written = await store.finish(record, attemptToken, { status: 'graded', result });
+    if (!written) {
+      log.warn('another attempt took this submission over; result dropped');
+      return 'superseded';
+    }
+    await recordGraded(store, { challengeId: challenge.id, scope, verdict: result.verdict }, performance.now() - startedAt)
+      .catch((error: unknown) => log.warn({ err: error }, 'metrics not recorded'));
+    log.info({ verdict: result.verdict, ms: Math.round(performance.now() - startedAt) }, 'graded');
+    return 'graded';
+  } catch (error) {
+    if (deps.abandoning()) {
+      // Shutdown removed this grade's sandbox. Keep the job active (its lock lapses and another
+      // worker restarts it as stalled) instead of counting an attempt or blaming anyone.
+      await new Promise<never>(() => undefined);
+    }
+    const message = (error as Error).message;
+    const retryable = !(error instanceof UnrecoverableError) && !(error instanceof GraderFault && !error.retryable);
+    const final = !retryable || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    await recordFault(store, final ? 'final' : 'retryable').catch(() => undefined);
+    log.error({ err: error, final }, final ? 'grader fault; giving up (system_error)' : 'grader fault; will retry');
+    if (final) {
+      // A fault before the claim (challenge gone) claims now, so the write stays token-guarded.
+      if (!claimed) claimed = (await store.claim(record, attemptToken, 0)) === 'claimed';
+      if (claimed) await store.finish(record, attemptToken, { status: 'system_error', error: message });
+      throw new UnrecoverableError(message);
+    }
+    throw error;
+  }
+}

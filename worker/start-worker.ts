@@ -1,0 +1,108 @@
+// A grading worker process's life: heartbeat (so reapers know it is alive) -> reap dead
+// workers' sandboxes -> sweep -> BullMQ worker at the configured concurrency; close() drains
+// running grades until a deadline, then removes its sandboxes and leaves the jobs to stall
+// over to another worker.
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { MetricsTime, Queue, Worker } from 'bullmq';
+import type { Logger } from 'pino';
+import type { ServiceConfig } from '../server/config.js';
+import { connectRedis, ensurePersistence } from '../server/redis.js';
+import { Store } from '../server/store.js';
+import type { GradeJobData } from './grade-job-data.js';
+import { createGraderDeps, loadChallengeById } from './grader.js';
+import { processGradeJob } from './process-grade-job.js';
+import { reapSandboxes, removeOwnSandboxes } from './reap-sandboxes.js';
+import { sweepPending } from './sweep-pending.js';
+
+export interface WorkerHandle {
+  workerId: string;
+  /** Drains within `GRADER_SHUTDOWN_TIMEOUT_MS`; past it, removes this worker's sandboxes. */
+  close(): Promise<'drained' | 'abandoned'>;
+}
+
+export async function startWorker(config: ServiceConfig, logger: Logger): Promise<WorkerHandle> {
+  const workerId = `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const log = logger.child({ workerId });
+  const redis = connectRedis(config.GRADER_REDIS_URL, `grader-worker-${workerId}`);
+  const blocking = connectRedis(config.GRADER_REDIS_URL, `grader-worker-bull-${workerId}`, { blocking: true });
+  await ensurePersistence(redis, log);
+  const store = new Store(redis, config.GRADER_KEY_PREFIX);
+  const grader = await createGraderDeps(config);
+  const queue = new Queue<GradeJobData>(config.GRADER_QUEUE_NAME, { connection: redis });
+
+  const beat = async (): Promise<void> => {
+    const dockerOk = await Promise.race([
+      grader.docker.ping().then(() => true, () => false),
+      new Promise<boolean>((r) => setTimeout(() => r(false), 5_000).unref()),
+    ]);
+    await store.heartbeat(workerId, { dockerOk, at: Date.now(), queue: config.GRADER_QUEUE_NAME }, config.GRADER_WORKER_HEARTBEAT_TTL_MS);
+  };
+  await beat();
+  const heartbeat = setInterval(() => beat().catch((error: unknown) => log.warn({ err: error }, 'heartbeat failed')), Math.max(1_000, Math.floor(config.GRADER_WORKER_HEARTBEAT_TTL_MS / 3)));
+
+  const liveWorkers = async (): Promise<Set<string>> => new Set((await store.liveWorkers()).keys());
+  const maintain = async (): Promise<void> => {
+    await reapSandboxes({ docker: grader.docker, queueName: config.GRADER_QUEUE_NAME, liveWorkers, logger: log });
+    await sweepPending({ store, queue, config, logger: log });
+  };
+  await maintain();
+  const maintenance = setInterval(() => maintain().catch((error: unknown) => log.error({ err: error }, 'maintenance failed')), config.GRADER_SWEEP_INTERVAL_MS);
+
+  const challenges = new Map<string, Promise<Awaited<ReturnType<typeof loadChallengeById>>>>();
+  const loadChallenge = (id: string) => {
+    if (!challenges.has(id)) challenges.set(id, loadChallengeById(config, id).catch((error: unknown) => { challenges.delete(id); throw error; }));
+    return challenges.get(id)!;
+  };
+
+  let abandoning = false;
+  const worker = new Worker<GradeJobData>(config.GRADER_QUEUE_NAME, (job) => processGradeJob(job, {
+    config, store, grader, loadChallenge, workerId, logger: log, abandoning: () => abandoning,
+  }), {
+    connection: blocking,
+    concurrency: config.GRADER_WORKER_CONCURRENCY,
+    // A dead worker's job is retaken once its lock lapses (lockDuration) and a stalled check
+    // (stalledInterval) sees it; after maxStalledCount such restarts it fails (system_error).
+    lockDuration: config.GRADER_LOCK_DURATION_MS,
+    stalledInterval: config.GRADER_STALLED_INTERVAL_MS,
+    maxStalledCount: config.GRADER_MAX_STALLED_COUNT,
+    metrics: { maxDataPoints: MetricsTime.ONE_WEEK },
+    autorun: false,
+  });
+  worker.on('failed', (job, error) => {
+    if (!job) return;
+    // A job that failed for good without the processor's own write (stalled too often) becomes system_error now.
+    job.getState().then(async (state) => {
+      if (state !== 'failed') return;
+      const record = await store.getSubmission(job.data.submissionId);
+      if (record && (await store.finish(record, '*', { status: 'system_error', error: error.message }))) {
+        log.warn({ submissionId: record.id, reason: error.message }, 'job failed for good; submission is system_error');
+      }
+    }).catch((e: unknown) => log.error({ err: e }, 'failed-job handling failed'));
+  });
+  worker.on('error', (error) => log.error({ err: error }, 'worker error'));
+  void worker.run();
+  log.info({ queue: config.GRADER_QUEUE_NAME, concurrency: config.GRADER_WORKER_CONCURRENCY, image: grader.image }, 'worker started');
+
+  return {
+    workerId,
+    async close() {
+      clearInterval(maintenance);
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<'abandoned'>((r) => { timer = setTimeout(() => r('abandoned'), config.GRADER_SHUTDOWN_TIMEOUT_MS); });
+      const outcome = await Promise.race([worker.close().then(() => 'drained' as const), deadline]);
+      clearTimeout(timer);
+      if (outcome === 'abandoned') {
+        abandoning = true;
+        const removed = await removeOwnSandboxes(grader.docker, workerId).catch(() => 0);
+        log.warn({ removed }, 'shutdown deadline passed: sandboxes removed, their jobs will be retried by another worker');
+      }
+      clearInterval(heartbeat);
+      await redis.del(store.workerKey(workerId)).catch(() => undefined);
+      if (outcome === 'drained') await queue.close().catch(() => undefined);
+      redis.disconnect();
+      blocking.disconnect();
+      return outcome;
+    },
+  };
+}
