@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes this machine ready to grade, as a fresh Debian machine needs it, and does nothing twice:
-# system packages (Docker engine, debootstrap, Redis, Chromium), a running dockerd, npm
+# system packages (Docker engine, docker-compose, debootstrap, Redis, Chromium), a running dockerd, npm
 # dependencies, the local base image, the host-side wheelhouse and the sandbox image.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -11,6 +11,7 @@ command -v dockerd >/dev/null || need+=(docker.io)
 command -v debootstrap >/dev/null || need+=(debootstrap)
 command -v redis-server >/dev/null || need+=(redis-server)
 command -v chromium >/dev/null || need+=(chromium)
+command -v docker-compose >/dev/null || need+=(docker-compose)
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]}"
   apt-get update -q >/dev/null
