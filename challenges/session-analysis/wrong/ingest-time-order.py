@@ -1,0 +1,41 @@
+# expect: wrong_answer
+# breaks: sessions follow event_time order; this one walks the events in arrival (ingest_time) order, so an event that arrives late in the stream is compared with the wrong neighbour
+from pyspark.sql import DataFrame, SparkSession, Window
+from pyspark.sql import functions as F
+
+LATE_AFTER_SECONDS = 2 * 60 * 60
+SESSION_GAP_SECONDS = 30 * 60
+
+
+def solve(spark: SparkSession, events: DataFrame) -> DataFrame:
+    event_seconds = F.col('event_time').cast('long')
+    on_time = events.where(F.col('ingest_time').cast('long') - event_seconds <= LATE_AFTER_SECONDS)
+    # One row per event_id: its first on-time delivery.
+    unique = on_time.groupBy('event_id', 'user_id', 'event_time', 'event_type', 'page').agg(
+        F.min('ingest_time').alias('ingest_time'),
+    )
+    by_arrival = Window.partitionBy('user_id').orderBy('ingest_time', 'event_id')
+    gap_seconds = event_seconds - F.lag(event_seconds).over(by_arrival)
+    numbered = (
+        unique
+        .withColumn('opens_session', F.when(gap_seconds.isNull() | (gap_seconds > SESSION_GAP_SECONDS), 1).otherwise(0))
+        .withColumn('session_no', F.sum('opens_session').over(by_arrival))
+    )
+    sessions = numbered.groupBy('user_id', 'session_no').agg(
+        F.min('event_time').alias('session_start'),
+        F.max('event_time').alias('session_end'),
+        F.count(F.lit(1)).alias('event_count'),
+        F.sum(F.when(F.col('event_type') == 'page_view', 1).otherwise(0)).alias('page_views'),
+        F.countDistinct('page').alias('distinct_pages'),
+        F.max(F.col('event_type') == 'purchase').alias('converted'),
+    )
+    return sessions.select(
+        'user_id',
+        'session_start',
+        'session_end',
+        (F.col('session_end').cast('long') - F.col('session_start').cast('long')).alias('duration_seconds'),
+        F.col('event_count').cast('long'),
+        F.col('page_views').cast('long'),
+        F.col('distinct_pages').cast('long'),
+        'converted',
+    )

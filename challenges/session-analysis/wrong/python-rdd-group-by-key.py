@@ -1,0 +1,44 @@
+# expect: too_slow
+# breaks: the timing budget (4x the reference on the large case); the answer is right, but every delivery is pickled into Python, shuffled with groupByKey and sessionized row by row (about 7x the reference with local[2])
+from datetime import timedelta
+
+from pyspark.sql import DataFrame, SparkSession
+from pyspark.sql.types import BooleanType, LongType, StringType, StructField, StructType, TimestampType
+
+SCHEMA = StructType([
+    StructField('user_id', StringType()),
+    StructField('session_start', TimestampType()),
+    StructField('session_end', TimestampType()),
+    StructField('duration_seconds', LongType()),
+    StructField('event_count', LongType()),
+    StructField('page_views', LongType()),
+    StructField('distinct_pages', LongType()),
+    StructField('converted', BooleanType()),
+])
+LATE = timedelta(hours=2)
+GAP = timedelta(minutes=30)
+
+
+def sessionize(item):
+    user_id, deliveries = item
+    events = {}
+    for d in deliveries:
+        if d.ingest_time - d.event_time <= LATE:
+            events[d.event_id] = d
+    out, cur = [], None
+    for e in sorted(events.values(), key=lambda e: e.event_time):
+        if cur is None or e.event_time - cur[2] > GAP:
+            cur = [user_id, e.event_time, e.event_time, 0, 0, set(), False]
+            out.append(cur)
+        cur[2] = e.event_time
+        cur[3] += 1
+        cur[4] += e.event_type == 'page_view'
+        if e.page is not None:
+            cur[5].add(e.page)
+        cur[6] = cur[6] or e.event_type == 'purchase'
+    return [(u, s, e, int((e - s).total_seconds()), n, pv, len(p), c) for u, s, e, n, pv, p, c in out]
+
+
+def solve(spark: SparkSession, events: DataFrame) -> DataFrame:
+    by_user = events.rdd.map(lambda r: (r.user_id, r)).groupByKey()
+    return spark.createDataFrame(by_user.flatMap(sessionize), SCHEMA)
