@@ -35,6 +35,8 @@ else
   token_hint="the admin token is \$GRADER_ADMIN_TOKEN"
 fi
 
+[ -f web/dist/index.html ] || npm run --silent build:web
+
 pids=()
 stop() {
   trap - INT TERM EXIT

@@ -10,6 +10,8 @@ bash scripts/setup.sh || { echo "0 passed, 1 failed"; exit 1; }
 status=0
 echo "== typecheck"; npx tsc --noEmit -p . || status=1
 echo "== lint"; npx eslint . || status=1
+echo "== typecheck web"; npm run --silent typecheck:web || status=1
+echo "== lint web"; npm run --silent lint:web || status=1
 
 mkdir -p test-results
 rm -f test-results/vitest.json

@@ -1,6 +1,7 @@
 // Builds the express app (no listening): security headers, body limits, request logging, the
-// admin, interview and live-event routes, ops endpoints and the one error middleware.
+// admin, interview and live-event routes, ops endpoints, the built web app and the one error middleware.
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
@@ -13,6 +14,7 @@ import { pinoHttp } from 'pino-http';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { z } from 'zod';
 import type { GradeJobData } from '../worker/grade-job-data.js';
+import { REPO_ROOT } from '../worker/sandbox-image.js';
 import { challengeView, type ChallengeCatalog } from './challenge-catalog.js';
 import { publicUrl, type ServiceConfig } from './config.js';
 import { enqueueGrade } from './enqueue.js';
@@ -20,7 +22,7 @@ import type { EventHub } from './event-hub.js';
 import { renderMetrics } from './grading-metrics.js';
 import { HttpError, notFound } from './http-error.js';
 import { SseRegistry } from './sse.js';
-import { DraftEventSchema, LiveEventSchema, SubmissionKindSchema, type Interview, type Role, type Store, type SubmissionRecord } from './store.js';
+import { DraftEventSchema, LiveEventSchema, ScorecardSchema, SubmissionKindSchema, type Interview, type Role, type Store, type SubmissionRecord } from './store.js';
 import { TOKEN_PATTERN, hashToken, secretsEqual } from './tokens.js';
 import { validate } from './validate.js';
 import { submissionSummary, submissionView } from './visibility.js';
@@ -33,6 +35,8 @@ export interface AppDeps {
   logger: Logger;
   /** Docker reachability as the server sees it; absent when the server has no Docker socket (then workers' heartbeats tell). */
   pingDocker?: () => Promise<unknown>;
+  /** Folder of the built web app (`npm run build:web`); default web/dist. */
+  webDir?: string;
 }
 
 export interface App {
@@ -48,6 +52,24 @@ const CreateInterviewSchema = z.strictObject({
 const SubmitSchema = z.strictObject({ kind: SubmissionKindSchema, code: z.string() });
 const DraftSchema = z.strictObject({ code: z.string(), events: z.array(DraftEventSchema).max(1000).default([]) });
 const SubmissionIdSchema = z.uuid();
+const ListInterviewsQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) });
+
+// The web app's policy: everything from this origin only. Monaco's editor worker is a same-origin
+// module file; Monaco injects <style> elements at run time and has no nonce support, hence
+// style-src 'unsafe-inline' (styles only: scripts stay 'self').
+const WEB_CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  workerSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
 
 interface Access { interview: Interview; role: Role; tokenHash: string }
 type TokenRequest = Request<{ token: string; id?: string }>;
@@ -87,7 +109,9 @@ export function buildApp(config: ServiceConfig, deps: AppDeps): App {
   const strictHelmet = helmet();
   // bull-board's UI uses inline scripts and styles: only its pages get a relaxed policy.
   const boardHelmet = helmet({ contentSecurityPolicy: false });
-  app.use((req, res, next) => (req.path.startsWith('/admin/queues') ? boardHelmet : strictHelmet)(req, res, next));
+  const webHelmet = helmet({ contentSecurityPolicy: { useDefaults: false, directives: WEB_CSP } });
+  const isWebPath = (p: string): boolean => p === '/' || p.startsWith('/i/') || p.startsWith('/assets/');
+  app.use((req, res, next) => (req.path.startsWith('/admin/queues') ? boardHelmet : isWebPath(req.path) ? webHelmet : strictHelmet)(req, res, next));
 
   app.use(express.json({ limit: config.GRADER_BODY_LIMIT_BYTES, strict: true, type: 'application/json' }));
 
@@ -127,6 +151,36 @@ export function buildApp(config: ServiceConfig, deps: AppDeps): App {
   board.setBasePath('/admin/queues');
   createBullBoard({ queues: [new BullMQAdapter(queue, { readOnlyMode: false })], serverAdapter: board });
   app.use('/admin/queues', adminLimiter, requireAdmin, board.getRouter() as RequestHandler);
+
+  app.get('/api/challenges', adminLimiter, requireAdmin, async (_req, res) => {
+    const listed = await Promise.all((await challenges.ids()).map(async (id) => {
+      try {
+        const challenge = await challenges.get(id);
+        if (!challenge) return [];
+        const { spec } = challenge;
+        return [{ id, title: spec.title, difficulty: spec.difficulty, summary: spec.summary }];
+      } catch (error) {
+        logger.warn({ err: error, challengeId: id }, 'challenge does not load; left out of the list');
+        return [];
+      }
+    }));
+    res.json({ challenges: listed.flat() });
+  });
+
+  app.get('/api/interviews', adminLimiter, requireAdmin, async (req, res) => {
+    const { limit } = validate(ListInterviewsQuerySchema, req.query, 'query');
+    const interviews = await Promise.all((await store.listInterviews(limit)).map(async (interview) => {
+      const submissions = await store.listSubmissions(interview.id);
+      const latestSubmit = submissions.filter((s) => s.kind === 'submit').at(-1);
+      return {
+        interview,
+        submissionCount: submissions.length,
+        latest: submissions.length > 0 ? submissionSummary(submissions.at(-1)!) : null,
+        latestSubmit: latestSubmit ? submissionSummary(latestSubmit) : null,
+      };
+    }));
+    res.json({ interviews });
+  });
 
   app.post('/api/interviews', adminLimiter, requireAdmin, async (req, res) => {
     const input = validate(CreateInterviewSchema, req.body, 'interview');
@@ -259,7 +313,29 @@ export function buildApp(config: ServiceConfig, deps: AppDeps): App {
     res.json({ events: await store.getDraftEvents(interview.id) });
   });
 
+  byToken.get('/scorecard', async (_req, res) => {
+    const { interview, role } = access(res);
+    if (role !== 'interviewer') throw notFound();
+    res.json(await store.getScorecard(interview.id) ?? { scorecard: null, updatedAtMs: null });
+  });
+  byToken.put('/scorecard', async (req, res) => {
+    const { interview, role } = access(res);
+    if (role !== 'interviewer') throw notFound();
+    res.json(await store.putScorecard(interview.id, validate(ScorecardSchema, req.body, 'scorecard')));
+  });
+
   app.use('/api/i/:token', byToken);
+
+  // ---- the web app: hashed assets cached for good, pages for `/` and every interview link.
+  const webDir = deps.webDir ?? path.join(REPO_ROOT, 'web', 'dist');
+  app.use('/assets', express.static(path.join(webDir, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: true }));
+  app.get(['/', '/i/:token'], (_req, res, next) => {
+    res.set('Cache-Control', 'no-cache').sendFile(path.join(webDir, 'index.html'), (error) => {
+      if (!error) return;
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') next(new HttpError(503, 'the web app is not built: run `npm run build:web`'));
+      else next(error);
+    });
+  });
 
   app.use((_req, _res, next) => next(notFound()));
   app.use(errorHandler(config, logger));

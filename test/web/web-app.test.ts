@@ -1,0 +1,317 @@
+// The web app in a real browser (Debian's Chromium driven by playwright-core) against the real
+// service (Redis, server, a worker process, Docker, Spark) on the fast group-sum fixture: the
+// interviewer creates an interview; the candidate sees the statement and starter, gets PySpark
+// completions and syntax marks, runs a wrong solution (diff table), submits a correct one
+// (accepted), reloads (draft kept); the interviewer's open page follows both submissions live,
+// shows hidden-case results, plays the edits back and saves a scorecard. Every response and
+// event the candidate's browser receives is checked for hidden expected rows and the reference.
+// Fails (never skips) when Chromium, Docker, the sandbox image or redis-server is missing.
+import { constants } from 'node:fs';
+import { access, mkdir, readFile, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import Docker from 'dockerode';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseSandboxConfig } from '../../worker/config.js';
+import { REPO_ROOT, sandboxImageTag } from '../../worker/sandbox-image.js';
+import {
+  ADMIN_TOKEN, api, requireDocker, serviceEnv, startRedis, startWorkerProcess, uniqueQueue, type TestRedis, type TestWorker,
+} from '../service/service-harness.js';
+import { FIXTURE_CHALLENGES } from '../support/grader.js';
+import { startWebServer, type WebServer } from './start-web-server.js';
+
+const CHROMIUM = process.env.GRADER_CHROMIUM ?? '/usr/bin/chromium';
+const WEB_DIR = path.join(REPO_ROOT, 'web');
+const SCREENSHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
+const GRADING_TIMEOUT_MS = 240_000;
+const challengeDir = path.join(FIXTURE_CHALLENGES, 'group-sum');
+const reference = (await readFile(path.join(challengeDir, 'reference.py'), 'utf8')).trim();
+const starter = await readFile(path.join(challengeDir, 'starter.py'), 'utf8');
+// The reference with a comment added inside: the candidate's own code then never contains
+// reference.py verbatim, so finding it in a response would be a leak.
+const correct = reference.replace('def solve(spark, numbers):\n', 'def solve(spark, numbers):\n    # one row per group; sum() skips nulls\n');
+const wrong = 'from pyspark.sql import functions as F\n\n\ndef solve(spark, numbers):\n    return numbers.groupBy("grp").agg(F.count("n").alias("total"))\n';
+/** What hidden expected rows look like in any form: JSON rows, display cells, the case's rule. */
+const HIDDEN_MARKERS = ['"grp":"c"', '\\"c\\"', '"total":4', '"total":"4"', 'a group of only nulls sums to null'];
+
+/** Builds web/dist unless it is newer than every source file of the web app. */
+async function buildWebIfStale(): Promise<void> {
+  const newest = async (dir: string): Promise<number> => {
+    let latest = 0;
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      latest = Math.max(latest, entry.isDirectory() ? await newest(full) : (await stat(full)).mtimeMs);
+    }
+    return latest;
+  };
+  const sources = Math.max(await newest(path.join(WEB_DIR, 'src')), (await stat(path.join(WEB_DIR, 'index.html'))).mtimeMs, (await stat(path.join(WEB_DIR, 'vite.config.ts'))).mtimeMs);
+  const built = await stat(path.join(WEB_DIR, 'dist', 'index.html')).then((s) => s.mtimeMs, () => 0);
+  if (built > sources) return;
+  await build({ configFile: path.join(WEB_DIR, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+async function requireSandboxImage(): Promise<void> {
+  const config = parseSandboxConfig();
+  const image = config.GRADER_SANDBOX_IMAGE ?? (await sandboxImageTag(config.GRADER_BASE_IMAGE));
+  await new Docker().getImage(image).inspect().catch(() => {
+    throw new Error(`the browser tests need the sandbox image ${image}: run scripts/setup.sh`);
+  });
+}
+
+/** The text Monaco shows (all lines are visible for these short files). */
+async function editorText(page: Page, scope = ''): Promise<string> {
+  const lines = await page.locator(`${scope} .monaco-editor .view-lines .view-line`.trim()).evaluateAll((els) =>
+    els.map((el) => ({ top: parseFloat((el as unknown as { style: { top: string } }).style.top), text: (el as unknown as { textContent: string }).textContent })));
+  return lines.sort((a, b) => a.top - b.top).map((l) => l.text.replace(/\u00a0/g, ' ')).join('\n').trimEnd();
+}
+
+/** Replaces the editor's content the way a candidate pasting code would (select all, paste). */
+async function putCode(page: Page, code: string): Promise<void> {
+  await page.evaluate(`navigator.clipboard.writeText(${JSON.stringify(code)})`);
+  await page.locator('#editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+}
+
+/** expect.poll with a timeout fit for a browser (vitest's default is one second). */
+function poll<T>(fn: () => Promise<T> | T, timeout = 15_000) {
+  return expect.poll(fn, { timeout, interval: 200 });
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
+
+describe('the web app in Chromium', () => {
+  let redis: TestRedis;
+  let server: WebServer;
+  let worker: TestWorker;
+  let browser: Browser;
+  let context: BrowserContext;
+  let interviewerPage: Page;
+  let candidatePage: Page;
+  let candidateUrl = '';
+  let interviewerUrl = '';
+  const consoleErrors: string[] = [];
+  const candidateBodies: { url: string; body: string }[] = [];
+  const queueName = uniqueQueue('web');
+
+  const watchConsole = (page: Page, label: string): void => {
+    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`${label}: ${m.text()}`); });
+    page.on('pageerror', (e) => consoleErrors.push(`${label}: ${e.message}`));
+  };
+
+  beforeAll(async () => {
+    await access(CHROMIUM, constants.X_OK).catch(() => {
+      throw new Error(`the browser tests need Chromium at ${CHROMIUM} (scripts/setup.sh installs Debian's chromium)`);
+    });
+    await requireDocker();
+    await requireSandboxImage();
+    await mkdir(SCREENSHOTS, { recursive: true });
+    await buildWebIfStale();
+    redis = await startRedis();
+    const env = serviceEnv(redis.url, queueName, { GRADER_WORKER_CONCURRENCY: '1' });
+    server = await startWebServer(env);
+    worker = await startWorkerProcess(env);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await worker?.stop();
+    await server?.close();
+    await redis?.destroy();
+  });
+
+  it('lets the interviewer create an interview and copy both links', async () => {
+    const page = await context.newPage();
+    watchConsole(page, 'start page');
+    await page.goto(`${server.url}/`);
+    await page.getByLabel('Admin token').fill(ADMIN_TOKEN);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByLabel('Challenge').selectOption('group-sum');
+    await page.getByLabel('Candidate name').fill('Ada Lovelace');
+    await page.getByRole('button', { name: 'Create interview' }).click();
+    candidateUrl = await page.locator('#candidate-url').inputValue();
+    interviewerUrl = await page.locator('#interviewer-url').inputValue();
+    expect(candidateUrl).toMatch(new RegExp(`^${server.url}/i/[A-Za-z0-9_-]{43}$`));
+    expect(interviewerUrl).toMatch(new RegExp(`^${server.url}/i/[A-Za-z0-9_-]{43}$`));
+    await poll(() => page.locator('.interviews-table tbody tr').count()).toBe(1);
+    await poll(() => page.locator('.interviews-table').innerText()).toContain('Ada Lovelace');
+    await screenshot(page, 'start-page');
+    await page.close();
+
+    // The interviewer's page stays open from here on: what follows must reach it live.
+    interviewerPage = await context.newPage();
+    watchConsole(interviewerPage, 'interviewer page');
+    await interviewerPage.goto(interviewerUrl);
+    await interviewerPage.waitForSelector('#app[data-ready="interviewer"]');
+    await poll(() => interviewerPage.locator('#live-state').innerText()).toBe('Live');
+  });
+
+  it('shows the candidate the statement and the starter code in Monaco', async () => {
+    candidatePage = await context.newPage();
+    watchConsole(candidatePage, 'candidate page');
+    candidatePage.on('response', async (res) => {
+      if ((res.headers()['content-type'] ?? '').includes('text/event-stream')) return;
+      candidateBodies.push({ url: res.url(), body: await res.text().catch(() => '') });
+    });
+    // Event streams never end, so their messages are read from the DevTools protocol instead.
+    const cdp = await context.newCDPSession(candidatePage);
+    await cdp.send('Network.enable');
+    cdp.on('Network.eventSourceMessageReceived', (e) => candidateBodies.push({ url: `sse:${e.eventName}`, body: e.data }));
+
+    const response = await candidatePage.goto(candidateUrl);
+    const csp = response?.headers()['content-security-policy'] ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("worker-src 'self'");
+    expect(csp).not.toMatch(/https?:/);
+    await candidatePage.waitForSelector('#app[data-ready="candidate"]');
+    await poll(() => candidatePage.locator('.statement').innerText()).toContain('output one row per');
+    expect(await candidatePage.locator('#challenge-title').innerText()).toContain('Group sum');
+    await poll(() => editorText(candidatePage, '#editor')).toBe(starter.trimEnd());
+    expect(await candidatePage.locator('#editor .monaco-editor .mtk1, #editor .monaco-editor [class*="mtk"]').count()).toBeGreaterThan(3);
+    await screenshot(candidatePage, 'candidate-start');
+  });
+
+  it('offers session_window and lag after F. and marks a syntax error before any run', async () => {
+    const page = candidatePage;
+    await page.locator('#editor .view-lines').click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('F.session_w');
+    const rows = page.locator('.suggest-widget .monaco-list-row');
+    await poll(() => rows.allInnerTexts(), 10_000).toContainEqual(expect.stringContaining('session_window'));
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('F.la');
+    await poll(() => rows.allInnerTexts(), 10_000).toContainEqual(expect.stringMatching(/\blag\b/));
+    await screenshot(page, 'candidate-completion');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('if numbers is None');
+    await page.keyboard.press('Enter');
+    const squiggles = page.locator('#editor .squiggly-error');
+    await poll(() => squiggles.count(), 5_000).toBeGreaterThan(0);
+    await screenshot(page, 'candidate-syntax-error');
+    await putCode(page, wrong);
+    await poll(() => squiggles.count(), 5_000).toBe(0);
+  });
+
+  it('runs a wrong solution and shows the mismatch in the diff table', async () => {
+    const page = candidatePage;
+    await putCode(page, wrong);
+    await poll(() => editorText(page, '#editor')).toBe(wrong.trimEnd());
+    // Hover docs come from the same generated PySpark data.
+    const span = page.locator('#editor .view-line span span', { hasText: 'count' }).first();
+    const [box, text] = [await span.boundingBox(), await span.innerText()];
+    if (!box) throw new Error('the editor shows no "count"');
+    await page.mouse.move(box.x + ((text.indexOf('count') + 2) * box.width) / text.length, box.y + box.height / 2);
+    await poll(() => page.locator('.monaco-hover').first().innerText().catch(() => '')).toContain('F.count(col) -> Column');
+    await page.locator('#editor .view-lines').click();
+    await page.keyboard.press('ControlOrMeta+Enter');
+    const mismatches = page.locator('.diff-table td.cell-mismatch');
+    await poll(() => mismatches.count(), GRADING_TIMEOUT_MS).toBeGreaterThan(0);
+    expect(await page.locator('.result-line [data-verdict]').getAttribute('data-verdict')).toBe('wrong_answer');
+    const cells = (await mismatches.allInnerTexts()).map((t) => t.replace(/\s*\(differs\)/, '').trim());
+    // Expected totals 3 and 5 against counts 2 and 1.
+    expect(cells).toEqual(expect.arrayContaining(['3', '2', '5', '1']));
+    await page.locator('.diff-table').scrollIntoViewIfNeeded();
+    await screenshot(page, 'candidate-wrong-run');
+  });
+
+  it('submits a correct solution after confirming and shows accepted', async () => {
+    const page = candidatePage;
+    await putCode(page, correct);
+    await poll(() => editorText(page, '#editor')).toBe(correct);
+    await page.keyboard.press('ControlOrMeta+Shift+Enter');
+    await page.locator('#confirm-submit-button').click();
+    await poll(() => page.locator('.result-line [data-verdict]').getAttribute('data-verdict').catch(() => null), GRADING_TIMEOUT_MS)
+      .toBe('accepted');
+    expect(await page.locator('.case[data-case="nulls"]').innerText()).toContain('Passed');
+    await screenshot(page, 'candidate-accepted');
+  });
+
+  it('keeps the draft across a reload', async () => {
+    const page = candidatePage;
+    await poll(() => page.locator('#save-state').getAttribute('data-state')).toBe('saved');
+    await page.reload();
+    await page.waitForSelector('#app[data-ready="candidate"]');
+    await poll(() => editorText(page, '#editor')).toBe(correct);
+    const draft = await api(server.url).json<{ code: string }>('GET', `/api/i/${candidateUrl.split('/i/')[1]}/draft`);
+    expect(draft.body.code).toBe(correct);
+  });
+
+  it('shows the interviewer both submissions live, hidden-case results, playback and the scorecard', async () => {
+    const page = interviewerPage;
+    const items = page.locator('#submission-list .submission-item');
+    await poll(() => items.count()).toBe(2);
+    expect(await items.nth(0).getAttribute('data-kind')).toBe('submit');
+    expect(await items.nth(1).getAttribute('data-kind')).toBe('run');
+    await poll(() => items.nth(0).locator('[data-verdict]').getAttribute('data-verdict')).toBe('accepted');
+    const hidden = page.locator('.case[data-case="nulls"]');
+    expect(await hidden.innerText()).toContain('a group of only nulls sums to null');
+    await hidden.scrollIntoViewIfNeeded();
+    await screenshot(page, 'interviewer-hidden-case');
+    await page.locator('#detail-title').scrollIntoViewIfNeeded();
+    expect(await page.locator('.timing-chart rect.bar-candidate').count()).toBeGreaterThan(0);
+    expect(await page.locator('details.plan').count()).toBeGreaterThan(0);
+    await poll(() => editorText(page, '#submission-code')).toBe(correct);
+    await screenshot(page, 'interviewer-submission');
+    await page.getByRole('button', { name: /Changes since Run 1/ }).click();
+    await poll(() => page.locator('.monaco-diff-editor .line-insert, .monaco-diff-editor .char-insert').count()).toBeGreaterThan(0);
+    await screenshot(page, 'interviewer-diff');
+
+    await items.nth(1).click();
+    await poll(() => page.locator('.diff-table td.cell-mismatch').count()).toBeGreaterThan(0);
+
+    await page.getByRole('tab', { name: 'Playback' }).click();
+    const slider = page.locator('#playback-slider');
+    await poll(async () => Number(await slider.getAttribute('max'))).toBeGreaterThan(5);
+    const edits = Number(await slider.getAttribute('max'));
+    await poll(() => editorText(page, '.playback-panel')).toBe(correct);
+    await slider.focus();
+    await page.keyboard.press('Home');
+    await poll(() => editorText(page, '.playback-panel')).toBe(starter.trimEnd());
+    expect(await page.locator('#playback-position').innerText()).toContain(`of ${edits}`);
+    await slider.fill(String(Math.floor(edits / 2)));
+    await poll(async () => [starter.trimEnd(), correct].includes(await editorText(page, '.playback-panel'))).toBe(false);
+    expect(await page.locator('#playback-position').innerText()).toContain(`Edit ${Math.floor(edits / 2)} of ${edits}`);
+    await screenshot(page, 'interviewer-playback');
+
+    await page.getByRole('tab', { name: 'Scorecard' }).click();
+    const problemSolving = page.locator('fieldset[data-criterion="problemSolving"]');
+    await problemSolving.getByLabel('3').check();
+    await problemSolving.getByLabel('Notes').fill('Found groupBy + sum quickly; fixed count vs sum after the diff.');
+    await page.getByRole('button', { name: 'Save scorecard' }).click();
+    await poll(() => page.locator('#scorecard-status').innerText()).toMatch(/^Saved/);
+    const saved = await api(server.url).json<{ scorecard: { criteria: { problemSolving: { score: number } } } }>('GET', `/api/i/${interviewerUrl.split('/i/')[1]}/scorecard`);
+    expect(saved.body.scorecard.criteria.problemSolving.score).toBe(3);
+    await screenshot(page, 'interviewer-scorecard');
+    // The candidate's token cannot read it; a score outside 1-4 is refused; the admin lists need the token.
+    const client = api(server.url);
+    expect((await client.json('GET', `/api/i/${candidateUrl.split('/i/')[1]}/scorecard`)).status).toBe(404);
+    const bad = structuredClone(saved.body.scorecard);
+    bad.criteria.problemSolving.score = 5;
+    const refused = await client.json<{ error: string }>('PUT', `/api/i/${interviewerUrl.split('/i/')[1]}/scorecard`, bad);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toContain('criteria.problemSolving.score');
+    expect((await client.json('GET', '/api/interviews')).status).toBe(401);
+    expect((await client.json('GET', '/api/challenges')).status).toBe(401);
+  });
+
+  it('never sends the candidate hidden expected rows or the reference, and logs no console errors', async () => {
+    const html = await candidatePage.content();
+    expect(candidateBodies.some((b) => b.url.startsWith('sse:'))).toBe(true);
+    expect(candidateBodies.some((b) => b.url.includes('/api/i/'))).toBe(true);
+    for (const { url, body } of [...candidateBodies, { url: 'candidate page DOM', body: html }]) {
+      for (const marker of HIDDEN_MARKERS) expect(body.includes(marker), `${marker} in ${url}`).toBe(false);
+      for (const form of [reference, JSON.stringify(reference).slice(1, -1)]) expect(body.includes(form), `reference.py in ${url}`).toBe(false);
+    }
+    expect(consoleErrors).toEqual([]);
+  });
+});

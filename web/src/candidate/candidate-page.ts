@@ -1,0 +1,261 @@
+// The candidate's workspace (the candidate link): statement on the left, Monaco with the draft
+// on the right, Run (Ctrl/Cmd+Enter) and Submit (Ctrl/Cmd+Shift+Enter, confirmed), and a results
+// panel fed live by the interview's event stream. The draft is saved as the candidate types.
+import { ApiError, apiJson } from '../api.js';
+import type { InterviewView, ProgressEvent, SubmissionKind, SubmissionView } from '../api-types.js';
+import { byId, formatTime, h, replace } from '../dom.js';
+import { EDITOR_DEFAULTS, monaco } from '../monaco.js';
+import { registerPyspark } from '../pyspark/register-pyspark.js';
+import { watchPythonSyntax } from '../python-markers.js';
+import { renderProgress, renderResult } from '../shared/case-results.js';
+import { openLiveEvents } from '../shared/live-events.js';
+import { renderStatement } from '../shared/statement.js';
+import { outcomeBadge } from '../shared/verdicts.js';
+import { DraftSync, type SaveState } from './draft-sync.js';
+
+/** Queued this long, the page asks /readyz whether any grader is alive. */
+const STUCK_QUEUE_MS = 20_000;
+
+export async function mountCandidate(root: HTMLElement, apiBase: string, view: InterviewView): Promise<void> {
+  const { challenge, interview } = view;
+  const saveState = h('span', { id: 'save-state', class: 'save-state', role: 'status' }, 'Loading draft…');
+  const liveState = h('span', { id: 'live-state', class: 'live-state muted' }, 'Connecting…');
+  const runButton = h('button', { type: 'button', id: 'run-button', class: 'primary', title: 'Run the public examples (Ctrl+Enter / Cmd+Enter)' }, 'Run', h('kbd', {}, 'Ctrl+Enter'));
+  const submitButton = h('button', { type: 'button', id: 'submit-button', class: 'accent', title: 'Submit for grading on every case (Ctrl+Shift+Enter / Cmd+Shift+Enter)' }, 'Submit', h('kbd', {}, 'Ctrl+Shift+Enter'));
+  const historySelect = h('select', { id: 'history', 'aria-label': 'Show an earlier run or submission' });
+  const notice = h('div', { id: 'notice', class: 'notice', role: 'alert', hidden: true });
+  const results = h('div', { id: 'results', class: 'results-body' },
+    h('p', { class: 'muted' }, 'Run your code to see how it does on the examples; Submit when you are done.'),
+    h('p', { class: 'muted' }, 'Keyboard: in the editor, Ctrl+M switches the Tab key between indenting and moving focus.'));
+  const editorHost = h('div', { id: 'editor', class: 'editor-host' });
+  const dialog = h('dialog', { id: 'confirm-submit', 'aria-labelledby': 'confirm-title' },
+    h('form', { method: 'dialog' },
+      h('h2', { id: 'confirm-title' }, 'Submit your solution?'),
+      h('p', {}, 'It is graded on every case, including hidden ones, and timed against the reference. You can keep editing and submit again later.'),
+      h('div', { class: 'dialog-buttons' },
+        h('button', { value: 'cancel', class: 'secondary', id: 'confirm-cancel' }, 'Cancel'),
+        h('button', { value: 'submit', class: 'accent', id: 'confirm-submit-button' }, 'Submit'))));
+
+  replace(root,
+    h('header', { class: 'topbar' },
+      h('span', { class: 'brand' }, 'PySpark grader'),
+      h('span', { class: 'topbar-title' }, challenge.title),
+      h('span', { class: 'muted' }, `Candidate: ${interview.candidateName}`),
+      h('span', { class: 'spacer' }),
+      saveState, liveState),
+    h('main', { class: 'workspace' },
+      h('section', { class: 'pane statement-pane', 'aria-labelledby': 'challenge-title' }, renderStatement(challenge)),
+      h('section', { class: 'pane editor-pane', 'aria-label': 'Solution' },
+        h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Run and submit' },
+          runButton, submitButton, h('span', { class: 'spacer' }), h('label', { for: 'history', class: 'muted' }, 'Showing'), historySelect),
+        editorHost,
+        h('section', { class: 'results', 'aria-labelledby': 'results-title' },
+          h('h2', { id: 'results-title', class: 'visually-hidden' }, 'Results'),
+          notice,
+          h('div', { 'aria-live': 'polite' }, results)))),
+    dialog);
+
+  const showNotice = (message: string | null): void => {
+    notice.hidden = message === null;
+    notice.textContent = message ?? '';
+  };
+  const draft = new DraftSync(apiBase, `grader:draft:${interview.id}`, (state) => renderSaveState(saveState, state));
+  let start: Awaited<ReturnType<DraftSync['start']>>;
+  try {
+    start = await draft.start(challenge.starter);
+  } catch (error) {
+    // The server's draft is unreachable: the local copy (if any) or the starter still lets the candidate work.
+    const local = localStorage.getItem(`grader:draft:${interview.id}`);
+    start = { code: local ? (JSON.parse(local) as { code: string }).code : challenge.starter, recoveredLocally: Boolean(local) };
+    renderSaveState(saveState, { kind: 'offline', message: `Could not load the saved draft: ${(error as Error).message}` });
+  }
+  if (start.recoveredLocally) showNotice('Restored unsaved changes from this browser; they are being saved to the server.');
+
+  const model = monaco.editor.createModel(start.code, 'python', monaco.Uri.parse('file:///solution.py'));
+  const editor = monaco.editor.create(editorHost, { ...EDITOR_DEFAULTS, model, ariaLabel: 'Solution code editor (Python)' });
+  const dataFrameInputs = challenge.inputs.filter((i) => i.kind === 'dataframe').map((i) => i.name);
+  registerPyspark(() => ({ entrypoint: challenge.entrypoint, dataFrameInputs }));
+  watchPythonSyntax(model);
+  model.onDidChangeContent((e) => {
+    // Monaco lists a multi-cursor edit's changes from the end of the text backwards, so applying
+    // them in order with offsets in the previous text replays correctly.
+    const t = Date.now();
+    const events = [...e.changes].sort((a, b) => b.rangeOffset - a.rangeOffset)
+      .map((c) => ({ t, from: c.rangeOffset, to: c.rangeOffset + c.rangeLength, text: c.text }));
+    draft.record(events, model.getValue());
+  });
+  window.addEventListener('pagehide', () => draft.flushOnExit());
+
+  // ---- submissions
+  const submissions = new Map<string, SubmissionView>();
+  const lastCase = new Map<string, string>();
+  let shownId: string | null = null;
+  let activeId: string | null = null;
+  let sending = false;
+
+  const jumpToLine = (line: number): void => {
+    const target = Math.min(Math.max(line, 1), model.getLineCount());
+    editor.revealLineInCenter(target);
+    editor.setSelection(new monaco.Selection(target, 1, target, model.getLineMaxColumn(target)));
+    editor.focus();
+  };
+  const columns = challenge.output.columns.map((c) => c.name);
+
+  const markErrorLines = (s: SubmissionView): void => {
+    const markers = (s.result?.cases ?? []).flatMap((c) => (c.error?.line && c.error.line <= model.getLineCount() ? [{
+      severity: monaco.MarkerSeverity.Error,
+      message: `${c.error.type}: ${c.error.message} (case ${c.name})`,
+      startLineNumber: c.error.line, startColumn: 1, endLineNumber: c.error.line, endColumn: model.getLineMaxColumn(c.error.line),
+      source: 'grader',
+    }] : []));
+    monaco.editor.setModelMarkers(model, 'grader', markers);
+  };
+
+  const renderHistory = (): void => {
+    const ordered = [...submissions.values()].sort((a, b) => b.createdAtMs - a.createdAtMs);
+    let runs = 0;
+    let submits = 0;
+    const numbers = new Map<string, string>();
+    for (const s of [...ordered].reverse()) numbers.set(s.id, s.kind === 'run' ? `Run ${++runs}` : `Submit ${++submits}`);
+    replace(historySelect, ordered.length === 0 ? h('option', { value: '' }, 'nothing yet') : ordered.map((s) => h('option', { value: s.id, selected: s.id === shownId },
+      `${numbers.get(s.id)} · ${formatTime(s.createdAtMs)} · ${s.status === 'graded' && s.verdict ? s.verdict.replace(/_/g, ' ') : s.status}`)));
+    historySelect.disabled = ordered.length === 0;
+  };
+
+  const renderShown = (): void => {
+    const s = shownId ? submissions.get(shownId) : undefined;
+    if (!s) return;
+    if (s.status === 'queued' || s.status === 'running') {
+      replace(results, renderProgress(s, lastCase.get(s.id) ?? null, Date.now() - s.createdAtMs));
+    } else if (s.status === 'system_error') {
+      replace(results, h('div', { class: 'result' }, h('p', {}, outcomeBadge(s)), h('p', {}, s.error ?? 'The grader had a problem; please try again.')));
+    } else if (s.result) {
+      replace(results, h('p', { class: 'muted result-kind' }, `${s.kind === 'run' ? 'Run' : 'Submission'} at ${formatTime(s.createdAtMs)}`), renderResult(s.result, { columns, onJumpToLine: jumpToLine }));
+    }
+  };
+
+  const updateButtons = (): void => {
+    const active = activeId ? submissions.get(activeId) : undefined;
+    const busy = sending || (active !== undefined && (active.status === 'queued' || active.status === 'running'));
+    runButton.disabled = busy;
+    submitButton.disabled = busy;
+    runButton.setAttribute('aria-busy', String(busy));
+  };
+
+  const upsert = (s: SubmissionView): void => {
+    submissions.set(s.id, s);
+    if (s.id === activeId && (s.status === 'graded' || s.status === 'system_error')) {
+      markErrorLines(s);
+      if (s.status === 'graded') showNotice(null);
+    }
+    if (shownId === null || s.id === activeId) shownId = s.id;
+    renderHistory();
+    if (s.id === shownId) renderShown();
+    updateButtons();
+  };
+
+  openLiveEvents(apiBase, {
+    snapshot(list) {
+      for (const s of list) submissions.set(s.id, s);
+      const latest = list.at(-1);
+      if (latest && shownId === null) shownId = latest.id;
+      if (latest && (latest.status === 'queued' || latest.status === 'running')) activeId = latest.id;
+      renderHistory();
+      renderShown();
+      updateButtons();
+    },
+    submission: upsert,
+    progress(event: ProgressEvent) {
+      const s = submissions.get(event.submissionId);
+      if (!s) return;
+      lastCase.set(s.id, event.caseName);
+      upsert({ ...s, status: 'running', casesDone: event.casesDone, casesTotal: event.casesTotal });
+    },
+    connection(state) {
+      liveState.textContent = state === 'open' ? 'Live' : 'Reconnecting…';
+      liveState.className = `live-state ${state === 'open' ? 'ok' : 'warn'}`;
+    },
+  });
+
+  historySelect.addEventListener('change', () => {
+    shownId = historySelect.value || null;
+    renderShown();
+  });
+
+  // While something waits, tick the elapsed time and say so when no grader is alive.
+  setInterval(() => {
+    const active = activeId ? submissions.get(activeId) : undefined;
+    if (!active || (active.status !== 'queued' && active.status !== 'running')) return;
+    if (active.id === shownId) renderShown();
+    const waited = Date.now() - active.createdAtMs;
+    if (active.status === 'queued' && waited > STUCK_QUEUE_MS && Math.floor(waited / 1000) % 10 === 0) void checkGraders(showNotice);
+  }, 1000);
+
+  const send = async (kind: SubmissionKind): Promise<void> => {
+    if (runButton.disabled) return;
+    if (kind === 'submit' && !(await confirmSubmit(dialog))) return;
+    sending = true;
+    updateButtons();
+    showNotice(null);
+    try {
+      await draft.flush().catch(() => undefined);
+      const code = model.getValue();
+      const { id } = await apiJson<{ id: string }>('POST', `${apiBase}/submissions`, { kind, code });
+      activeId = id;
+      shownId = id;
+      if (!submissions.has(id)) {
+        submissions.set(id, { id, kind, status: 'queued', verdict: null, createdAtMs: Date.now(), startedAtMs: null, finishedAtMs: null, casesDone: 0, casesTotal: 0, code, result: null, error: null });
+      }
+      renderHistory();
+      renderShown();
+    } catch (error) {
+      showNotice(error instanceof ApiError && error.unreachable
+        ? 'The grading service cannot be reached right now. Your code is saved in this browser; try again in a moment.'
+        : `Could not ${kind}: ${(error as Error).message}`);
+    } finally {
+      sending = false;
+      updateButtons();
+    }
+  };
+
+  runButton.addEventListener('click', () => void send('run'));
+  submitButton.addEventListener('click', () => void send('submit'));
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => void send('run'));
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => void send('submit'));
+  document.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || e.defaultPrevented || editorHost.contains(e.target as Node) || dialog.open) return;
+    e.preventDefault();
+    void send(e.shiftKey ? 'submit' : 'run');
+  });
+  editor.focus();
+  byId('app').dataset.ready = 'candidate';
+}
+
+function confirmSubmit(dialog: HTMLDialogElement): Promise<boolean> {
+  return new Promise((resolve) => {
+    dialog.returnValue = '';
+    dialog.addEventListener('close', () => resolve(dialog.returnValue === 'submit'), { once: true });
+    dialog.showModal();
+    (dialog.querySelector('#confirm-submit-button') as HTMLButtonElement).focus();
+  });
+}
+
+async function checkGraders(showNotice: (message: string | null) => void): Promise<void> {
+  try {
+    const ready = await apiJson<{ ready: boolean; workers: number }>('GET', '/readyz');
+    if (ready.workers > 0) showNotice('The graders are busy with other submissions; yours is next in line.');
+  } catch (error) {
+    const detail = error instanceof ApiError && error.status === 503 ? 'no grader is running right now' : 'the grading service cannot be reached';
+    showNotice(`Your submission is waiting: ${detail}. It stays queued and is graded as soon as a grader is back; your code is saved.`);
+  }
+}
+
+function renderSaveState(el: HTMLElement, state: SaveState): void {
+  el.dataset.state = state.kind;
+  el.className = `save-state ${state.kind}`;
+  el.textContent = state.kind === 'pristine' ? 'Starter code (not edited yet)'
+    : state.kind === 'saved' ? `Saved ${formatTime(state.atMs)}`
+    : state.kind === 'saving' ? 'Saving…'
+      : state.kind === 'unsaved' ? 'Unsaved changes'
+        : state.message;
+}

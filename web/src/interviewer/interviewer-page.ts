@@ -1,0 +1,173 @@
+// The interviewer's live view (the interviewer link): submissions arrive and grade live (SSE);
+// for the selected one its code (read-only Monaco) or its changes since the previous submission
+// (Monaco diff editor), timing against the reference as a chart, every case including hidden
+// diffs, plans and logs; plus code playback, the statement and the scorecard.
+import type { InterviewView, ProgressEvent, SubmissionView } from '../api-types.js';
+import { byId, formatMs, formatTime, h, replace } from '../dom.js';
+import { EDITOR_DEFAULTS, monaco } from '../monaco.js';
+import { renderProgress, renderResult } from '../shared/case-results.js';
+import { openLiveEvents } from '../shared/live-events.js';
+import { renderStatement } from '../shared/statement.js';
+import { renderTabs } from '../shared/tabs.js';
+import { outcomeBadge } from '../shared/verdicts.js';
+import { mountPlayback } from './playback.js';
+import { renderScorecard } from './scorecard.js';
+import { renderTimingChart } from './timing-chart.js';
+
+export async function mountInterviewer(root: HTMLElement, apiBase: string, view: InterviewView): Promise<void> {
+  const { challenge, interview } = view;
+  const liveState = h('span', { id: 'live-state', class: 'live-state muted' }, 'Connecting…');
+  const list = h('ol', { id: 'submission-list', class: 'submission-list', 'aria-label': 'Submissions, newest first' });
+  const detailHeader = h('div', { class: 'detail-header' }, h('p', { class: 'muted' }, 'No submissions yet. They appear here as the candidate runs and submits.'));
+  const codeButton = h('button', { type: 'button', class: 'segment', 'aria-pressed': 'true', id: 'show-code' }, 'Code');
+  const diffButton = h('button', { type: 'button', class: 'segment', 'aria-pressed': 'false', id: 'show-diff' }, 'Changes since previous');
+  const codeHost = h('div', { class: 'editor-host code-view', id: 'submission-code' });
+  const diffHost = h('div', { class: 'editor-host code-view', id: 'submission-diff', hidden: true });
+  const chartHost = h('div', { class: 'chart-host' });
+  const resultHost = h('div', { class: 'result-host', 'aria-live': 'polite' });
+  const sandboxHost = h('div', { class: 'sandbox-host' });
+
+  const submissionPanel = h('div', { class: 'submission-panel' },
+    detailHeader,
+    h('div', { class: 'segments', role: 'group', 'aria-label': 'Code view' }, codeButton, diffButton),
+    codeHost, diffHost, chartHost, resultHost, sandboxHost);
+  const playbackPanel = h('div', { class: 'playback-panel' });
+  const scorecardPanel = h('div', { class: 'scorecard-panel' }, h('p', { class: 'muted' }, 'Loading the scorecard…'));
+  const problemPanel = h('div', { class: 'problem-panel' }, renderStatement(challenge),
+    view.hiddenCases?.length ? h('section', {}, h('h3', {}, 'Hidden cases (interviewer only)'), h('ul', {}, view.hiddenCases.map((c) => h('li', {}, h('strong', {}, c.name), `: ${c.description}`)))) : null);
+
+  let playback: ReturnType<typeof mountPlayback> | undefined;
+  const tabs = renderTabs('Interview views', [
+    { id: 'submission', label: 'Submission', panel: submissionPanel },
+    { id: 'playback', label: 'Playback', panel: playbackPanel },
+    { id: 'scorecard', label: 'Scorecard', panel: scorecardPanel },
+    { id: 'problem', label: 'Problem', panel: problemPanel },
+  ], (id) => {
+    if (id !== 'playback') return;
+    playback ??= mountPlayback(playbackPanel, apiBase, challenge.starter);
+    playback.refresh().catch((error: unknown) => console.warn('playback load failed', error));
+  });
+
+  replace(root,
+    h('header', { class: 'topbar' },
+      h('span', { class: 'brand' }, 'PySpark grader'),
+      h('span', { class: 'topbar-title' }, challenge.title),
+      h('span', { class: 'muted' }, `Interviewer view · candidate ${interview.candidateName} · started ${new Date(interview.createdAt).toLocaleString()}`),
+      h('span', { class: 'spacer' }), liveState),
+    h('main', { class: 'interviewer' },
+      h('nav', { class: 'pane sidebar', 'aria-labelledby': 'submissions-title' }, h('h2', { id: 'submissions-title' }, 'Submissions'), list),
+      h('section', { class: 'pane detail', 'aria-label': 'Interview detail' }, tabs.element)));
+
+  renderScorecard(apiBase).then((form) => replace(scorecardPanel, form), (error: unknown) => {
+    replace(scorecardPanel, h('p', { class: 'notice' }, `The scorecard could not be loaded: ${(error as Error).message}`));
+  });
+
+  const codeModel = monaco.editor.createModel('', 'python');
+  const codeEditor = monaco.editor.create(codeHost, { ...EDITOR_DEFAULTS, model: codeModel, readOnly: true, ariaLabel: 'Submitted code (read-only)' });
+  const originalModel = monaco.editor.createModel('', 'python');
+  const modifiedModel = monaco.editor.createModel('', 'python');
+  const diffEditor = monaco.editor.createDiffEditor(diffHost, { ...EDITOR_DEFAULTS, readOnly: true, originalEditable: false, renderSideBySide: true, ariaLabel: 'Changes since the previous submission' });
+  diffEditor.setModel({ original: originalModel, modified: modifiedModel });
+  const setCodeView = (diff: boolean): void => {
+    codeHost.hidden = diff;
+    diffHost.hidden = !diff;
+    codeButton.setAttribute('aria-pressed', String(!diff));
+    diffButton.setAttribute('aria-pressed', String(diff));
+    (diff ? diffEditor : codeEditor).layout();
+  };
+  codeButton.addEventListener('click', () => setCodeView(false));
+  diffButton.addEventListener('click', () => setCodeView(true));
+
+  const submissions = new Map<string, SubmissionView>();
+  const lastCase = new Map<string, string>();
+  let selectedId: string | null = null;
+  let followLatest = true;
+  const columns = challenge.output.columns.map((c) => c.name);
+  const ordered = (): SubmissionView[] => [...submissions.values()].sort((a, b) => a.createdAtMs - b.createdAtMs);
+
+  const label = (s: SubmissionView): string => {
+    const all = ordered();
+    const sameKind = all.filter((x) => x.kind === s.kind);
+    return `${s.kind === 'run' ? 'Run' : 'Submit'} ${sameKind.indexOf(s) + 1}`;
+  };
+
+  const renderList = (): void => {
+    replace(list, [...ordered()].reverse().map((s) => h('li', {},
+      h('button', { type: 'button', class: 'submission-item', 'aria-current': s.id === selectedId ? 'true' : null, 'data-id': s.id, 'data-kind': s.kind,
+        onclick: () => { followLatest = s.id === ordered().at(-1)?.id; select(s.id); } },
+      h('span', { class: 'item-title' }, label(s)), h('span', { class: 'muted' }, formatTime(s.createdAtMs)), outcomeBadge(s)))));
+  };
+
+  const renderDetail = (): void => {
+    const s = selectedId ? submissions.get(selectedId) : undefined;
+    if (!s) return;
+    const all = ordered();
+    const previous = all[all.indexOf(s) - 1];
+    const took = s.finishedAtMs && s.startedAtMs ? ` · graded in ${formatMs(s.finishedAtMs - s.startedAtMs)}` : '';
+    replace(detailHeader, h('h2', { id: 'detail-title' }, label(s), ' ', outcomeBadge(s)),
+      h('p', { class: 'muted' }, `${formatTime(s.createdAtMs)}${took}${s.attempts && s.attempts > 1 ? ` · ${s.attempts} attempts` : ''}${previous ? ` · previous: ${label(previous)}` : ' · first submission'}`));
+    if (codeModel.getValue() !== s.code) codeModel.setValue(s.code);
+    if (originalModel.getValue() !== (previous?.code ?? challenge.starter)) originalModel.setValue(previous?.code ?? challenge.starter);
+    if (modifiedModel.getValue() !== s.code) modifiedModel.setValue(s.code);
+    diffButton.textContent = previous ? `Changes since ${label(previous)}` : 'Changes since the starter';
+    if (s.status === 'queued' || s.status === 'running') {
+      replace(chartHost);
+      replace(resultHost, renderProgress(s, lastCase.get(s.id) ?? null, Date.now() - s.createdAtMs));
+      replace(sandboxHost);
+      return;
+    }
+    if (s.status === 'system_error') {
+      replace(chartHost);
+      replace(resultHost, h('div', { class: 'notice' }, h('strong', {}, 'Grader fault (not the candidate\'s): '), s.error ?? 'unknown'));
+      replace(sandboxHost);
+      return;
+    }
+    if (!s.result) return;
+    const chart = renderTimingChart(s.result.cases, challenge.timing.budgetRatio);
+    replace(chartHost, chart ? [h('h3', {}, 'Time per case'), chart] : null);
+    replace(resultHost, renderResult(s.result, { columns }));
+    const box = s.result.sandbox;
+    replace(sandboxHost, box ? h('details', { class: 'sandbox' },
+      h('summary', {}, 'Sandbox and logs'),
+      h('p', {}, `Image ${box.image}; container start ${formatMs(box.startupMs)}, Spark start ${formatMs(box.sparkStartupMs)}, compute ${formatMs(box.computeMs)}`,
+        box.peakMemoryBytes ? `, peak memory ${(box.peakMemoryBytes / 1024 ** 2).toFixed(0)} MiB` : ''),
+      h('h4', {}, 'Container stderr (Spark/JVM)'),
+      h('pre', { class: 'stderr' }, box.stderr || '(empty)')) : null);
+  };
+
+  const select = (id: string): void => {
+    selectedId = id;
+    renderList();
+    renderDetail();
+  };
+
+  const upsert = (s: SubmissionView): void => {
+    const isNew = !submissions.has(s.id);
+    submissions.set(s.id, s);
+    if (isNew && followLatest) selectedId = s.id;
+    renderList();
+    if (s.id === selectedId) renderDetail();
+  };
+
+  openLiveEvents(apiBase, {
+    snapshot(items) {
+      submissions.clear();
+      for (const s of items) submissions.set(s.id, s);
+      if (!selectedId || !submissions.has(selectedId)) selectedId = items.at(-1)?.id ?? null;
+      renderList();
+      renderDetail();
+    },
+    submission: upsert,
+    progress(event: ProgressEvent) {
+      const s = submissions.get(event.submissionId);
+      if (!s) return;
+      lastCase.set(s.id, event.caseName);
+      upsert({ ...s, status: 'running', casesDone: event.casesDone, casesTotal: event.casesTotal });
+    },
+    connection(state) {
+      liveState.textContent = state === 'open' ? 'Live' : 'Reconnecting…';
+      liveState.className = `live-state ${state === 'open' ? 'ok' : 'warn'}`;
+    },
+  });
+  byId('app').dataset.ready = 'interviewer';
+}

@@ -1,0 +1,74 @@
+// Code playback for the interviewer: the candidate's recorded edits replayed from the starter in
+// a read-only editor, scrubbed with a slider (or played), refreshed while the candidate types.
+import { apiJson } from '../api.js';
+import type { DraftEvent } from '../api-types.js';
+import { formatTime, h } from '../dom.js';
+import { EDITOR_DEFAULTS, monaco } from '../monaco.js';
+import { Replay } from './replay-edits.js';
+
+const REFRESH_MS = 5_000;
+const PLAY_STEP_MS = 40;
+
+export function mountPlayback(container: HTMLElement, apiBase: string, starter: string): { refresh(): Promise<void> } {
+  const slider = h('input', { type: 'range', id: 'playback-slider', min: 0, max: 0, value: 0, step: 1, 'aria-label': 'Edit position in the playback' });
+  const position = h('span', { id: 'playback-position', class: 'muted', 'aria-live': 'off' }, 'No edits yet');
+  const playButton = h('button', { type: 'button', class: 'secondary', id: 'playback-play' }, 'Play');
+  const host = h('div', { class: 'editor-host playback-editor' });
+  container.append(h('div', { class: 'playback-controls' }, playButton, h('label', { for: 'playback-slider', class: 'visually-hidden' }, 'Edit position'), slider, position), host);
+
+  const model = monaco.editor.createModel(starter, 'python');
+  const editor = monaco.editor.create(host, { ...EDITOR_DEFAULTS, model, readOnly: true, ariaLabel: 'Playback of the candidate\'s edits (read-only)' });
+  const decorations = editor.createDecorationsCollection();
+  let replay = new Replay(starter, []);
+  let timer: ReturnType<typeof setInterval> | undefined;
+
+  const show = (count: number): void => {
+    const text = replay.textAt(count);
+    if (model.getValue() !== text) model.setValue(text);
+    slider.value = String(count);
+    const event: DraftEvent | undefined = replay.events[count - 1];
+    position.textContent = replay.events.length === 0 ? 'No edits yet'
+      : `Edit ${count} of ${replay.events.length}${event ? ` · ${formatTime(event.t)}` : ' · starter code'}`;
+    slider.setAttribute('aria-valuetext', position.textContent);
+    if (event) {
+      const start = model.getPositionAt(Math.min(event.from, text.length));
+      const end = model.getPositionAt(Math.min(event.from + event.text.length, text.length));
+      decorations.set([{ range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, Math.max(end.column, start.column + 1)), options: { className: 'playback-edit', isWholeLine: event.text.includes('\n') } }]);
+      editor.revealPositionInCenterIfOutsideViewport(start);
+    } else {
+      decorations.clear();
+    }
+  };
+  const stop = (): void => {
+    clearInterval(timer);
+    timer = undefined;
+    playButton.textContent = 'Play';
+  };
+  playButton.addEventListener('click', () => {
+    if (timer) return stop();
+    if (Number(slider.value) >= replay.events.length) show(0);
+    playButton.textContent = 'Pause';
+    timer = setInterval(() => {
+      const next = Number(slider.value) + 1;
+      if (next > replay.events.length) return stop();
+      show(next);
+    }, PLAY_STEP_MS);
+  });
+  slider.addEventListener('input', () => {
+    stop();
+    show(Number(slider.value));
+  });
+
+  const refresh = async (): Promise<void> => {
+    const { events } = await apiJson<{ events: DraftEvent[] }>('GET', `${apiBase}/draft/events`);
+    if (events.length === replay.events.length) return;
+    const atEnd = Number(slider.value) >= replay.events.length;
+    replay = new Replay(starter, events);
+    slider.max = String(events.length);
+    if (atEnd && !timer) show(events.length);
+  };
+  setInterval(() => {
+    if (!container.hidden && container.offsetParent !== null) refresh().catch((error: unknown) => console.warn('playback refresh failed', error));
+  }, REFRESH_MS);
+  return { refresh };
+}
