@@ -1,0 +1,10 @@
+# expect: wrong_answer
+# breaks: the change with the highest seq wins (this takes the latest updated_at, which clock skew makes wrong)
+from pyspark.sql import DataFrame, SparkSession, Window
+from pyspark.sql import functions as F
+
+
+def solve(spark: SparkSession, changes: DataFrame) -> DataFrame:
+    w = Window.partitionBy('customer_id').orderBy(F.col('updated_at').desc())
+    latest = changes.withColumn('rn', F.row_number().over(w)).where(F.col('rn') == 1)
+    return latest.where(F.col('op') != 'delete').select('customer_id', 'name', 'email', 'updated_at', 'seq')

@@ -1,0 +1,13 @@
+# expect: wrong_answer
+# breaks: an order whose customer_id has no row in customers counts under unknown (this inner join drops it)
+from pyspark.sql import DataFrame, SparkSession
+from pyspark.sql import functions as F
+
+
+def solve(spark: SparkSession, orders: DataFrame, customers: DataFrame) -> DataFrame:
+    segments = customers.dropDuplicates(['customer_id'])
+    joined = orders.join(F.broadcast(segments), on='customer_id', how='inner')
+    return joined.groupBy(
+        F.coalesce(F.col('segment'), F.lit('unknown')).alias('segment'),
+        F.to_date('order_ts').alias('order_date'),
+    ).agg(F.count(F.lit(1)).alias('orders'), F.coalesce(F.sum('amount'), F.lit(0.0)).alias('revenue'))

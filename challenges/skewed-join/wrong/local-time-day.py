@@ -1,0 +1,13 @@
+# expect: wrong_answer
+# breaks: order_date is the UTC date of order_ts (this uses New York local time)
+from pyspark.sql import DataFrame, SparkSession
+from pyspark.sql import functions as F
+
+
+def solve(spark: SparkSession, orders: DataFrame, customers: DataFrame) -> DataFrame:
+    segments = customers.dropDuplicates(['customer_id'])
+    joined = orders.join(F.broadcast(segments), on='customer_id', how='left')
+    return joined.groupBy(
+        F.coalesce(F.col('segment'), F.lit('unknown')).alias('segment'),
+        F.to_date(F.from_utc_timestamp('order_ts', 'America/New_York')).alias('order_date'),
+    ).agg(F.count(F.lit(1)).alias('orders'), F.coalesce(F.sum('amount'), F.lit(0.0)).alias('revenue'))

@@ -1,0 +1,49 @@
+// The catch matrix of a challenge check: which hidden case rejected which wrong solution, the
+// wrong solutions no hidden case rejects, and the matrix as a text table.
+import type { Verdict } from '../../core/verdict.js';
+
+export interface CatchMatrix {
+  /** Hidden case names: the columns. */
+  cases: string[];
+  /** One row per wrong solution: `caught[i]` is true when hidden case `cases[i]` did not accept it. */
+  rows: { name: string; caught: boolean[] }[];
+  /** Wrong solutions that every hidden case accepted. */
+  uncaught: string[];
+}
+
+/** A wrong solution's graded cases (a GradeResult's `cases` will do). */
+export interface WrongSolutionCases {
+  name: string;
+  cases: { name: string; verdict: Verdict }[];
+}
+
+export function catchMatrix(hiddenCases: string[], solutions: WrongSolutionCases[]): CatchMatrix {
+  const rows = solutions.map(({ name, cases }) => {
+    const verdicts = new Map(cases.map((c) => [c.name, c.verdict]));
+    // A case missing from the result (it never ran) did not accept the solution either.
+    return { name, caught: hiddenCases.map((c) => verdicts.get(c) !== 'accepted') };
+  });
+  return { cases: hiddenCases, rows, uncaught: rows.filter((r) => !r.caught.includes(true)).map((r) => r.name) };
+}
+
+/**
+ * Rows are wrong solutions, columns are numbered hidden cases (named in a legend below, as the
+ * names are too long for headers); `x` marks a case that caught the solution.
+ */
+export function formatCatchMatrix(matrix: CatchMatrix): string {
+  if (matrix.rows.length === 0) return 'catch matrix: no wrong solutions';
+  const numbers = matrix.cases.map((_, i) => String(i + 1));
+  const width = Math.max(...numbers.map((n) => n.length));
+  const nameWidth = Math.max('wrong solution'.length, ...matrix.rows.map((r) => r.name.length));
+  const line = (label: string, cells: string[]): string => `${label.padEnd(nameWidth)}  ${cells.map((c) => c.padStart(width)).join(' ')}`.trimEnd();
+  const lines = [
+    'catch matrix (x: the hidden case rejected the wrong solution)',
+    line('wrong solution', numbers),
+    ...matrix.rows.map((r) => {
+      const cells = line(r.name, r.caught.map((c) => (c ? 'x' : '.')));
+      return r.caught.includes(true) ? cells : `${cells}  <- caught by no hidden case`;
+    }),
+    ...matrix.cases.map((name, i) => `${numbers[i]!.padStart(width)}: ${name}`),
+  ];
+  return lines.join('\n');
+}

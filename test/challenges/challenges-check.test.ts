@@ -1,0 +1,56 @@
+// `npm run challenges:check [id...]` proves challenges and fails loudly on broken ones: a bad spec
+// line (file:line), a wrong reference, a wrong solution no hidden case catches, a statement
+// missing a column and a generator that ignores its seed are each reported, with exit code 1;
+// the small group-sum fixture passes with exit code 0.
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../worker/sandbox-image.js';
+import { FIXTURE_CHALLENGES } from '../support/grader.js';
+
+const run = promisify(execFile);
+const BROKEN_CHALLENGES = path.join(REPO_ROOT, 'test', 'fixtures', 'broken-challenges');
+
+async function check(challengesDir: string, ids: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run('npm', ['run', '--silent', 'challenges:check', '--', ...ids], {
+      cwd: REPO_ROOT, env: { ...process.env, GRADER_CHALLENGES_DIR: challengesDir }, maxBuffer: 64 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('challenges:check', () => {
+  it('reports every failure of the broken fixtures and exits 1', async () => {
+    const { code, stdout } = await check(BROKEN_CHALLENGES, []);
+    expect(code, stdout).toBe(1);
+    const specFile = path.join(BROKEN_CHALLENGES, 'bad-spec-line', 'challenge.yaml');
+    expect(stdout).toContain(`FAIL spec: ${specFile}:12: inputs.0.columns.1.type: Invalid option`);
+    expect(stdout).toContain('FAIL statement.md does not name output column total');
+    expect(stdout).toMatch(/FAIL reference\.py: wrong_answer, must be accepted\n\s+basic: wrong_answer/);
+    expect(stdout).toContain('FAIL wrong/not-caught.py: accepted, declares wrong_answer');
+    expect(stdout).toMatch(/not-caught +\. +<- caught by no hidden case/);
+    expect(stdout).toContain('FAIL wrong/not-caught.py is caught by no hidden case');
+    expect(stdout).toMatch(/FAIL generator of case random: two runs with seed 7 differ: numbers: 50 rows; content \w+ vs numbers: 50 rows; content \w+/);
+    expect(stdout).toContain('challenges:check: 0 passed, 3 failed');
+  });
+
+  it('passes the group-sum fixture and exits 0', async () => {
+    const { code, stdout } = await check(FIXTURE_CHALLENGES, ['group-sum']);
+    expect(code, stdout).toBe(0);
+    expect(stdout).toContain('statement: names every input and output column');
+    expect(stdout).toMatch(/reference\.py: accepted; no timed case/);
+    expect(stdout).toMatch(/starter\.py: wrong_answer \(not accepted\)/);
+    expect(stdout).toContain('challenges:check: 1 passed, 0 failed');
+  });
+
+  it('refuses an unknown challenge id with exit code 2', async () => {
+    const { code, stderr } = await check(FIXTURE_CHALLENGES, ['no-such-challenge']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('unknown challenge no-such-challenge');
+  });
+});
