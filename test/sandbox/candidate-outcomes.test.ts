@@ -16,6 +16,27 @@ describe.concurrent('candidate outcomes on group-sum', () => {
     expect(result.sandbox.sparkStartupMs).toBeGreaterThan(0);
   });
 
+  it('runs the candidate\'s own Python UDFs and pandas functions in Spark\'s Python workers', async () => {
+    const code = [
+      'import pandas as pd',
+      'from pyspark.sql import functions as F',
+      '',
+      '@F.udf("long")',
+      'def zero_if_null(n):',
+      '    return 0 if n is None else n',
+      '',
+      'def total(group: pd.DataFrame) -> pd.DataFrame:',
+      '    return pd.DataFrame({"grp": [group["grp"].iloc[0]], "total": [group["n"].sum()]})',
+      '',
+      'def solve(spark, numbers):',
+      '    cleaned = numbers.withColumn("n", zero_if_null("n"))',
+      '    return cleaned.groupBy("grp").applyInPandas(total, "grp string, total long")',
+    ].join('\n');
+    const result = await grader.grade('group-sum', code, 'public');
+    expect(result.cases.map((c) => `${c.name}: ${c.verdict}`), result.cases[0]!.message).toEqual(['basic: accepted']);
+    expect(result.cases[0]!.planInsights?.pythonUdfNodes).toBeGreaterThanOrEqual(2);
+  });
+
   it('names the syntax error line as invalid_submission', async () => {
     const result = await grader.grade('group-sum', 'def solve(spark, numbers):\n    return numbers.groupBy("grp"\n\nx = 1\n', 'public');
     expect(result.verdict).toBe('invalid_submission');

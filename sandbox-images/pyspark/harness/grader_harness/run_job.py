@@ -10,6 +10,7 @@ import shutil
 import sys
 import time
 
+from pyspark import cloudpickle
 from pyspark.sql import DataFrame
 from pyspark.sql import types as T
 
@@ -96,6 +97,10 @@ def import_solution(path: str):
     spec = importlib.util.spec_from_file_location("solution", path)
     module = importlib.util.module_from_spec(spec)
     sys.modules["solution"] = module
+    # The candidate's UDFs, RDD lambdas and pandas functions go to Spark's Python workers by
+    # value, as they would from a script run as __main__; by reference the workers would have to
+    # import a module named solution, which they cannot.
+    cloudpickle.register_pickle_by_value(module)
     spec.loader.exec_module(module)
     return module
 
