@@ -103,25 +103,25 @@ export async function checkChallenge(deps: GraderDeps, dir: string, log: (line: 
   if (unnamed.length > 0) fail(`statement.md does not name ${unnamed.join(', ')} (in inline code or a table)`);
   else log('statement: names every input and output column');
 
-  // The reference's calibration (expected outputs of generated cases, reference times) and the
-  // reproducibility runs are independent: one sandbox each, side by side.
+  // The reference's calibration (expected outputs of generated cases, reference times) runs
+  // alone: its times are the yardstick of every timing verdict, so nothing may compete with it.
+  // The reproducibility runs then go side by side with the grading.
   const needsReference = challenge.cases.some((c) => c.spec.timed || c.spec.generator);
-  const [calibrated] = await Promise.all([
-    needsReference
-      ? withRetries('reference calibration', () => deps.references.get(challenge), log).then(() => true, (error: unknown) => {
-        fail(`reference.py: ${(error as Error).message}`);
-        return false;
-      })
-      : Promise.resolve(true),
-    checkGenerators(deps, challenge, LABELS).then((checks) => {
-      if (checks.length === 0) log('generator: no generated case');
-      for (const c of checks) {
-        if (c.reproducible) log(`generator: ${c.case} is reproducible (${c.detail})`);
-        else fail(`generator of case ${c.case}: ${c.detail}`);
-      }
-    }, (error: unknown) => fail(`generators: ${(error as Error).message}`)),
-  ]);
+  const calibrated = needsReference
+    ? await withRetries('reference calibration', () => deps.references.get(challenge), log).then(() => true, (error: unknown) => {
+      fail(`reference.py: ${(error as Error).message}`);
+      return false;
+    })
+    : true;
+  const generatorsChecked = checkGenerators(deps, challenge, LABELS).then((checks) => {
+    if (checks.length === 0) log('generator: no generated case');
+    for (const c of checks) {
+      if (c.reproducible) log(`generator: ${c.case} is reproducible (${c.detail})`);
+      else fail(`generator of case ${c.case}: ${c.detail}`);
+    }
+  }, (error: unknown) => fail(`generators: ${(error as Error).message}`));
   if (!calibrated) {
+    await generatorsChecked;
     log('(the reference could not be calibrated, so no solution can be graded)');
     return { id: challenge.id, failures };
   }
@@ -144,6 +144,8 @@ export async function checkChallenge(deps: GraderDeps, dir: string, log: (line: 
     judge(challenge, label, result, `(graded in ${formatMs(Date.now() - started)})`, log, fail);
     return { label, result };
   });
+
+  await generatorsChecked;
 
   const wrongResults = graded.filter((g) => g.label.startsWith('wrong/') && g.result)
     .map((g) => ({ name: g.label.slice('wrong/'.length, -'.py'.length), cases: g.result!.cases }));

@@ -1,8 +1,9 @@
 # expect: too_slow
-# breaks: the timing budget (4x the reference on the large case); the answer is right, but every delivery is pickled into Python, shuffled with groupByKey and sessionized row by row (about 7x the reference with local[2])
+# breaks: the timing budget (4x the reference on the large case); the answer is right, but lateness is checked in a Python UDF, then every on-time delivery is pickled into Python, shuffled twice (reduceByKey to drop repeats, groupByKey per user) and sessionized row by row (well over 4x the reference with local[2])
 from datetime import timedelta
 
 from pyspark.sql import DataFrame, SparkSession
+from pyspark.sql import functions as F
 from pyspark.sql.types import BooleanType, LongType, StringType, StructField, StructType, TimestampType
 
 SCHEMA = StructType([
@@ -20,13 +21,9 @@ GAP = timedelta(minutes=30)
 
 
 def sessionize(item):
-    user_id, deliveries = item
-    events = {}
-    for d in deliveries:
-        if d.ingest_time - d.event_time <= LATE:
-            events[d.event_id] = d
+    user_id, events = item
     out, cur = [], None
-    for e in sorted(events.values(), key=lambda e: e.event_time):
+    for e in sorted(events, key=lambda e: e.event_time):
         if cur is None or e.event_time - cur[2] > GAP:
             cur = [user_id, e.event_time, e.event_time, 0, 0, set(), False]
             out.append(cur)
@@ -40,5 +37,8 @@ def sessionize(item):
 
 
 def solve(spark: SparkSession, events: DataFrame) -> DataFrame:
-    by_user = events.rdd.map(lambda r: (r.user_id, r)).groupByKey()
+    is_on_time = F.udf(lambda event_time, ingest_time: ingest_time - event_time <= LATE, BooleanType())
+    on_time = events.where(is_on_time('event_time', 'ingest_time')).rdd
+    one_per_event = on_time.map(lambda r: (r.event_id, r)).reduceByKey(lambda a, b: a).values()
+    by_user = one_per_event.map(lambda r: (r.user_id, r)).groupByKey()
     return spark.createDataFrame(by_user.flatMap(sessionize), SCHEMA)
