@@ -206,12 +206,6 @@ describe('the web app in Chromium', () => {
     const page = candidatePage;
     await putCode(page, wrong);
     await poll(() => editorText(page, '#editor')).toBe(wrong.trimEnd());
-    // Hover docs come from the same generated PySpark data.
-    const span = page.locator('#editor .view-line span span', { hasText: 'count' }).first();
-    const [box, text] = [await span.boundingBox(), await span.innerText()];
-    if (!box) throw new Error('the editor shows no "count"');
-    await page.mouse.move(box.x + ((text.indexOf('count') + 2) * box.width) / text.length, box.y + box.height / 2);
-    await poll(() => page.locator('.monaco-hover').first().innerText().catch(() => '')).toContain('F.count(col) -> Column');
     await page.locator('#editor .view-lines').click();
     await page.keyboard.press('ControlOrMeta+Enter');
     const mismatches = page.locator('.diff-table td.cell-mismatch');
