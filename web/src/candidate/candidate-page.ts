@@ -55,7 +55,10 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
           h('div', { 'aria-live': 'polite' }, results)))),
     dialog);
 
-  const showNotice = (message: string | null): void => {
+  // What the notice is about: a finished grade clears a notice about grading, never one about the draft.
+  let noticeAbout: 'grading' | 'draft' = 'grading';
+  const showNotice = (message: string | null, about: 'grading' | 'draft' = 'grading'): void => {
+    noticeAbout = about;
     notice.hidden = message === null;
     notice.textContent = message ?? '';
   };
@@ -69,7 +72,7 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
     start = { code: local ? (JSON.parse(local) as { code: string }).code : challenge.starter, recoveredLocally: Boolean(local) };
     renderSaveState(saveState, { kind: 'offline', message: `Could not load the saved draft: ${(error as Error).message}` });
   }
-  if (start.recoveredLocally) showNotice('Restored unsaved changes from this browser; they are being saved to the server.');
+  if (start.recoveredLocally) showNotice('Restored unsaved changes from this browser; they are being saved to the server.', 'draft');
 
   const model = monaco.editor.createModel(start.code, 'python', monaco.Uri.parse('file:///solution.py'));
   const editor = monaco.editor.create(editorHost, { ...EDITOR_DEFAULTS, model, ariaLabel: 'Solution code editor (Python)' });
@@ -146,7 +149,7 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
     submissions.set(s.id, s);
     if (s.id === activeId && (s.status === 'graded' || s.status === 'system_error')) {
       markErrorLines(s);
-      if (s.status === 'graded') showNotice(null);
+      if (s.status === 'graded' && noticeAbout === 'grading') showNotice(null);
     }
     if (shownId === null || s.id === activeId) shownId = s.id;
     renderHistory();
