@@ -5,6 +5,8 @@
 // (accepted), reloads (draft kept); the interviewer's open page follows both submissions live,
 // shows hidden-case results, plays the edits back and saves a scorecard. Every response and
 // event the candidate's browser receives is checked for hidden expected rows and the reference.
+// While draft saves fail, what the candidate types is kept in the browser, survives the tab
+// crashing and reaches the server from the next page.
 // Fails (never skips) when Chromium, Docker, the sandbox image or redis-server is missing.
 import { constants } from 'node:fs';
 import { access, mkdir, readFile, readdir, stat } from 'node:fs/promises';
@@ -178,7 +180,7 @@ describe('the web app in Chromium', () => {
     await screenshot(candidatePage, 'candidate-start');
   });
 
-  it('offers session_window and lag after F. and marks a syntax error before any run', async () => {
+  it('offers session_window and lag after F., shows the docs of lag on hover, and marks a syntax error before any run', async () => {
     const page = candidatePage;
     await page.locator('#editor .view-lines').click();
     await page.keyboard.press('ControlOrMeta+End');
@@ -191,6 +193,14 @@ describe('the web app in Chromium', () => {
     await page.keyboard.type('F.la');
     await poll(() => rows.allInnerTexts(), 10_000).toContainEqual(expect.stringMatching(/\blag\b/));
     await screenshot(page, 'candidate-completion');
+    await page.keyboard.press('Escape');
+    // Hover docs, opened from the keyboard (Ctrl/Cmd+K Ctrl/Cmd+I) on the word under the cursor.
+    await page.keyboard.type('g');
+    await page.keyboard.press('ControlOrMeta+K');
+    await page.keyboard.press('ControlOrMeta+I');
+    const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents');
+    await poll(() => hover.allInnerTexts(), 10_000).toContainEqual(expect.stringMatching(/lag\(/));
+    await screenshot(page, 'candidate-hover');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Enter');
     await page.keyboard.type('if numbers is None');
@@ -307,5 +317,33 @@ describe('the web app in Chromium', () => {
       for (const form of [reference, JSON.stringify(reference).slice(1, -1)]) expect(body.includes(form), `reference.py in ${url}`).toBe(false);
     }
     expect(consoleErrors).toEqual([]);
+  });
+
+  // Last, in pages of their own: the refused saves log network errors by design.
+  it('keeps what the candidate types while drafts cannot be saved, and saves it from the next page', async () => {
+    const page = await context.newPage();
+    await page.route('**/draft', (route) => (route.request().method() === 'PUT' ? route.abort('connectionrefused') : route.continue()));
+    await page.goto(candidateUrl);
+    await page.waitForSelector('#app[data-ready="candidate"]');
+    const typedOffline = `${correct}\n# typed while the server could not save\n`;
+    await putCode(page, typedOffline);
+    await poll(() => page.locator('#save-state').getAttribute('data-state')).toBe('offline');
+    expect(await page.locator('#save-state').innerText()).toContain('kept in this browser');
+    await screenshot(page, 'candidate-draft-offline');
+    // The tab dies with the edit unsaved (no chance to send it on the way out).
+    const crashed = new Promise((resolve) => page.once('crash', resolve));
+    void (await context.newCDPSession(page)).send('Page.crash').catch(() => undefined);
+    await crashed;
+
+    const next = await context.newPage();
+    await next.goto(candidateUrl);
+    await next.waitForSelector('#app[data-ready="candidate"]');
+    await poll(() => editorText(next, '#editor')).toBe(typedOffline.trimEnd());
+    expect(await next.locator('#notice').innerText()).toContain('Restored unsaved changes');
+    await poll(() => next.locator('#save-state').getAttribute('data-state')).toBe('saved');
+    const draft = await api(server.url).json<{ code: string }>('GET', `/api/i/${candidateUrl.split('/i/')[1]}/draft`);
+    expect(draft.body.code).toBe(typedOffline);
+    await next.close();
+    await page.close().catch(() => undefined);
   });
 });
