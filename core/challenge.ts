@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { DECLARED_TYPES } from './column-type.js';
 import { VerdictSchema } from './verdict.js';
 
+/** The key of a stream input's case rows that names the micro-batch (0, 1, ...) the row arrives in. */
+export const STREAM_BATCH_COLUMN = 'micro_batch';
+
 const identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a Python identifier');
 
 export const ColumnSpecSchema = z.strictObject({
@@ -25,6 +28,18 @@ export const InputSpecSchema = z.discriminatedUnion('kind', [
     /** The solution receives a DataFrame with exactly these columns. */
     kind: z.literal('dataframe').describe('The solution receives a DataFrame with exactly these columns.'),
     columns: z.array(ColumnSpecSchema).min(1),
+    description: z.string().optional(),
+  }),
+  z.strictObject({
+    name: identifier,
+    /**
+     * The solution receives a streaming DataFrame with exactly these columns and returns a
+     * streaming DataFrame, which the harness runs as an append-mode query. Each row of a case
+     * file also names the micro-batch it arrives in (`micro_batch`: 0, 1, ...).
+     */
+    kind: z.literal('stream').describe('The solution receives a streaming DataFrame with exactly these columns and returns a streaming DataFrame, which the harness runs as an append-mode query. Each row of a case file also names the micro-batch it arrives in (`micro_batch`: 0, 1, ...).'),
+    columns: z.array(ColumnSpecSchema).min(1)
+      .refine((columns) => !columns.some((c) => c.name === STREAM_BATCH_COLUMN), `${STREAM_BATCH_COLUMN} is reserved for the micro-batch a row arrives in`),
     description: z.string().optional(),
   }),
   z.strictObject({
@@ -80,6 +95,9 @@ export const ChallengeSpecSchema = z.strictObject({
   spec.output.key.forEach((k, i) => {
     if (!names.has(k)) ctx.addIssue({ code: 'custom', path: ['output', 'key', i], message: `key column ${k} is not an output column` });
   });
+  if (spec.inputs.filter((i) => i.kind === 'stream').length > 1) {
+    ctx.addIssue({ code: 'custom', path: ['inputs'], message: 'at most one input may be a stream' });
+  }
   const seen = new Set<string>();
   spec.inputs.forEach((input, i) => {
     if (seen.has(input.name)) ctx.addIssue({ code: 'custom', path: ['inputs', i, 'name'], message: `duplicate input ${input.name}` });
@@ -89,8 +107,8 @@ export const ChallengeSpecSchema = z.strictObject({
 export type ChallengeSpec = z.infer<typeof ChallengeSpecSchema>;
 
 export const GeneratorSpecSchema = z.strictObject({
-  /** Python file in the challenge folder defining `generate(spark, seed, **params) -> {input: DataFrame}`. */
-  script: z.string().regex(/^[A-Za-z0-9_./-]+\.py$/).refine((p) => !p.split('/').includes('..') && !p.startsWith('/'), 'must stay inside the challenge folder').describe('Python file in the challenge folder defining `generate(spark, seed, **params) -> {input: DataFrame}`.'),
+  /** Python file in the challenge folder defining `generate(spark, seed, **params) -> {input: DataFrame (for a stream input with a micro_batch column), or the text of a file input}`. */
+  script: z.string().regex(/^[A-Za-z0-9_./-]+\.py$/).refine((p) => !p.split('/').includes('..') && !p.startsWith('/'), 'must stay inside the challenge folder').describe('Python file in the challenge folder defining `generate(spark, seed, **params) -> {input: DataFrame (for a stream input with a micro_batch column), or the text of a file input}`.'),
   /** Seed: the same seed gives the same rows. */
   seed: z.number().int().describe('Seed: the same seed gives the same rows.'),
   /** Keyword arguments for `generate`. */

@@ -2,6 +2,7 @@ import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ChallengeSpecSchema } from './challenge.js';
 import { loadChallenge, parseWrongSolutionHeader } from './load-challenge.js';
 
 const fixture = path.resolve(import.meta.dirname, '..', 'test', 'fixtures', 'challenges', 'group-sum');
@@ -48,6 +49,22 @@ describe('loadChallenge', () => {
     const text = (await fs.readFile(path.join(dir, 'challenge.yaml'), 'utf8')).replace('key: [grp]', 'key: [group]');
     await fs.writeFile(path.join(dir, 'challenge.yaml'), text);
     await expect(loadChallenge(dir)).rejects.toThrow(/key column group is not an output column/);
+  });
+
+  it('refuses a stream input with a column named micro_batch, and a second stream input', async () => {
+    const fs = await import('node:fs/promises');
+    const specFile = path.join(dir, 'challenge.yaml');
+    const original = await fs.readFile(specFile, 'utf8');
+    expect(original).toContain('kind: dataframe');
+    await fs.writeFile(specFile, original.replace('kind: dataframe', 'kind: stream').replace('{ name: grp', '{ name: micro_batch'));
+    await expect(loadChallenge(dir)).rejects.toThrow(/micro_batch is reserved for the micro-batch a row arrives in/);
+    const spec = ChallengeSpecSchema.safeParse({
+      id: 'two-streams', title: 't', difficulty: 'easy', summary: 's', timing: { budgetRatio: 2 },
+      inputs: ['a', 'b'].map((name) => ({ name, kind: 'stream', columns: [{ name: 'x', type: 'long' }] })),
+      output: { columns: [{ name: 'x', type: 'long' }], key: ['x'] },
+    });
+    expect(spec.success).toBe(false);
+    expect(spec.error?.issues.map((i) => i.message)).toContain('at most one input may be a stream');
   });
 
   it('changes the content hash when any file changes', async () => {

@@ -104,7 +104,7 @@ async function loadCase(challengeDir: string, spec: ChallengeSpec, hidden: boole
     return { name, hidden, spec: caseSpec, dir, inputFiles, expectedFile: null };
   }
   for (const input of spec.inputs) {
-    const file = path.join(dir, `${input.name}.${input.kind === 'dataframe' ? 'jsonl' : input.extension}`);
+    const file = path.join(dir, `${input.name}.${input.kind === 'file' ? input.extension : 'jsonl'}`);
     if (!(await exists(file))) throw new ChallengeError(`missing input file ${path.basename(file)}`, dir);
     inputFiles[input.name] = file;
   }

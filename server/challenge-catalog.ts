@@ -42,7 +42,7 @@ export async function challengeView(challenge: Challenge): Promise<Record<string
     for (const input of challenge.spec.inputs) {
       const file = c.inputFiles[input.name];
       if (!file) continue;
-      inputs[input.name] = input.kind === 'dataframe' ? await readRows(file) : (await readFile(file, 'utf8')).slice(0, MAX_SHOWN_FILE_BYTES);
+      inputs[input.name] = input.kind !== 'file' ? await readRows(file) : (await readFile(file, 'utf8')).slice(0, MAX_SHOWN_FILE_BYTES);
     }
     return { name: c.name, description: c.spec.description, generated: c.spec.generator !== undefined, inputs, expected: c.expectedFile ? await readRows(c.expectedFile) : null };
   }));

@@ -22,10 +22,20 @@ export interface GeneratorCheck {
   detail: string;
 }
 
+/** One summary row per input, or per micro-batch of a stream input (`<input> micro-batch <n>`). */
 function describe(table: Table): string {
-  const rows = table.rows.map((row) => Object.fromEntries(table.columns.map((c, i) => [c.name, row[i]])));
+  const rows = table.rows.map((row) => Object.fromEntries(table.columns.map((c, i) => [c.name, row[i]])))
+    // A stream's rows arrive in no fixed order; the content is the same set of rows.
+    .sort((a, b) => String(a.input).localeCompare(String(b.input), 'en', { numeric: true }));
   const digest = createHash('sha256').update(JSON.stringify(rows)).digest('hex').slice(0, 12);
-  return `${rows.map((r) => `${String(r.input)}: ${String(r.rows)} rows`).join(', ')}; content ${digest}`;
+  const perInput = new Map<string, { rows: number; batches: number }>();
+  for (const r of rows) {
+    const [input, batch] = String(r.input).split(' micro-batch ');
+    const sum = perInput.get(input!) ?? { rows: 0, batches: 0 };
+    perInput.set(input!, { rows: sum.rows + Number(r.rows), batches: sum.batches + (batch === undefined ? 0 : 1) });
+  }
+  const parts = [...perInput].map(([input, s]) => `${input}: ${s.rows} rows${s.batches > 0 ? ` in ${s.batches} micro-batches` : ''}`);
+  return `${parts.join(', ')}; content ${digest}`;
 }
 
 export async function checkGenerators(deps: GraderDeps, challenge: Challenge, labels: Record<string, string>): Promise<GeneratorCheck[]> {

@@ -17,7 +17,7 @@ export function unnamedColumns(spec: ChallengeSpec, statement: string): string[]
   const missing: string[] = [];
   for (const input of spec.inputs) {
     if (!named(input.name)) missing.push(`input ${input.name}`);
-    if (input.kind === 'dataframe') {
+    if (input.kind !== 'file') {
       for (const column of input.columns) if (!named(column.name)) missing.push(`input ${input.name} column ${column.name}`);
     }
   }

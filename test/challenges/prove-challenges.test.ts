@@ -16,7 +16,7 @@ const only = process.env.PROVE_CHALLENGES?.split(',').filter(Boolean);
 const ids = only ?? present;
 
 it('has the catalogue to prove', () => {
-  expect(present).toEqual(expect.arrayContaining(['cdc-snapshot', 'csv-category-count', 'session-analysis', 'skewed-join']));
+  expect(present).toEqual(expect.arrayContaining(['cdc-snapshot', 'csv-category-count', 'fraud-velocity-stream', 'session-analysis', 'skewed-join']));
 });
 
 for (const id of ids) {

@@ -76,7 +76,7 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
 
   const model = monaco.editor.createModel(start.code, 'python', monaco.Uri.parse('file:///solution.py'));
   const editor = monaco.editor.create(editorHost, { ...EDITOR_DEFAULTS, model, ariaLabel: 'Solution code editor (Python)' });
-  const dataFrameInputs = challenge.inputs.filter((i) => i.kind === 'dataframe').map((i) => i.name);
+  const dataFrameInputs = challenge.inputs.filter((i) => i.kind !== 'file').map((i) => i.name);
   registerPyspark(() => ({ entrypoint: challenge.entrypoint, dataFrameInputs }));
   watchPythonSyntax(model);
   model.onDidChangeContent((e) => {

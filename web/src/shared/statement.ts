@@ -5,6 +5,9 @@ import { formatMs, h } from '../dom.js';
 import { renderMarkdown } from '../markdown.js';
 import { renderRowsTable } from './diff-table.js';
 
+/** core/challenge.ts's STREAM_BATCH_COLUMN (core's value module would bring zod into the bundle). */
+const STREAM_BATCH_COLUMN = 'micro_batch';
+
 function schemaTable(columns: { name: string; type: string; nullable: boolean; description?: string }[], caption: string): HTMLElement {
   return h('div', { class: 'table-scroll' }, h('table', { class: 'schema-table' },
     h('caption', {}, caption),
@@ -14,7 +17,9 @@ function schemaTable(columns: { name: string; type: string; nullable: boolean; d
 
 function inputColumns(challenge: ChallengeView, name: string): string[] {
   const input = challenge.inputs.find((i) => i.name === name);
-  return input?.kind === 'dataframe' ? input.columns.map((c) => c.name) : [];
+  if (!input || input.kind === 'file') return [];
+  // A stream's example rows show the micro-batch each arrives in first.
+  return input.kind === 'stream' ? [STREAM_BATCH_COLUMN, ...input.columns.map((c) => c.name)] : input.columns.map((c) => c.name);
 }
 
 export function renderStatement(challenge: ChallengeView): HTMLElement {
@@ -24,8 +29,8 @@ export function renderStatement(challenge: ChallengeView): HTMLElement {
     // The page shows the title already; a statement that opens with it as a heading loses that line.
     renderMarkdown(challenge.statement.replace(/^#\s+(.+)\n/, (line, title: string) => (title.trim() === challenge.title ? '' : line))),
     h('h3', {}, 'Inputs'),
-    challenge.inputs.map((input) => input.kind === 'dataframe'
-      ? schemaTable(input.columns, `${input.name}: DataFrame`)
+    challenge.inputs.map((input) => input.kind !== 'file'
+      ? schemaTable(input.columns, `${input.name}: ${input.kind === 'stream' ? 'streaming DataFrame (append mode; example rows show their micro_batch)' : 'DataFrame'}`)
       : h('p', {}, h('code', {}, input.name), `: path of a .${input.extension} file`, input.description ? ` — ${input.description}` : '')),
     h('h3', {}, 'Output'),
     schemaTable(challenge.output.columns, 'the returned DataFrame'),

@@ -51,6 +51,9 @@ def start_spark():
         .config("spark.sql.shuffle.partitions", str(max(2 * cores, 4)))
         .config("spark.default.parallelism", str(cores))
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+        # One micro-batch per fed batch, none in between: where the watermark moves is the case's
+        # choice, never a race with the stream's trigger loop (see streams.py).
+        .config("spark.sql.streaming.noDataMicroBatches.enabled", "false")
         .config("spark.local.dir", "/tmp/spark-local")
         .config("spark.sql.warehouse.dir", "/tmp/spark-warehouse")
         .config("spark.driver.extraJavaOptions", "-Djava.io.tmpdir=/tmp -XX:+UseSerialGC")

@@ -16,6 +16,7 @@ from pyspark.sql import types as T
 
 from .cells import parse_input_value, rows_to_cells
 from .errors import candidate_error
+from .streams import BATCH_COLUMN, run_stream, stage_stream, stream_rows
 
 SPARK_TYPES = {
     "string": T.StringType(), "boolean": T.BooleanType(), "byte": T.ByteType(), "short": T.ShortType(),
@@ -62,18 +63,36 @@ def read_jsonl(path: str, columns) -> list:
     return rows
 
 
-def prepare_inputs(spark, job: dict, case: dict, job_dir: str, scratch: str) -> dict:
-    inputs = {}
+BATCH_FIELD = T.StructField(BATCH_COLUMN, T.IntegerType(), False)
+
+
+def prepare_inputs(spark, job: dict, case: dict, job_dir: str, scratch: str) -> tuple:
+    """The keyword arguments for the entry point, and the feed of the stream input if there is one."""
+    inputs, feed = {}, None
     if case.get("generator"):
         generator = case["generator"]
         module = runpy.run_path(os.path.join(job_dir, "challenge", generator["script"]))
-        frames = module["generate"](spark, generator["seed"], **generator.get("params", {}))
+        generated = module["generate"](spark, generator["seed"], **generator.get("params", {}))
         for spec in job["inputs"]:
+            value = generated[spec["name"]]
+            if spec["kind"] == "file":
+                # A file input is generated as its whole text; the candidate gets a read-only file.
+                if not isinstance(value, str):
+                    raise TypeError(f"generator must return the text of file input {spec['name']!r}, got {type(value).__name__}")
+                path = os.path.join(scratch, f"{spec['name']}.{spec['extension']}")
+                with open(path, "w", encoding="utf-8", newline="") as f:
+                    f.write(value)
+                os.chmod(path, 0o444)
+                inputs[spec["name"]] = path
+                continue
+            if spec["kind"] == "stream":
+                inputs[spec["name"]], feed = stage_stream(spark, spec["name"], value, schema_for(spec["columns"]), scratch)
+                continue
             # Materialise once so the candidate's time covers its own work, not generation.
             path = os.path.join(scratch, spec["name"])
-            frames[spec["name"]].select([c["name"] for c in spec["columns"]]).write.mode("overwrite").parquet(path)
+            value.select([c["name"] for c in spec["columns"]]).write.mode("overwrite").parquet(path)
             inputs[spec["name"]] = spark.read.schema(schema_for(spec["columns"])).parquet(path)
-        return inputs
+        return inputs, feed
     shuffle = case.get("shuffle")
     for spec in job["inputs"]:
         path = os.path.join(job_dir, case["files"][spec["name"]])
@@ -83,6 +102,16 @@ def prepare_inputs(spark, job: dict, case: dict, job_dir: str, scratch: str) -> 
             os.chmod(copy, 0o444)
             inputs[spec["name"]] = copy
             continue
+        if spec["kind"] == "stream":
+            schema = schema_for(spec["columns"])
+            rows = read_jsonl(path, [{"name": BATCH_COLUMN, "type": "int"}] + spec["columns"])
+            if any(row[0] is None for row in rows):
+                raise ValueError(f"{case['files'][spec['name']]}: every row needs its {BATCH_COLUMN}")
+            rows, partitions = stream_rows(rows, shuffle, spark.sparkContext.defaultParallelism)
+            rdd = spark.sparkContext.parallelize(rows, max(1, min(partitions, max(len(rows), 1))))
+            staged = spark.createDataFrame(rdd, T.StructType([BATCH_FIELD, *schema.fields]), verifySchema=True)
+            inputs[spec["name"]], feed = stage_stream(spark, spec["name"], staged, schema, scratch)
+            continue
         rows = read_jsonl(path, spec["columns"])
         partitions = spark.sparkContext.defaultParallelism
         if shuffle:
@@ -90,7 +119,7 @@ def prepare_inputs(spark, job: dict, case: dict, job_dir: str, scratch: str) -> 
             partitions = shuffle["partitions"]
         rdd = spark.sparkContext.parallelize(rows, max(1, min(partitions, max(len(rows), 1))))
         inputs[spec["name"]] = spark.createDataFrame(rdd, schema_for(spec["columns"]), verifySchema=True)
-    return inputs
+    return inputs, feed
 
 
 def import_solution(path: str):
@@ -112,11 +141,21 @@ def final_plan(frame: DataFrame) -> str:
         return f"(plan unavailable: {type(exc).__name__})"
 
 
-def run_case(spark, job: dict, case: dict, entry, job_dir: str, solution_path: str, control) -> dict:
+def return_problem(job: dict, result, streaming: bool):
+    """Why the entry point's return value cannot be graded, or None."""
+    if not isinstance(result, DataFrame):
+        kind = "a streaming pyspark.sql.DataFrame" if streaming else "a pyspark.sql.DataFrame"
+        return f"{job['entrypoint']} must return {kind}, got {type(result).__name__}"
+    if streaming and not result.isStreaming:
+        return f"{job['entrypoint']} must return a streaming DataFrame built from its stream input (the harness starts the query); got a batch DataFrame"
+    return None
+
+
+def run_case(spark, job: dict, case: dict, case_index: int, entry, job_dir: str, solution_path: str, control) -> dict:
     scratch = os.path.join("/tmp/scratch", case["name"])
     os.makedirs(scratch, exist_ok=True)
     prepare_started = time.perf_counter()
-    inputs = prepare_inputs(spark, job, case, job_dir, scratch)
+    inputs, feed = prepare_inputs(spark, job, case, job_dir, scratch)
     prepare_ms = (time.perf_counter() - prepare_started) * 1000
     report = {"name": case["name"], "prepareMs": round(prepare_ms, 3)}
     captured = CappedText(job["maxStdoutBytes"])
@@ -126,19 +165,20 @@ def run_case(spark, job: dict, case: dict, entry, job_dir: str, solution_path: s
     try:
         sys.stdout = captured
         result = entry(spark, **inputs)
-        if not isinstance(result, DataFrame):
-            report.update(status="invalid_submission", error={
-                "type": "TypeError",
-                "message": f"{job['entrypoint']} must return a pyspark.sql.DataFrame, got {type(result).__name__}",
-                "traceback": "",
-            })
+        problem = return_problem(job, result, feed is not None)
+        if problem:
+            report.update(status="invalid_submission", error={"type": "TypeError", "message": problem, "traceback": ""})
         else:
-            limited = result.limit(job["maxOutputRows"] + 1)
-            rows = limited.collect()
+            if feed is not None:
+                rows, plan = run_stream(spark, result, feed, scratch, f"grader_output_{case_index}", job["maxOutputRows"])
+            else:
+                limited = result.limit(job["maxOutputRows"] + 1)
+                rows = limited.collect()
+                plan = final_plan(limited)
             report["timeMs"] = round((time.perf_counter() - started) * 1000, 3)
             sys.stdout = real_stdout
             report["rowCount"] = len(rows)
-            report["planText"] = final_plan(limited)
+            report["planText"] = plan[:MAX_PLAN_CHARS]
             if len(rows) > job["maxOutputRows"]:
                 report["status"] = "output_limit_exceeded"
             else:
@@ -187,5 +227,5 @@ def run_job(spark, job: dict, job_dir: str, control) -> None:
         }})
         return
     control.send({"type": "module_end", "status": "ok"})
-    for case in job["cases"]:
-        control.send({"type": "case_end", "report": run_case(spark, job, case, entry, job_dir, solution_path, control)})
+    for index, case in enumerate(job["cases"]):
+        control.send({"type": "case_end", "report": run_case(spark, job, case, index, entry, job_dir, solution_path, control)})

@@ -1,0 +1,19 @@
+# expect: runtime_error
+# breaks: an append-mode aggregation needs the event-time watermark (Spark refuses the query without one)
+from pyspark.sql import DataFrame, SparkSession
+from pyspark.sql import functions as F
+
+
+def build(spark: SparkSession, transactions: DataFrame) -> DataFrame:
+    per_window = (
+        transactions
+        .groupBy('card_id', F.window('event_time', '5 minutes'))
+        .agg(F.count(F.lit(1)).alias('txn_count'), F.sum('amount_cents').alias('total_amount_cents'))
+    )
+    return per_window.where(F.col('txn_count') > 3).select(
+        'card_id',
+        F.col('window.start').alias('window_start'),
+        F.col('window.end').alias('window_end'),
+        'txn_count',
+        'total_amount_cents',
+    )
