@@ -84,8 +84,8 @@ export const ChallengeSpecSchema = z.strictObject({
   difficulty: z.enum(['easy', 'medium', 'hard']),
   /** One line for lists. */
   summary: z.string().min(1).describe('One line for lists.'),
-  /** Name of the function the solution defines. */
-  entrypoint: identifier.default('solve').describe('Name of the function the solution defines.'),
+  /** Name of the function the solution defines; a solution defining `solve` instead is accepted too. */
+  entrypoint: identifier.default('solve').describe('Name of the function the solution defines; a solution defining `solve` instead is accepted too.'),
   inputs: z.array(InputSpecSchema).min(1),
   output: OutputSpecSchema,
   limits: LimitsSpecSchema.default(LimitsSpecSchema.parse({})),

@@ -1,10 +1,17 @@
 // What a candidate's mistakes come back as, in the real sandbox: each is a verdict with a
 // message the candidate can act on, never a grader error.
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../worker/sandbox-image.js';
 import { testGrader, type TestGrader } from '../support/grader.js';
 
 let grader: TestGrader;
-beforeAll(async () => { grader = await testGrader(); });
+/** The real catalogue, for the stream input's outcomes. */
+let catalogue: TestGrader;
+beforeAll(async () => {
+  grader = await testGrader();
+  catalogue = await testGrader(path.join(REPO_ROOT, 'challenges'));
+});
 
 describe.concurrent('candidate outcomes on group-sum', () => {
   it('accepts the reference on every case', async () => {
@@ -111,6 +118,38 @@ describe.concurrent('candidate outcomes on group-sum', () => {
   });
 });
 
+describe.concurrent('candidate outcomes on a stream input (fraud-velocity-stream, public cases)', () => {
+  const alerts = [
+    'from pyspark.sql import functions as F',
+    'def solve(spark, transactions):',
+    '    counts = (transactions.withWatermark("event_time", "10 minutes")',
+    '              .groupBy("card_id", F.window("event_time", "5 minutes"))',
+    '              .agg(F.count("*").alias("txn_count"), F.sum("amount_cents").alias("total_amount_cents")))',
+    '    return counts.where("txn_count > 3").select("card_id", F.col("window.start").alias("window_start"),',
+    '                                                F.col("window.end").alias("window_end"), "txn_count", "total_amount_cents")',
+  ].join('\n');
+
+  it('runs the returned streaming DataFrame micro-batch by micro-batch; `solve` works where the challenge names `build`', async () => {
+    const result = await catalogue.grade('fraud-velocity-stream', alerts, 'public');
+    expect(result.cases.map((c) => `${c.name}: ${c.verdict}`), result.cases.map((c) => c.message).join('\n')).toEqual(['four-in-a-window: accepted', 'late-transactions: accepted']);
+    expect(result.cases[0]!.planText).toMatch(/StateStoreSave/);
+  });
+
+  it('reports a batch DataFrame where a streaming one is due as invalid_submission', async () => {
+    const code = 'def build(spark, transactions):\n    return spark.createDataFrame([], "card_id string")\n';
+    const result = await catalogue.grade('fraud-velocity-stream', code, 'public');
+    expect(result.verdict).toBe('invalid_submission');
+    expect(result.cases[0]!.message).toMatch(/must return a streaming DataFrame/);
+  });
+
+  it('names both entry points when neither is defined', async () => {
+    const result = await catalogue.grade('fraud-velocity-stream', 'def alerts(spark, transactions):\n    return transactions\n', 'public');
+    expect(result.verdict).toBe('invalid_submission');
+    expect(result.cases[0]!.message).toMatch(/must define a function build or solve/);
+  });
+});
+
 it('leaves no sandbox container behind', async () => {
   expect(await grader.leftoverContainers()).toEqual([]);
+  expect(await catalogue.leftoverContainers()).toEqual([]);
 });

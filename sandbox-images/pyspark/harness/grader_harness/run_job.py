@@ -23,6 +23,7 @@ SPARK_TYPES = {
     "int": T.IntegerType(), "long": T.LongType(), "float": T.FloatType(), "double": T.DoubleType(),
     "date": T.DateType(), "timestamp": T.TimestampType(), "binary": T.BinaryType(),
 }
+DEFAULT_ENTRYPOINT = "solve"
 MAX_PLAN_CHARS = 100_000
 MAX_OUTPUT_JSON_BYTES = 96 * 1024 * 1024
 
@@ -218,11 +219,14 @@ def run_job(spark, job: dict, job_dir: str, control) -> None:
         return
     finally:
         sys.stdout = real_stdout
-    entry = getattr(module, job["entrypoint"], None)
-    if not callable(entry):
+    # `solve` is every solution's entry point; a challenge may name its own (fraud-velocity-stream:
+    # `build`), which then comes first and `solve` still works.
+    names = list(dict.fromkeys([job["entrypoint"], DEFAULT_ENTRYPOINT]))
+    entry = next((getattr(module, n) for n in names if callable(getattr(module, n, None))), None)
+    if entry is None:
         control.send({"type": "module_end", "status": "invalid_submission", "error": {
             "type": "MissingEntrypoint",
-            "message": f"solution.py must define a function {job['entrypoint']}(spark, ...)",
+            "message": f"solution.py must define a function {' or '.join(names)}(spark, ...)",
             "traceback": "",
         }})
         return
