@@ -10,7 +10,7 @@ import {
   api, createInterview, serviceEnv, startRedis, startServer, startWorkerProcess, submit, uniqueQueue, waitFinished,
 } from '../test/service/service-harness.js';
 import { parseSandboxConfig } from '../worker/config.js';
-import { REPO_ROOT } from '../worker/sandbox-image.js';
+import { REPO_ROOT } from '../core/repo-root.js';
 
 const { values } = parseArgs({ options: {
   challenge: { type: 'string', default: 'session-analysis' },
@@ -27,7 +27,7 @@ const percentile = (xs: number[], p: number): number => {
 const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 const redis = await startRedis();
-const env = { ...serviceEnv(redis.url, uniqueQueue('bench')), GRADER_CHALLENGES_DIR: challengesDir };
+const env: Record<string, string> = { ...serviceEnv(redis.url, uniqueQueue('bench')), GRADER_CHALLENGES_DIR: challengesDir };
 const server = await startServer(env);
 const worker = await startWorkerProcess(env);
 const client = api(server.url);
@@ -37,7 +37,7 @@ try {
   const warmId = await submit(client, warm.candidateToken, reference, 'submit');
   console.log(`warm-up: ${JSON.stringify((await waitFinished(client, warm.candidateToken, warmId, 30 * 60_000)).verdict)}`);
 
-  console.log(`\n${values.challenge}: each candidate Runs then Submits the reference, ${values.rounds} round(s); worker concurrency ${server.config.GRADER_WORKER_CONCURRENCY}\n`);
+  console.log(`\n${values.challenge}: each candidate Runs then Submits the reference, ${values.rounds} round(s); worker concurrency ${env.GRADER_WORKER_CONCURRENCY}\n`);
   console.log('candidates  kind    n   p50       p95       max       throughput');
   for (const candidates of values.candidates.split(',').map(Number)) {
     const latencies: Record<'run' | 'submit', number[]> = { run: [], submit: [] };

@@ -8,9 +8,9 @@ import { gradeRun } from '../core/grade-run.js';
 import { formatMs } from '../core/timing.js';
 import { buildBundle } from '../worker/build-bundle.js';
 import { parseSandboxConfig } from '../worker/config.js';
-import { createGraderDeps, loadChallengeById } from '../worker/grader.js';
+import { createGraderDeps, requireChallenge } from '../worker/grader.js';
 import { runSandbox } from '../worker/run-sandbox.js';
-import { REPO_ROOT } from '../worker/sandbox-image.js';
+import { REPO_ROOT } from '../core/repo-root.js';
 import { sandboxRequest } from '../worker/sandbox-request.js';
 
 const { values } = parseArgs({ options: {
@@ -35,7 +35,7 @@ if (values.cold) {
 }
 
 const deps = await createGraderDeps(config);
-const challenge = await loadChallengeById(config, values.challenge);
+const challenge = await requireChallenge(deps.challenges, values.challenge);
 const reference = await deps.references.get(challenge);
 const runs = Number(values.runs);
 console.log(`\n${challenge.id}: reference solution, all ${challenge.cases.length} cases, ${runs} cold runs (a new container each)\n`);

@@ -6,7 +6,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseSandboxConfig } from '../worker/config.js';
-import { REPO_ROOT, sandboxImageTag } from '../worker/sandbox-image.js';
+import { REPO_ROOT } from '../core/repo-root.js';
+import { sandboxImageTag } from '../worker/sandbox-image.js';
 
 const OUT_FILE = path.join(REPO_ROOT, 'web', 'src', 'pyspark', 'pyspark-api.json');
 

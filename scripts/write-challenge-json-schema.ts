@@ -3,7 +3,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { challengeJsonSchemas } from '../core/challenge-json-schema.js';
-import { REPO_ROOT } from '../worker/sandbox-image.js';
+import { REPO_ROOT } from '../core/repo-root.js';
 
 const check = process.argv.includes('--check');
 let stale = false;

@@ -13,17 +13,22 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { z } from 'zod';
-import type { GradeJobData } from '../worker/grade-job-data.js';
-import { REPO_ROOT } from '../worker/sandbox-image.js';
-import { challengeView, type ChallengeCatalog } from './challenge-catalog.js';
-import { publicUrl, type ServiceConfig } from './config.js';
-import { enqueueGrade } from './enqueue.js';
+import type { ChallengeCatalog } from '../core/challenge-catalog.js';
+import { DraftEventSchema } from '../core/draft.js';
+import type { GradeJobData } from '../core/grade-job.js';
+import type { Interview, Role } from '../core/interview.js';
+import { REPO_ROOT } from '../core/repo-root.js';
+import { ScorecardSchema } from '../core/scorecard.js';
+import { LiveEventSchema, SubmissionKindSchema, type SubmissionRecord } from '../core/submission.js';
+import { TOKEN_PATTERN, hashToken, secretsEqual } from '../core/tokens.js';
+import { enqueueGrade } from '../store/enqueue.js';
+import type { Store } from '../store/store.js';
+import { challengeView } from './challenge-view.js';
+import { publicUrl, type ServerConfig } from './config.js';
 import type { EventHub } from './event-hub.js';
-import { renderMetrics } from './grading-metrics.js';
+import { renderMetrics } from './metrics.js';
 import { HttpError, notFound } from './http-error.js';
 import { SseRegistry } from './sse.js';
-import { DraftEventSchema, LiveEventSchema, ScorecardSchema, SubmissionKindSchema, type Interview, type Role, type Store, type SubmissionRecord } from './store.js';
-import { TOKEN_PATTERN, hashToken, secretsEqual } from './tokens.js';
 import { validate } from './validate.js';
 import { submissionSummary, submissionView } from './visibility.js';
 
@@ -81,7 +86,7 @@ export function redactUrl(url: string): string {
   return url.replace(/\/i\/[^/?#]+/g, '/i/[token]');
 }
 
-export function buildApp(config: ServiceConfig, deps: AppDeps): App {
+export function buildApp(config: ServerConfig, deps: AppDeps): App {
   const { store, queue, hub, challenges, logger } = deps;
   const app = express();
   const sse = new SseRegistry();
@@ -355,7 +360,7 @@ function limiter(limit: number, key: (req: Request, res: Response) => string): R
 
 interface BodyParserError { type?: string; status?: number; expose?: boolean; message: string }
 
-function errorHandler(config: ServiceConfig, logger: Logger) {
+function errorHandler(config: ServerConfig, logger: Logger) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
     let status = 500;
     let message = 'internal error';

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../worker/config.js';
-import { parseServiceConfig, publicUrl, requireAdminToken } from './config.js';
+import { ConfigError } from '../core/env-config.js';
+import { parseServerConfig, publicUrl, requireAdminToken } from './config.js';
 
-describe('service config', () => {
+describe('server config', () => {
   it('has defaults for everything but the admin token', () => {
-    const config = parseServiceConfig({});
+    const config = parseServerConfig({});
     expect(config).toMatchObject({
-      GRADER_PORT: 8080, GRADER_HOST: '127.0.0.1', GRADER_REDIS_URL: 'redis://127.0.0.1:6379', GRADER_WORKER_CONCURRENCY: 2,
+      GRADER_PORT: 8080, GRADER_HOST: '127.0.0.1', GRADER_REDIS_URL: 'redis://127.0.0.1:6379',
       GRADER_QUEUE_NAME: 'grade', GRADER_MAX_CODE_BYTES: 65_536, GRADER_SUBMISSIONS_PER_MINUTE: 20, GRADER_REQUESTS_PER_MINUTE: 600,
       GRADER_JOB_ATTEMPTS: 3,
     });
@@ -16,11 +16,11 @@ describe('service config', () => {
   });
 
   it('coerces numbers from the environment', () => {
-    expect(parseServiceConfig({ GRADER_PORT: '9000', GRADER_SUBMISSIONS_PER_MINUTE: '5' })).toMatchObject({ GRADER_PORT: 9000, GRADER_SUBMISSIONS_PER_MINUTE: 5 });
+    expect(parseServerConfig({ GRADER_PORT: '9000', GRADER_SUBMISSIONS_PER_MINUTE: '5' })).toMatchObject({ GRADER_PORT: 9000, GRADER_SUBMISSIONS_PER_MINUTE: 5 });
   });
 
   it('uses the public URL for links, without a trailing slash', () => {
-    expect(publicUrl(parseServiceConfig({ GRADER_PUBLIC_URL: 'https://grader.example.org/' }))).toBe('https://grader.example.org');
+    expect(publicUrl(parseServerConfig({ GRADER_PUBLIC_URL: 'https://grader.example.org/' }))).toBe('https://grader.example.org');
   });
 
   it.each([
@@ -28,12 +28,11 @@ describe('service config', () => {
     [{ GRADER_PORT: '70000' }, /GRADER_PORT/],
     [{ GRADER_REDIS_URL: 'localhost:6379' }, /GRADER_REDIS_URL: must be a redis/],
     [{ GRADER_ADMIN_TOKEN: 'short' }, /GRADER_ADMIN_TOKEN: must be at least 24/],
-    [{ GRADER_WORKER_CONCURRENCY: '0' }, /GRADER_WORKER_CONCURRENCY/],
     [{ GRADER_QUEUE_NAME: 'a:b' }, /GRADER_QUEUE_NAME/],
     [{ GRADER_SUBMISSIONS_PER_MINUTE: '-1' }, /GRADER_SUBMISSIONS_PER_MINUTE/],
     [{ GRADER_LOG_LEVEL: 'loud' }, /GRADER_LOG_LEVEL/],
   ])('rejects %j naming the variable', (env, message) => {
-    expect(() => parseServiceConfig(env)).toThrow(ConfigError);
-    expect(() => parseServiceConfig(env)).toThrow(message);
+    expect(() => parseServerConfig(env)).toThrow(ConfigError);
+    expect(() => parseServerConfig(env)).toThrow(message);
   });
 });

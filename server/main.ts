@@ -3,15 +3,15 @@
 import type { Server } from 'node:http';
 import { Queue } from 'bullmq';
 import { pino } from 'pino';
-import type { GradeJobData } from '../worker/grade-job-data.js';
+import { ChallengeCatalog } from '../core/challenge-catalog.js';
+import type { GradeJobData } from '../core/grade-job.js';
+import { connectRedis, ensurePersistence } from '../store/redis.js';
+import { Store } from '../store/store.js';
 import { buildApp } from './app.js';
-import { ChallengeCatalog } from './challenge-catalog.js';
-import { parseServiceConfig, publicUrl, requireAdminToken } from './config.js';
+import { parseServerConfig, publicUrl, requireAdminToken } from './config.js';
 import { EventHub } from './event-hub.js';
-import { connectRedis, ensurePersistence } from './redis.js';
-import { Store } from './store.js';
 
-const config = parseServiceConfig();
+const config = parseServerConfig();
 requireAdminToken(config);
 const logger = pino({
   level: config.GRADER_LOG_LEVEL,
@@ -26,7 +26,7 @@ const { app, closeStreams } = buildApp(config, {
   store: new Store(redis, config.GRADER_KEY_PREFIX),
   queue,
   hub: new EventHub(subscriber, logger),
-  challenges: new ChallengeCatalog(config),
+  challenges: new ChallengeCatalog(config.GRADER_CHALLENGES_DIR),
   logger,
 });
 

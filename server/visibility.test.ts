@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseResult, GradeResult } from '../core/grade-result.js';
 import { candidateCaseView, submissionSummary, submissionView } from './visibility.js';
-import type { SubmissionRecord } from './store.js';
+import type { SubmissionRecord } from '../core/submission.js';
 
 const diff = { columnProblems: [], missing: [{ grp: '"secret-row"' }], unexpected: [], changed: [], counts: { expectedRows: 1, actualRows: 0, missing: 1, unexpected: 0, changed: 0 } };
 const caseResult = (hidden: boolean): CaseResult => ({

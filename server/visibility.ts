@@ -2,7 +2,8 @@
 // error, stdout) and hidden cases as pass/fail only; the interviewer gets everything. Built by
 // copying allowed fields (an allow-list), so a field added to GradeResult later stays private.
 import type { CaseResult, GradeResult } from '../core/grade-result.js';
-import type { Role, SubmissionRecord } from './store.js';
+import type { Role } from '../core/interview.js';
+import type { SubmissionRecord } from '../core/submission.js';
 
 export interface CandidateCaseView {
   name: string;

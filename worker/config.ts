@@ -1,11 +1,13 @@
-// Sandbox and grading settings from GRADER_* environment variables, parsed once with zod.
-// The CLI and the queue worker read the same settings, so both grade the same way.
+// The worker side's settings from GRADER_* environment variables, parsed once with zod:
+// `SandboxConfig` is what grading needs anywhere (CLI, check, worker); `WorkerConfig` adds the
+// queue worker's own settings and the Redis fields it shares with the server.
 import path from 'node:path';
 import { z } from 'zod';
-import { REPO_ROOT } from './sandbox-image.js';
+import { LogLevelSchema, parseEnv, positiveInt } from '../core/env-config.js';
+import { REPO_ROOT } from '../core/repo-root.js';
+import { StoreConfigShape } from '../store/config.js';
 
 const MiB = 1024 * 1024;
-const int = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 export const SandboxConfigSchema = z.object({
   /** Base image the sandbox image is built on (part of its tag hash). */
@@ -13,25 +15,25 @@ export const SandboxConfigSchema = z.object({
   /** Use this sandbox image instead of the tag computed from sandbox-images/pyspark. */
   GRADER_SANDBOX_IMAGE: z.string().min(1).optional(),
   /** CPUs per sandbox (CPU quota, and Spark's local[N]). */
-  GRADER_SANDBOX_CPUS: int(2),
+  GRADER_SANDBOX_CPUS: positiveInt(2),
   /** Most processes/threads in one sandbox (the JVM alone starts ~100 threads). */
-  GRADER_SANDBOX_PIDS: int(512),
+  GRADER_SANDBOX_PIDS: positiveInt(512),
   /** Size of the sandbox's writable scratch tmpfs (/tmp), in bytes; counts against its memory. */
-  GRADER_SANDBOX_TMPFS_BYTES: int(640 * MiB),
+  GRADER_SANDBOX_TMPFS_BYTES: positiveInt(640 * MiB),
   /** Largest file the sandbox may write, in bytes (RLIMIT_FSIZE). */
-  GRADER_SANDBOX_FILE_SIZE_BYTES: int(256 * MiB),
+  GRADER_SANDBOX_FILE_SIZE_BYTES: positiveInt(256 * MiB),
   /** Open files per sandbox process (RLIMIT_NOFILE). */
-  GRADER_SANDBOX_NOFILE: int(4096),
+  GRADER_SANDBOX_NOFILE: positiveInt(4096),
   /** Time for the container to start and Spark to come up, in milliseconds; past it the run is a grader fault. */
-  GRADER_SANDBOX_STARTUP_TIMEOUT_MS: int(120_000),
+  GRADER_SANDBOX_STARTUP_TIMEOUT_MS: positiveInt(120_000),
   /** Time the harness may take to prepare one case's inputs, in milliseconds; past it the run is a grader fault. */
-  GRADER_SANDBOX_PREPARE_TIMEOUT_MS: int(180_000),
+  GRADER_SANDBOX_PREPARE_TIMEOUT_MS: positiveInt(180_000),
   /** Bytes of the candidate's printed output kept per case. */
-  GRADER_MAX_STDOUT_BYTES: int(64 * 1024),
+  GRADER_MAX_STDOUT_BYTES: positiveInt(64 * 1024),
   /** Bytes of the sandbox's stderr (Spark, JVM) kept. */
-  GRADER_MAX_STDERR_BYTES: int(256 * 1024),
+  GRADER_MAX_STDERR_BYTES: positiveInt(256 * 1024),
   /** Most bytes the sandbox may send on its report stream; beyond it the run is `output_limit_exceeded`. */
-  GRADER_MAX_REPORT_BYTES: int(256 * MiB),
+  GRADER_MAX_REPORT_BYTES: positiveInt(256 * MiB),
   /** Folder of challenges. */
   GRADER_CHALLENGES_DIR: z.string().default(path.join(REPO_ROOT, 'challenges')),
   /** Folder for cached reference runs (expected outputs of generated cases, reference timings). */
@@ -39,13 +41,33 @@ export const SandboxConfigSchema = z.object({
 });
 export type SandboxConfig = z.infer<typeof SandboxConfigSchema>;
 
-export class ConfigError extends Error {}
+export const WorkerConfigSchema = SandboxConfigSchema.extend({
+  ...StoreConfigShape,
+  /** Grades one worker process runs at once (each is one Spark sandbox). */
+  GRADER_WORKER_CONCURRENCY: positiveInt(2),
+  /** BullMQ job lock, in milliseconds: a worker that stops renewing it for this long is considered dead. */
+  GRADER_LOCK_DURATION_MS: positiveInt(30_000),
+  /** How often workers look for stalled jobs (lock expired), in milliseconds. */
+  GRADER_STALLED_INTERVAL_MS: positiveInt(15_000),
+  /** Times a job may stall (its worker died) and be restarted before it fails as system_error. */
+  GRADER_MAX_STALLED_COUNT: positiveInt(2),
+  /** A worker's liveness key lives this long without a refresh, in milliseconds; the reaper treats owners without one as dead. */
+  GRADER_WORKER_HEARTBEAT_TTL_MS: positiveInt(15_000),
+  /** How often a worker re-enqueues accepted submissions that have no job and reaps dead workers' sandboxes, in milliseconds. */
+  GRADER_SWEEP_INTERVAL_MS: positiveInt(30_000),
+  /** Time SIGTERM gives running grades to finish before their sandboxes are killed, in milliseconds. */
+  GRADER_SHUTDOWN_TIMEOUT_MS: positiveInt(60_000),
+  /** pino log level. */
+  GRADER_LOG_LEVEL: LogLevelSchema,
+});
+export type WorkerConfig = z.infer<typeof WorkerConfigSchema>;
 
-/** Parses the GRADER_* variables, failing with every bad variable named. */
+/** The grading settings (CLI, check, tests), failing with every bad variable named. */
 export function parseSandboxConfig(env: NodeJS.ProcessEnv = process.env): SandboxConfig {
-  const result = SandboxConfigSchema.safeParse(env);
-  if (!result.success) {
-    throw new ConfigError(`invalid configuration: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  }
-  return result.data;
+  return parseEnv(SandboxConfigSchema, env);
+}
+
+/** The queue worker's settings, failing with every bad variable named. */
+export function parseWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
+  return parseEnv(WorkerConfigSchema, env);
 }

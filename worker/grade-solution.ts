@@ -5,6 +5,7 @@ import type { GradedCase } from '../core/grade-run.js';
 import { gradeRun } from '../core/grade-run.js';
 import type { GradeResult } from '../core/grade-result.js';
 import { createHash } from 'node:crypto';
+import type { ChallengeCatalog } from '../core/challenge-catalog.js';
 import type { Challenge, ChallengeCase } from '../core/load-challenge.js';
 import type { HarnessFrame } from '../core/run-report.js';
 import { buildBundle, type MetamorphicVariant } from './build-bundle.js';
@@ -18,6 +19,7 @@ export interface GraderDeps {
   config: SandboxConfig;
   /** The sandbox image reference to run. */
   image: string;
+  challenges: ChallengeCatalog;
   references: ReferenceStore;
 }
 

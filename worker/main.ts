@@ -1,10 +1,10 @@
 // `npm run start:worker`: one grading worker process. SIGTERM/SIGINT drain running grades
 // within GRADER_SHUTDOWN_TIMEOUT_MS, then exit.
 import { pino } from 'pino';
-import { parseServiceConfig } from '../server/config.js';
+import { parseWorkerConfig } from './config.js';
 import { startWorker } from './start-worker.js';
 
-const config = parseServiceConfig();
+const config = parseWorkerConfig();
 const logger = pino({ level: config.GRADER_LOG_LEVEL, base: { service: 'grader-worker' } });
 const handle = await startWorker(config, logger);
 

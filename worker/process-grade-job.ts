@@ -6,17 +6,17 @@ import { randomUUID } from 'node:crypto';
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Logger } from 'pino';
 import type { Challenge } from '../core/load-challenge.js';
-import type { ServiceConfig } from '../server/config.js';
-import { recordFault, recordGraded } from '../server/grading-metrics.js';
-import type { Store } from '../server/store.js';
+import type { WorkerConfig } from './config.js';
+import { recordFault, recordGraded } from '../store/grading-counters.js';
+import type { Store } from '../store/store.js';
 import { OWNER_LABEL } from './container-options.js';
 import { GraderFault } from './errors.js';
-import { GradeJobDataSchema, type GradeJobData } from './grade-job-data.js';
+import { GradeJobDataSchema, type GradeJobData } from '../core/grade-job.js';
 import { gradeSolution, metamorphicVariants, type GraderDeps } from './grade-solution.js';
 import { JOB_LABEL, QUEUE_LABEL } from './reap-sandboxes.js';
 
 export interface GradeJobDeps {
-  config: ServiceConfig;
+  config: WorkerConfig;
   store: Store;
   grader: GraderDeps;
   loadChallenge: (id: string) => Promise<Challenge>;

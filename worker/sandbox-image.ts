@@ -3,9 +3,8 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '../core/repo-root.js';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SANDBOX_IMAGE_DIR = path.join(REPO_ROOT, 'sandbox-images', 'pyspark');
 export const SANDBOX_IMAGE_REPOSITORY = 'grader-pyspark';
 

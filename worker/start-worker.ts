@@ -6,11 +6,11 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { MetricsTime, Queue, Worker } from 'bullmq';
 import type { Logger } from 'pino';
-import type { ServiceConfig } from '../server/config.js';
-import { connectRedis, ensurePersistence } from '../server/redis.js';
-import { Store } from '../server/store.js';
-import type { GradeJobData } from './grade-job-data.js';
-import { createGraderDeps, loadChallengeById } from './grader.js';
+import type { WorkerConfig } from './config.js';
+import { connectRedis, ensurePersistence } from '../store/redis.js';
+import { Store } from '../store/store.js';
+import type { GradeJobData } from '../core/grade-job.js';
+import { createGraderDeps, requireChallenge } from './grader.js';
 import { processGradeJob } from './process-grade-job.js';
 import { reapSandboxes, removeOwnSandboxes } from './reap-sandboxes.js';
 import { sweepPending } from './sweep-pending.js';
@@ -21,7 +21,7 @@ export interface WorkerHandle {
   close(): Promise<'drained' | 'abandoned'>;
 }
 
-export async function startWorker(config: ServiceConfig, logger: Logger): Promise<WorkerHandle> {
+export async function startWorker(config: WorkerConfig, logger: Logger): Promise<WorkerHandle> {
   const workerId = `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
   const log = logger.child({ workerId });
   const redis = connectRedis(config.GRADER_REDIS_URL, `grader-worker-${workerId}`);
@@ -49,11 +49,7 @@ export async function startWorker(config: ServiceConfig, logger: Logger): Promis
   await maintain();
   const maintenance = setInterval(() => maintain().catch((error: unknown) => log.error({ err: error }, 'maintenance failed')), config.GRADER_SWEEP_INTERVAL_MS);
 
-  const challenges = new Map<string, Promise<Awaited<ReturnType<typeof loadChallengeById>>>>();
-  const loadChallenge = (id: string) => {
-    if (!challenges.has(id)) challenges.set(id, loadChallengeById(config, id).catch((error: unknown) => { challenges.delete(id); throw error; }));
-    return challenges.get(id)!;
-  };
+  const loadChallenge = (id: string) => requireChallenge(grader.challenges, id);
 
   let abandoning = false;
   const worker = new Worker<GradeJobData>(config.GRADER_QUEUE_NAME, (job) => processGradeJob(job, {

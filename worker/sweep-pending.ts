@@ -4,15 +4,15 @@
 // worker may run it at once.
 import type { Queue } from 'bullmq';
 import type { Logger } from 'pino';
-import type { ServiceConfig } from '../server/config.js';
-import { enqueueGrade } from '../server/enqueue.js';
-import type { Store } from '../server/store.js';
-import type { GradeJobData } from './grade-job-data.js';
+import type { WorkerConfig } from './config.js';
+import { enqueueGrade } from '../store/enqueue.js';
+import type { Store } from '../store/store.js';
+import type { GradeJobData } from '../core/grade-job.js';
 
 /** Records younger than this are left alone: their server may be adding the job right now. */
 const GRACE_MS = 5_000;
 
-export async function sweepPending(deps: { store: Store; queue: Queue<GradeJobData>; config: ServiceConfig; logger: Logger }): Promise<{ enqueued: number; failed: number }> {
+export async function sweepPending(deps: { store: Store; queue: Queue<GradeJobData>; config: WorkerConfig; logger: Logger }): Promise<{ enqueued: number; failed: number }> {
   const { store, queue, logger } = deps;
   let enqueued = 0;
   let failed = 0;

@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../worker/sandbox-image.js';
+import { REPO_ROOT } from '../../core/repo-root.js';
 import { FIXTURE_CHALLENGES } from '../support/grader.js';
 
 const run = promisify(execFile);

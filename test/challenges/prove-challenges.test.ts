@@ -7,7 +7,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
-import { REPO_ROOT } from '../../worker/sandbox-image.js';
+import { REPO_ROOT } from '../../core/repo-root.js';
 
 const run = promisify(execFile);
 const CHALLENGES = path.join(REPO_ROOT, 'challenges');

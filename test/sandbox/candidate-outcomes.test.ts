@@ -2,7 +2,7 @@
 // message the candidate can act on, never a grader error.
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../worker/sandbox-image.js';
+import { REPO_ROOT } from '../../core/repo-root.js';
 import { testGrader, type TestGrader } from '../support/grader.js';
 
 let grader: TestGrader;

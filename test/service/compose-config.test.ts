@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { REPO_ROOT } from '../../worker/sandbox-image.js';
+import { REPO_ROOT } from '../../core/repo-root.js';
 
 const run = promisify(execFile);
 

@@ -11,16 +11,16 @@ import path from 'node:path';
 import { Queue } from 'bullmq';
 import Docker from 'dockerode';
 import { pino } from 'pino';
+import { ChallengeCatalog } from '../../core/challenge-catalog.js';
 import { buildApp } from '../../server/app.js';
-import { ChallengeCatalog } from '../../server/challenge-catalog.js';
-import { parseServiceConfig, type ServiceConfig } from '../../server/config.js';
+import { parseServerConfig, type ServerConfig } from '../../server/config.js';
 import { EventHub } from '../../server/event-hub.js';
-import { connectRedis } from '../../server/redis.js';
-import { Store } from '../../server/store.js';
+import { connectRedis } from '../../store/redis.js';
+import { Store } from '../../store/store.js';
 import { SANDBOX_LABEL } from '../../worker/container-options.js';
-import type { GradeJobData } from '../../worker/grade-job-data.js';
+import type { GradeJobData } from '../../core/grade-job.js';
 import { QUEUE_LABEL } from '../../worker/reap-sandboxes.js';
-import { REPO_ROOT } from '../../worker/sandbox-image.js';
+import { REPO_ROOT } from '../../core/repo-root.js';
 import { FIXTURE_CHALLENGES } from '../support/grader.js';
 
 export const ADMIN_TOKEN = randomBytes(24).toString('hex');
@@ -99,7 +99,7 @@ export function serviceEnv(redisUrl: string, queueName: string, extra: Record<st
 
 export interface TestServer {
   url: string;
-  config: ServiceConfig;
+  config: ServerConfig;
   store: Store;
   queue: Queue<GradeJobData>;
   close(): Promise<void>;
@@ -107,7 +107,7 @@ export interface TestServer {
 
 /** The real app, in this process, on a free loopback port. */
 export async function startServer(env: Record<string, string>): Promise<TestServer> {
-  const config = parseServiceConfig({ ...process.env, ...env, GRADER_PORT: '0', GRADER_HOST: '127.0.0.1' });
+  const config = parseServerConfig({ ...process.env, ...env, GRADER_PORT: '0', GRADER_HOST: '127.0.0.1' });
   const logger = pino({ level: 'warn' });
   const redis = connectRedis(config.GRADER_REDIS_URL, 'test-server');
   const subscriber = connectRedis(config.GRADER_REDIS_URL, 'test-server-events');
@@ -115,7 +115,7 @@ export async function startServer(env: Record<string, string>): Promise<TestServ
   subscriber.on('error', () => undefined);
   const queue = new Queue<GradeJobData>(config.GRADER_QUEUE_NAME, { connection: redis });
   const store = new Store(redis, config.GRADER_KEY_PREFIX);
-  const { app, closeStreams } = buildApp(config, { store, queue, hub: new EventHub(subscriber, logger), challenges: new ChallengeCatalog(config), logger });
+  const { app, closeStreams } = buildApp(config, { store, queue, hub: new EventHub(subscriber, logger), challenges: new ChallengeCatalog(config.GRADER_CHALLENGES_DIR), logger });
   const server: Server = await new Promise((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
   const { port } = server.address() as net.AddressInfo;
   return {

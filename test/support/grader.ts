@@ -7,8 +7,8 @@ import type { GradeResult } from '../../core/grade-result.js';
 import { parseSandboxConfig } from '../../worker/config.js';
 import { SANDBOX_LABEL } from '../../worker/container-options.js';
 import { gradeSolution, type GraderDeps } from '../../worker/grade-solution.js';
-import { createGraderDeps, loadChallengeById } from '../../worker/grader.js';
-import { REPO_ROOT } from '../../worker/sandbox-image.js';
+import { createGraderDeps, requireChallenge } from '../../worker/grader.js';
+import { REPO_ROOT } from '../../core/repo-root.js';
 
 export const FIXTURE_CHALLENGES = path.join(REPO_ROOT, 'test', 'fixtures', 'challenges');
 export const TEST_RUN_LABEL = 'org.pyspark-grader.test-run';
@@ -37,7 +37,7 @@ export async function testGrader(challengesDir = FIXTURE_CHALLENGES): Promise<Te
     deps,
     runId,
     async grade(challengeId, code, scope = 'all') {
-      const challenge = await loadChallengeById(config, challengeId);
+      const challenge = await requireChallenge(deps.challenges, challengeId);
       return gradeSolution(deps, { challenge, code, scope, labels: { [TEST_RUN_LABEL]: runId } });
     },
     leftoverContainers() {

@@ -3,13 +3,13 @@
 import type { Server } from 'node:http';
 import { Queue } from 'bullmq';
 import { pino } from 'pino';
+import { ChallengeCatalog } from '../../core/challenge-catalog.js';
 import { buildApp } from '../../server/app.js';
-import { ChallengeCatalog } from '../../server/challenge-catalog.js';
-import { parseServiceConfig } from '../../server/config.js';
+import { parseServerConfig } from '../../server/config.js';
 import { EventHub } from '../../server/event-hub.js';
-import { connectRedis } from '../../server/redis.js';
-import type { GradeJobData } from '../../worker/grade-job-data.js';
-import { Store } from '../../server/store.js';
+import { connectRedis } from '../../store/redis.js';
+import type { GradeJobData } from '../../core/grade-job.js';
+import { Store } from '../../store/store.js';
 import { freePort } from '../service/service-harness.js';
 
 export interface WebServer {
@@ -20,12 +20,12 @@ export interface WebServer {
 export async function startWebServer(env: Record<string, string>): Promise<WebServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const config = parseServiceConfig({ ...process.env, ...env, GRADER_PORT: String(port), GRADER_HOST: '127.0.0.1', GRADER_PUBLIC_URL: url });
+  const config = parseServerConfig({ ...process.env, ...env, GRADER_PORT: String(port), GRADER_HOST: '127.0.0.1', GRADER_PUBLIC_URL: url });
   const logger = pino({ level: 'warn' });
   const redis = connectRedis(config.GRADER_REDIS_URL, 'test-web-server');
   const subscriber = connectRedis(config.GRADER_REDIS_URL, 'test-web-server-events');
   const queue = new Queue<GradeJobData>(config.GRADER_QUEUE_NAME, { connection: redis });
-  const { app, closeStreams } = buildApp(config, { store: new Store(redis, config.GRADER_KEY_PREFIX), queue, hub: new EventHub(subscriber, logger), challenges: new ChallengeCatalog(config), logger });
+  const { app, closeStreams } = buildApp(config, { store: new Store(redis, config.GRADER_KEY_PREFIX), queue, hub: new EventHub(subscriber, logger), challenges: new ChallengeCatalog(config.GRADER_CHALLENGES_DIR), logger });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(port, '127.0.0.1', () => resolve(s));
     s.once('error', reject);

@@ -16,7 +16,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSandboxConfig } from '../../worker/config.js';
-import { REPO_ROOT, sandboxImageTag } from '../../worker/sandbox-image.js';
+import { REPO_ROOT } from '../../core/repo-root.js';
+import { sandboxImageTag } from '../../worker/sandbox-image.js';
 import {
   ADMIN_TOKEN, api, requireDocker, serviceEnv, startRedis, startWorkerProcess, uniqueQueue, type TestRedis, type TestWorker,
 } from '../service/service-harness.js';

@@ -8,7 +8,7 @@ import { describePlanInsights } from '../../core/plan-insights.js';
 import { formatMs } from '../../core/timing.js';
 import { parseSandboxConfig } from '../config.js';
 import { gradeSolution } from '../grade-solution.js';
-import { createGraderDeps, loadChallengeById } from '../grader.js';
+import { createGraderDeps, requireChallenge } from '../grader.js';
 
 const USAGE = 'usage: npm run --silent grade -- <challenge-id> <solution.py> [--json] [--public]';
 
@@ -51,9 +51,9 @@ async function main(): Promise<number> {
   }
   try {
     const config = parseSandboxConfig();
-    const challenge = await loadChallengeById(config, challengeId);
-    const code = await readFile(solutionFile, 'utf8');
     const deps = await createGraderDeps(config);
+    const challenge = await requireChallenge(deps.challenges, challengeId);
+    const code = await readFile(solutionFile, 'utf8');
     console.error(`grading ${solutionFile} on ${challenge.id} in ${deps.image} ...`);
     const result = await gradeSolution(deps, { challenge, code, scope: parsed.values.public ? 'public' : 'all' });
     console.log(parsed.values.json ? JSON.stringify(result) : table(result));

@@ -1,108 +1,17 @@
-// The Redis store shared by server and worker: interviews, hashed tokens, submission records,
+// The Redis store both processes use: interviews, hashed tokens, submission records,
 // drafts, scorecards, live-event channels and worker heartbeats. Every state change of a submission goes
 // through a Lua script or MULTI here, and publishes on the submission's and interview's channels.
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import { GradeResultSchema, type GradeResult } from '../core/grade-result.js';
-import { SubmissionStatusSchema, VerdictSchema } from '../core/verdict.js';
-import { generateToken, hashToken } from './tokens.js';
-
-export const RoleSchema = z.enum(['candidate', 'interviewer']);
-export type Role = z.infer<typeof RoleSchema>;
-
-export const SubmissionKindSchema = z.enum(['run', 'submit']);
-export type SubmissionKind = z.infer<typeof SubmissionKindSchema>;
-
-export const InterviewSchema = z.object({
-  id: z.string(),
-  challengeId: z.string(),
-  candidateName: z.string(),
-  /** ISO-8601 UTC. */
-  createdAt: z.string(),
-});
-export type Interview = z.infer<typeof InterviewSchema>;
-
-const optionalNumber = z.string().optional().transform((s) => (s === undefined || s === '' ? null : Number(s)));
-const optionalString = z.string().optional().transform((s) => (s === undefined || s === '' ? null : s));
-
-/** A submission as stored (a Redis hash: every field a string). */
-export const SubmissionRecordSchema = z.object({
-  id: z.string(),
-  interviewId: z.string(),
-  challengeId: z.string(),
-  /** `run`: public cases only; `submit`: every case. */
-  kind: SubmissionKindSchema,
-  code: z.string(),
-  status: SubmissionStatusSchema,
-  /** Accepted at, in milliseconds since the epoch. */
-  createdAtMs: z.coerce.number(),
-  /** Last claim by a worker, in milliseconds since the epoch. */
-  startedAtMs: optionalNumber,
-  /** Result or system_error written, in milliseconds since the epoch. */
-  finishedAtMs: optionalNumber,
-  /** Times a worker claimed it (more than one: a retry or a dead worker). */
-  attempts: z.coerce.number().int().default(0),
-  casesDone: z.coerce.number().int().default(0),
-  casesTotal: z.coerce.number().int().default(0),
-  verdict: z.string().optional().transform((s) => (s ? VerdictSchema.parse(s) : null)),
-  result: z.string().optional().transform((s): GradeResult | null => (s ? GradeResultSchema.parse(JSON.parse(s)) : null)),
-  /** Grader fault behind a system_error, for the interviewer and the log. */
-  error: optionalString,
-});
-export type SubmissionRecord = z.infer<typeof SubmissionRecordSchema>;
-
-/** What crosses the live channels; the server re-reads the record and filters it per role. */
-export const LiveEventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('status'), submissionId: z.string(), status: SubmissionStatusSchema }),
-  z.object({ type: z.literal('progress'), submissionId: z.string(), caseName: z.string(), casesDone: z.number(), casesTotal: z.number() }),
-]);
-export type LiveEvent = z.infer<typeof LiveEventSchema>;
-
-export const DraftEventSchema = z.strictObject({
-  /** When the edit happened, in milliseconds since the epoch (client clock). */
-  t: z.number().int().nonnegative(),
-  /** Replaced range start and end, as character offsets in the previous text. */
-  from: z.number().int().nonnegative(),
-  to: z.number().int().nonnegative(),
-  /** Inserted text. */
-  text: z.string().max(65_536),
-});
-export type DraftEvent = z.infer<typeof DraftEventSchema>;
-
-const CriterionScoreSchema = z.strictObject({
-  /** 1 (weak) to 4 (strong); null while not scored. */
-  score: z.number().int().min(1).max(4).nullable(),
-  notes: z.string().max(10_000),
-});
-
-/** The interviewer's scorecard (interviewer-only). */
-export const ScorecardSchema = z.strictObject({
-  /** The seed's feedback framework: one score per criterion. */
-  criteria: z.strictObject({
-    problemSolving: CriterionScoreSchema,
-    technicalKnowledge: CriterionScoreSchema,
-    codeQuality: CriterionScoreSchema,
-    systemThinking: CriterionScoreSchema,
-    communication: CriterionScoreSchema,
-  }),
-  /** Overall notes and recommendation. */
-  summary: z.string().max(20_000),
-});
-export type Scorecard = z.infer<typeof ScorecardSchema>;
-
-export const StoredScorecardSchema = z.object({
-  scorecard: ScorecardSchema,
-  /** Saved at, in milliseconds since the epoch (server clock). */
-  updatedAtMs: z.number(),
-});
-export type StoredScorecard = z.infer<typeof StoredScorecardSchema>;
-
-export interface Draft {
-  code: string;
-  /** Saved at, in milliseconds since the epoch (server clock). */
-  updatedAtMs: number;
-}
+import type { Draft, DraftEvent } from '../core/draft.js';
+import { DraftEventSchema } from '../core/draft.js';
+import type { GradeResult } from '../core/grade-result.js';
+import { InterviewSchema, RoleSchema, type Interview, type Role } from '../core/interview.js';
+import type { Scorecard, StoredScorecard } from '../core/scorecard.js';
+import { StoredScorecardSchema } from '../core/scorecard.js';
+import { SubmissionRecordSchema, type LiveEvent, type SubmissionKind, type SubmissionRecord } from '../core/submission.js';
+import { generateToken, hashToken } from '../core/tokens.js';
 
 // Claim: a worker attempt takes a submission that is not finished, with a fresh attempt token.
 const CLAIM = `

@@ -2,13 +2,13 @@
 // the same id again while the job exists is a no-op, which is what lets the worker's sweep
 // re-enqueue any record whose enqueue was lost (server died between the two writes).
 import type { Queue } from 'bullmq';
-import { PRIORITY, type GradeJobData } from '../worker/grade-job-data.js';
-import type { ServiceConfig } from './config.js';
-import type { SubmissionRecord } from './store.js';
+import { PRIORITY, type GradeJobData } from '../core/grade-job.js';
+import type { SubmissionRecord } from '../core/submission.js';
+import type { StoreConfig } from './config.js';
 
 const DAY_S = 24 * 3600;
 
-export async function enqueueGrade(queue: Queue<GradeJobData>, config: ServiceConfig, record: Pick<SubmissionRecord, 'id' | 'interviewId' | 'kind'>): Promise<void> {
+export async function enqueueGrade(queue: Queue<GradeJobData>, config: StoreConfig, record: Pick<SubmissionRecord, 'id' | 'interviewId' | 'kind'>): Promise<void> {
   await queue.add('grade', { submissionId: record.id, interviewId: record.interviewId }, {
     jobId: record.id,
     priority: PRIORITY[record.kind],

@@ -1,36 +1,15 @@
-// Fleet-wide grading metrics kept in Redis hashes: workers on any host add to them, the server's
-// /metrics renders them in the Prometheus text format (with prom-client's own registry and
-// BullMQ's queue metrics), so one scrape of the server sees the whole fleet.
-import type { Registry } from 'prom-client';
+// /metrics in the Prometheus text format: the fleet's grading counters from Redis, BullMQ's queue
+// metrics and this process's own (prom-client's registry).
 import type { Queue } from 'bullmq';
-import type { Store } from './store.js';
-
-/** Upper bounds of the grading-duration histogram, in seconds (a Spark sandbox starts in ~10 s). */
-export const DURATION_BUCKETS_S = [5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 300, 600];
-
-export async function recordGraded(store: Store, labels: { challengeId: string; scope: string; verdict: string }, durationMs: number): Promise<void> {
-  const seconds = durationMs / 1000;
-  const base = `${labels.challengeId}|${labels.scope}`;
-  const tx = store.redis.multi().hincrby(store.metricsKey('verdicts'), `${base}|${labels.verdict}`, 1);
-  for (const le of DURATION_BUCKETS_S) if (seconds <= le) tx.hincrby(store.metricsKey('duration'), `${base}|${le}`, 1);
-  tx.hincrby(store.metricsKey('duration'), `${base}|+Inf`, 1)
-    .hincrby(store.metricsKey('duration'), `${base}|count`, 1)
-    .hincrbyfloat(store.metricsKey('duration'), `${base}|sum`, seconds);
-  await tx.exec();
-}
-
-/** A grader fault: `retryable` (BullMQ will retry) or `final` (the submission became system_error). */
-export async function recordFault(store: Store, kind: 'retryable' | 'final'): Promise<void> {
-  await store.redis.hincrby(store.metricsKey('faults'), kind, 1);
-}
+import type { Registry } from 'prom-client';
+import { DURATION_BUCKETS_S, readGradingCounters } from '../store/grading-counters.js';
+import type { Store } from '../store/store.js';
 
 const esc = (v: string): string => v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
 
 export async function renderMetrics(store: Store, queue: Queue, registry: Registry): Promise<string> {
-  const [verdicts, duration, faults, bull, own] = await Promise.all([
-    store.redis.hgetall(store.metricsKey('verdicts')),
-    store.redis.hgetall(store.metricsKey('duration')),
-    store.redis.hgetall(store.metricsKey('faults')),
+  const [{ verdicts, duration, faults }, bull, own] = await Promise.all([
+    readGradingCounters(store),
     queue.exportPrometheusMetrics(),
     registry.metrics(),
   ]);

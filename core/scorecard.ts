@@ -1,0 +1,30 @@
+// The interviewer's scorecard: the seed's feedback framework, one score and note per criterion.
+import { z } from 'zod';
+
+const CriterionScoreSchema = z.strictObject({
+  /** 1 (weak) to 4 (strong); null while not scored. */
+  score: z.number().int().min(1).max(4).nullable(),
+  notes: z.string().max(10_000),
+});
+
+/** The interviewer's scorecard (interviewer-only). */
+export const ScorecardSchema = z.strictObject({
+  /** The seed's feedback framework: one score per criterion. */
+  criteria: z.strictObject({
+    problemSolving: CriterionScoreSchema,
+    technicalKnowledge: CriterionScoreSchema,
+    codeQuality: CriterionScoreSchema,
+    systemThinking: CriterionScoreSchema,
+    communication: CriterionScoreSchema,
+  }),
+  /** Overall notes and recommendation. */
+  summary: z.string().max(20_000),
+});
+export type Scorecard = z.infer<typeof ScorecardSchema>;
+
+export const StoredScorecardSchema = z.object({
+  scorecard: ScorecardSchema,
+  /** Saved at, in milliseconds since the epoch (server clock). */
+  updatedAtMs: z.number(),
+});
+export type StoredScorecard = z.infer<typeof StoredScorecardSchema>;

@@ -1,0 +1,44 @@
+// A submission as stored (a Redis hash: every field a string) and the live events about it that
+// cross Redis channels to the server's event streams.
+import { z } from 'zod';
+import { GradeResultSchema, type GradeResult } from './grade-result.js';
+import { SubmissionStatusSchema, VerdictSchema } from './verdict.js';
+
+export const SubmissionKindSchema = z.enum(['run', 'submit']);
+export type SubmissionKind = z.infer<typeof SubmissionKindSchema>;
+
+const optionalNumber = z.string().optional().transform((s) => (s === undefined || s === '' ? null : Number(s)));
+const optionalString = z.string().optional().transform((s) => (s === undefined || s === '' ? null : s));
+
+/** A submission as stored (a Redis hash: every field a string). */
+export const SubmissionRecordSchema = z.object({
+  id: z.string(),
+  interviewId: z.string(),
+  challengeId: z.string(),
+  /** `run`: public cases only; `submit`: every case. */
+  kind: SubmissionKindSchema,
+  code: z.string(),
+  status: SubmissionStatusSchema,
+  /** Accepted at, in milliseconds since the epoch. */
+  createdAtMs: z.coerce.number(),
+  /** Last claim by a worker, in milliseconds since the epoch. */
+  startedAtMs: optionalNumber,
+  /** Result or system_error written, in milliseconds since the epoch. */
+  finishedAtMs: optionalNumber,
+  /** Times a worker claimed it (more than one: a retry or a dead worker). */
+  attempts: z.coerce.number().int().default(0),
+  casesDone: z.coerce.number().int().default(0),
+  casesTotal: z.coerce.number().int().default(0),
+  verdict: z.string().optional().transform((s) => (s ? VerdictSchema.parse(s) : null)),
+  result: z.string().optional().transform((s): GradeResult | null => (s ? GradeResultSchema.parse(JSON.parse(s)) : null)),
+  /** Grader fault behind a system_error, for the interviewer and the log. */
+  error: optionalString,
+});
+export type SubmissionRecord = z.infer<typeof SubmissionRecordSchema>;
+
+/** What crosses the live channels; the server re-reads the record and filters it per role. */
+export const LiveEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('status'), submissionId: z.string(), status: SubmissionStatusSchema }),
+  z.object({ type: z.literal('progress'), submissionId: z.string(), caseName: z.string(), casesDone: z.number(), casesTotal: z.number() }),
+]);
+export type LiveEvent = z.infer<typeof LiveEventSchema>;
