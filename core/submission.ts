@@ -39,6 +39,18 @@ export type SubmissionRecord = z.infer<typeof SubmissionRecordSchema>;
 /** What crosses the live channels; the server re-reads the record and filters it per role. */
 export const LiveEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('status'), submissionId: z.string(), status: SubmissionStatusSchema }),
-  z.object({ type: z.literal('progress'), submissionId: z.string(), caseName: z.string(), casesDone: z.number(), casesTotal: z.number() }),
+  /**
+   * A case finished. Built by the worker from its own case list (never from sandbox output);
+   * `caseName` is the challenge's case name, which the server shows the candidate only for
+   * public cases (hidden ones as `hidden <n>`, unless the challenge shows their names).
+   */
+  z.object({
+    type: z.literal('progress'),
+    submissionId: z.string(),
+    caseName: z.string(),
+    hidden: z.boolean(),
+    casesDone: z.number().int().nonnegative(),
+    casesTotal: z.number().int().nonnegative(),
+  }),
 ]);
 export type LiveEvent = z.infer<typeof LiveEventSchema>;

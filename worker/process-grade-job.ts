@@ -60,7 +60,7 @@ export async function processGradeJob(job: Job<GradeJobData>, deps: GradeJobDeps
       onFrame: (frame) => {
         if (frame.type !== 'case_end') return;
         casesDone += 1;
-        store.progress(record, attemptToken, { type: 'progress', submissionId: record.id, caseName: frame.report.name, casesDone, casesTotal })
+        store.progress(record, attemptToken, { type: 'progress', submissionId: record.id, caseName: frame.report.name, hidden: cases.find((c) => c.name === frame.report.name)?.hidden ?? true, casesDone, casesTotal })
           .catch((error: unknown) => log.warn({ err: error }, 'progress not published'));
       },
     });
