@@ -1,7 +1,7 @@
 // Decides every verdict of a run, from the sandbox's reports, the expected tables and the
 // reference's times. Pure: the same inputs always grade the same way.
 import type { ChallengeSpec } from './challenge.js';
-import { compareTables } from './compare.js';
+import { compareTables } from './compare/compare-tables.js';
 import type { CaseResult, GradeResult } from './grade-result.js';
 import { planInsights, type PlanInsights } from './plan-insights.js';
 import type { CandidateError, CaseReport } from './run-report.js';
