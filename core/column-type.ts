@@ -25,8 +25,3 @@ export function typeFamily(type: string): TypeFamily {
   if (base.startsWith('varchar') || base.startsWith('char(')) return 'string';
   return FAMILY[base] ?? 'complex';
 }
-
-/** Spark DDL for a declared type (what the harness passes to Spark when it builds an input). */
-export function sparkDdlType(type: DeclaredType): string {
-  return type === 'byte' ? 'tinyint' : type === 'short' ? 'smallint' : type === 'long' ? 'bigint' : type;
-}

@@ -174,11 +174,6 @@ export async function loadChallenge(dir: string): Promise<Challenge> {
   return { id: spec.id, dir, spec, statement, starter, reference, cases, wrong, contentHash: await hashDir(dir) };
 }
 
-/** Loads every challenge under `root` (one folder each). */
-export async function loadChallenges(root: string): Promise<Challenge[]> {
-  return Promise.all((await listDirs(root)).map((name) => loadChallenge(path.join(root, name))));
-}
-
 /** Reads a JSONL file of row objects into a table with the given columns (in that order). */
 export async function readJsonlTable(file: string, columns: Table['columns']): Promise<Table> {
   const text = await readFile(file, 'utf8');

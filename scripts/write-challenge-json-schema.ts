@@ -10,6 +10,7 @@ let stale = false;
 for (const [file, schema] of Object.entries(challengeJsonSchemas())) {
   const target = path.join(REPO_ROOT, 'challenges', file);
   const text = `${JSON.stringify(schema, null, 2)}\n`;
+  // A schema file that does not exist yet is simply stale.
   const current = await readFile(target, 'utf8').catch(() => '');
   if (current === text) continue;
   if (check) {

@@ -123,11 +123,15 @@ export function buildApp(config: ServerConfig, deps: AppDeps): App {
   // ---- ops
   app.get('/healthz', (_req, res) => { res.json({ ok: true }); });
   app.get('/readyz', async (_req, res) => {
+    // A failed probe is the answer (`redis: false`, `docker: false`), polled often: not logged.
     const redisOk = await store.redis.ping().then(() => true, () => false);
     let dockerOk = false;
     let workers = 0;
     if (redisOk) {
-      const live = await store.liveWorkers().catch(() => new Map());
+      const live = await store.liveWorkers().catch((error: unknown) => {
+        logger.warn({ err: error }, 'worker heartbeats unreadable; reporting no live worker');
+        return new Map<string, never>();
+      });
       workers = [...live.values()].filter((w) => w.queue === config.GRADER_QUEUE_NAME).length;
       dockerOk = [...live.values()].some((w) => w.dockerOk && w.queue === config.GRADER_QUEUE_NAME);
     }

@@ -29,6 +29,7 @@ export async function apiJson<T>(method: string, path: string, body?: unknown, h
   try {
     parsed = text ? JSON.parse(text) : null;
   } catch {
+    // Not JSON (a proxy's error page, say): the status alone describes the failure below.
     parsed = null;
   }
   if (!res.ok) {

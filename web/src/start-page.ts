@@ -16,6 +16,7 @@ function readLinks(): Links {
   try {
     return JSON.parse(sessionStorage.getItem(LINKS_KEY) ?? '{}') as Links;
   } catch {
+    // Unreadable stored links only lose the copy buttons of earlier interviews; the list still loads.
     return {};
   }
 }

@@ -201,6 +201,7 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
     updateButtons();
     showNotice(null);
     try {
+      // A failed save shows in the save state and is retried; the run goes ahead with the editor's code.
       await draft.flush().catch(() => undefined);
       const code = model.getValue();
       const { id } = await apiJson<{ id: string }>('POST', `${apiBase}/submissions`, { kind, code });

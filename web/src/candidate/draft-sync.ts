@@ -110,6 +110,7 @@ export class DraftSync {
     const body = JSON.stringify({ code: this.code, events: this.pending.slice(0, MAX_EVENTS_PER_PUT) });
     // keepalive bodies are capped at 64 KiB by browsers; bigger ones rely on the local copy.
     if (body.length > 60_000) return;
+    // The page is going away: nobody is left to tell, and the local copy is resent on the next load.
     void fetch(`${this.apiBase}/draft`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body, keepalive: true }).catch(() => undefined);
   }
 
@@ -124,6 +125,7 @@ export class DraftSync {
       const parsed = raw ? (JSON.parse(raw) as Partial<LocalCopy>) : null;
       return parsed && typeof parsed.code === 'string' ? { code: parsed.code, savedAtMs: Number(parsed.savedAtMs) || 0, synced: parsed.synced === true } : null;
     } catch {
+      // A copy that does not parse (or storage that is disabled) is no copy: the server's draft is used.
       return null;
     }
   }
