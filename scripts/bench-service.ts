@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   api, createInterview, serviceEnv, startRedis, startServer, startWorkerProcess, submit, uniqueQueue, waitFinished,
-} from '../test/service/service-harness.js';
+} from './local-service.js';
 import { parseSandboxConfig } from '../worker/config.js';
 import { REPO_ROOT } from '../core/repo-root.js';
 

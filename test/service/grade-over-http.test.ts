@@ -7,17 +7,18 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_CHALLENGES } from '../support/grader.js';
 import {
-  ADMIN_TOKEN, api, createInterview, queueContainers, readSse, requireDocker, serviceEnv, startRedis, startServer, startWorkerProcess,
-  submit, uniqueQueue, waitFinished, type Api, type TestRedis, type TestServer, type TestWorker,
-} from './service-harness.js';
+  ADMIN_TOKEN, api, createInterview, readSse, startRedis, startServer, startWorkerProcess, submit, uniqueQueue,
+  waitFinished, type Api, type LocalRedis, type LocalServer, type LocalWorker,
+} from '../../scripts/local-service.js';
+import { queueContainers, requireDocker, serviceEnv } from './service-harness.js';
 
 const reference = await readFile(path.join(FIXTURE_CHALLENGES, 'group-sum', 'reference.py'), 'utf8');
 const starter = await readFile(path.join(FIXTURE_CHALLENGES, 'group-sum', 'starter.py'), 'utf8');
 
 describe('the grading service over HTTP', () => {
-  let redis: TestRedis;
-  let server: TestServer;
-  let worker: TestWorker;
+  let redis: LocalRedis;
+  let server: LocalServer;
+  let worker: LocalWorker;
   let client: Api;
   const queueName = uniqueQueue('http');
 

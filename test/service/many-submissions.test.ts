@@ -6,17 +6,18 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_CHALLENGES } from '../support/grader.js';
 import {
-  api, createInterview, queueContainers, requireDocker, serviceEnv, startRedis, startServer, startWorkerProcess,
-  submit, uniqueQueue, type Api, type TestRedis, type TestServer, type TestWorker,
-} from './service-harness.js';
+  api, createInterview, startRedis, startServer, startWorkerProcess, submit, uniqueQueue, type Api, type LocalRedis,
+  type LocalServer, type LocalWorker,
+} from '../../scripts/local-service.js';
+import { queueContainers, requireDocker, serviceEnv } from './service-harness.js';
 
 const reference = await readFile(path.join(FIXTURE_CHALLENGES, 'group-sum', 'reference.py'), 'utf8');
 const starter = await readFile(path.join(FIXTURE_CHALLENGES, 'group-sum', 'starter.py'), 'utf8');
 
 describe('50 submissions at once', () => {
-  let redis: TestRedis;
-  let server: TestServer;
-  let worker: TestWorker;
+  let redis: LocalRedis;
+  let server: LocalServer;
+  let worker: LocalWorker;
   let client: Api;
   const queueName = uniqueQueue('load');
 

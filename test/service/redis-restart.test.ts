@@ -6,16 +6,17 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_CHALLENGES } from '../support/grader.js';
 import {
-  api, createInterview, requireDocker, serviceEnv, startRedis, startServer, startWorkerProcess,
-  submit, uniqueQueue, waitFinished, type Api, type TestRedis, type TestServer, type TestWorker,
-} from './service-harness.js';
+  api, createInterview, startRedis, startServer, startWorkerProcess, submit, uniqueQueue, waitFinished, type Api,
+  type LocalRedis, type LocalServer, type LocalWorker,
+} from '../../scripts/local-service.js';
+import { requireDocker, serviceEnv } from './service-harness.js';
 
 const reference = await readFile(path.join(FIXTURE_CHALLENGES, 'group-sum', 'reference.py'), 'utf8');
 
 describe('a Redis restart', () => {
-  let redis: TestRedis;
-  let server: TestServer;
-  let worker: TestWorker | undefined;
+  let redis: LocalRedis;
+  let server: LocalServer;
+  let worker: LocalWorker | undefined;
   let client: Api;
   const queueName = uniqueQueue('redis');
   let env: Record<string, string>;

@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GradeResult } from '../../core/grade-result.js';
 import { FIXTURE_CHALLENGES } from '../support/grader.js';
 import {
-  api, createInterview, queueContainers, requireDocker, serviceEnv, startRedis, startServer, startWorkerProcess,
-  submit, uniqueQueue, waitFinished, type Api, type TestRedis, type TestServer, type TestWorker,
-} from './service-harness.js';
+  api, createInterview, startRedis, startServer, startWorkerProcess, submit, uniqueQueue, waitFinished, type Api,
+  type LocalRedis, type LocalServer, type LocalWorker,
+} from '../../scripts/local-service.js';
+import { queueContainers, requireDocker, serviceEnv } from './service-harness.js';
 
 const reference = await readFile(path.join(FIXTURE_CHALLENGES, 'group-sum', 'reference.py'), 'utf8');
 
@@ -24,10 +25,10 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs: num
 }
 
 describe('a worker that dies mid-grade', () => {
-  let redis: TestRedis;
-  let server: TestServer;
+  let redis: LocalRedis;
+  let server: LocalServer;
   let client: Api;
-  const workers: TestWorker[] = [];
+  const workers: LocalWorker[] = [];
   const queueName = uniqueQueue('crash');
   // Short lock, stall check and heartbeat so the test sees recovery in seconds, not minutes.
   let env: Record<string, string>;

@@ -1,4 +1,4 @@
-// The real app for the browser tests, like the service harness's startServer but on a port
+// The real app for the browser tests, like scripts/local-service.ts's startServer but on a port
 // chosen up front, so the links the server hands out (GRADER_PUBLIC_URL) point at itself.
 import type { Server } from 'node:http';
 import { Queue } from 'bullmq';
@@ -10,7 +10,7 @@ import { EventHub } from '../../server/event-hub.js';
 import { connectRedis } from '../../store/redis.js';
 import type { GradeJobData } from '../../core/grade-job.js';
 import { Store } from '../../store/store.js';
-import { freePort } from '../service/service-harness.js';
+import { freePort } from '../../scripts/local-service.js';
 
 export interface WebServer {
   url: string;

@@ -19,8 +19,9 @@ import { parseSandboxConfig } from '../../worker/config.js';
 import { REPO_ROOT } from '../../core/repo-root.js';
 import { sandboxImageTag } from '../../worker/sandbox-image.js';
 import {
-  ADMIN_TOKEN, api, requireDocker, serviceEnv, startRedis, startWorkerProcess, uniqueQueue, type TestRedis, type TestWorker,
-} from '../service/service-harness.js';
+  ADMIN_TOKEN, api, startRedis, startWorkerProcess, uniqueQueue, type LocalRedis, type LocalWorker,
+} from '../../scripts/local-service.js';
+import { requireDocker, serviceEnv } from '../service/service-harness.js';
 import { FIXTURE_CHALLENGES } from '../support/grader.js';
 import { startWebServer, type WebServer } from './start-web-server.js';
 
@@ -87,9 +88,9 @@ async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 describe('the web app in Chromium', () => {
-  let redis: TestRedis;
+  let redis: LocalRedis;
   let server: WebServer;
-  let worker: TestWorker;
+  let worker: LocalWorker;
   let browser: Browser;
   let context: BrowserContext;
   let interviewerPage: Page;
