@@ -36,21 +36,26 @@ export const SubmissionRecordSchema = z.object({
 });
 export type SubmissionRecord = z.infer<typeof SubmissionRecordSchema>;
 
+/**
+ * A case finished. Built by the worker from its own case list (never from sandbox output);
+ * `caseName` is the challenge's case name, which the server shows the candidate only for
+ * public cases (hidden ones as `hidden <n>`, unless the challenge shows their names).
+ */
+export const ProgressEventSchema = z.object({
+  type: z.literal('progress'),
+  submissionId: z.string(),
+  caseName: z.string(),
+  hidden: z.boolean(),
+  /** Cases finished so far. */
+  casesDone: z.number().int().nonnegative(),
+  /** Cases the grade runs in all. */
+  casesTotal: z.number().int().nonnegative(),
+});
+export type ProgressEvent = z.infer<typeof ProgressEventSchema>;
+
 /** What crosses the live channels; the server re-reads the record and filters it per role. */
 export const LiveEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('status'), submissionId: z.string(), status: SubmissionStatusSchema }),
-  /**
-   * A case finished. Built by the worker from its own case list (never from sandbox output);
-   * `caseName` is the challenge's case name, which the server shows the candidate only for
-   * public cases (hidden ones as `hidden <n>`, unless the challenge shows their names).
-   */
-  z.object({
-    type: z.literal('progress'),
-    submissionId: z.string(),
-    caseName: z.string(),
-    hidden: z.boolean(),
-    casesDone: z.number().int().nonnegative(),
-    casesTotal: z.number().int().nonnegative(),
-  }),
+  ProgressEventSchema,
 ]);
 export type LiveEvent = z.infer<typeof LiveEventSchema>;

@@ -2,13 +2,14 @@
 // reference or hidden data.
 import { readFile } from 'node:fs/promises';
 import type { Challenge } from '../core/load-challenge.js';
+import type { ChallengeView, PublicCaseView } from '../core/views/challenge-view.js';
 
 const MAX_SHOWN_FILE_BYTES = 64 * 1024;
 
-export async function challengeView(challenge: Challenge): Promise<Record<string, unknown>> {
-  const readRows = async (file: string): Promise<unknown[]> => (await readFile(file, 'utf8')).split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as unknown);
-  const publicCases = await Promise.all(challenge.cases.filter((c) => !c.hidden).map(async (c) => {
-    const inputs: Record<string, unknown> = {};
+export async function challengeView(challenge: Challenge): Promise<ChallengeView> {
+  const readRows = async (file: string): Promise<Record<string, unknown>[]> => (await readFile(file, 'utf8')).split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
+  const publicCases = await Promise.all(challenge.cases.filter((c) => !c.hidden).map(async (c): Promise<PublicCaseView> => {
+    const inputs: PublicCaseView['inputs'] = {};
     for (const input of challenge.spec.inputs) {
       const file = c.inputFiles[input.name];
       if (!file) continue;

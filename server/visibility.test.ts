@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseResult, GradeResult } from '../core/grade-result.js';
 import { candidateCaseView, submissionSummary, submissionView } from './visibility.js';
 import type { SubmissionRecord } from '../core/submission.js';
+import { CandidateSubmissionViewSchema, InterviewerSubmissionViewSchema, SubmissionSummarySchema } from '../core/views/submission-view.js';
 
 const diff = { columnProblems: [], missing: [{ grp: '"secret-row"' }], unexpected: [], changed: [], counts: { expectedRows: 1, actualRows: 0, missing: 1, unexpected: 0, changed: 0 } };
 const caseResult = (hidden: boolean): CaseResult => ({
@@ -53,6 +54,16 @@ describe('submission views', () => {
     expect(JSON.stringify(submissionView(failed, 'candidate'))).not.toContain('docker');
     expect(submissionView(failed, 'candidate').error).toMatch(/not your code/);
     expect(submissionView(failed, 'interviewer').error).toContain('docker');
+  });
+
+  it('are exactly the view schemas the web app reads (nothing more, nothing missing)', () => {
+    const planInsights = { shuffles: 1, broadcasts: 0, pythonUdfNodes: 0, cartesianProducts: 0, broadcastNestedLoopJoins: 0, joins: {} };
+    const graded = { ...record, result: { ...result, cases: result.cases.map((c) => ({ ...c, planInsights })) } };
+    for (const view of [submissionView(graded, 'candidate'), submissionView({ ...record, result: null }, 'candidate')]) {
+      expect(CandidateSubmissionViewSchema.parse(view)).toEqual(view);
+    }
+    expect(InterviewerSubmissionViewSchema.parse(submissionView(graded, 'interviewer'))).toEqual(submissionView(graded, 'interviewer'));
+    expect(SubmissionSummarySchema.strict().parse(submissionSummary(record))).toEqual(submissionSummary(record));
   });
 
   it('list entries carry no code and no result', () => {

@@ -4,19 +4,9 @@
 import type { CaseResult, GradeResult } from '../core/grade-result.js';
 import type { Role } from '../core/interview.js';
 import type { SubmissionRecord } from '../core/submission.js';
-
-export interface CandidateCaseView {
-  name: string;
-  hidden: boolean;
-  verdict: CaseResult['verdict'];
-  passed: boolean;
-  description?: string;
-  message?: string;
-  timeMs?: number | null;
-  diff?: CaseResult['diff'];
-  error?: CaseResult['error'];
-  stdout?: string;
-}
+import type {
+  CandidateCaseView, CandidateResultView, CandidateSubmissionView, InterviewerSubmissionView, SubmissionSummary, SubmissionView,
+} from '../core/views/submission-view.js';
 
 export function candidateCaseView(c: CaseResult): CandidateCaseView {
   const base = { name: c.name, hidden: c.hidden, verdict: c.verdict, passed: c.verdict === 'accepted' };
@@ -24,7 +14,7 @@ export function candidateCaseView(c: CaseResult): CandidateCaseView {
   return { ...base, description: c.description, message: c.message, timeMs: c.timeMs, diff: c.diff, error: c.error, stdout: c.stdout };
 }
 
-export function candidateResultView(result: GradeResult): Record<string, unknown> {
+export function candidateResultView(result: GradeResult): CandidateResultView {
   return {
     challengeId: result.challengeId,
     scope: result.scope,
@@ -37,7 +27,10 @@ export function candidateResultView(result: GradeResult): Record<string, unknown
 const SYSTEM_ERROR_FOR_CANDIDATE = 'The grader had a problem running this submission (not your code). Please submit again.';
 
 /** A submission as `role` may see it. */
-export function submissionView(record: SubmissionRecord, role: Role): Record<string, unknown> {
+export function submissionView(record: SubmissionRecord, role: 'interviewer'): InterviewerSubmissionView;
+export function submissionView(record: SubmissionRecord, role: 'candidate'): CandidateSubmissionView;
+export function submissionView(record: SubmissionRecord, role: Role): SubmissionView;
+export function submissionView(record: SubmissionRecord, role: Role): SubmissionView {
   const common = {
     id: record.id,
     kind: record.kind,
@@ -61,7 +54,7 @@ export function submissionView(record: SubmissionRecord, role: Role): Record<str
 }
 
 /** The list entry: no code and no result detail. */
-export function submissionSummary(record: SubmissionRecord): Record<string, unknown> {
+export function submissionSummary(record: SubmissionRecord): SubmissionSummary {
   return {
     id: record.id, kind: record.kind, status: record.status, verdict: record.verdict,
     createdAtMs: record.createdAtMs, finishedAtMs: record.finishedAtMs, casesDone: record.casesDone, casesTotal: record.casesTotal,

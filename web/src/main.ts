@@ -3,7 +3,7 @@
 // so the start page does not fetch Monaco.
 import './styles.css';
 import { ApiError, apiJson, interviewApi } from './api.js';
-import type { InterviewView } from './api-types.js';
+import type { InterviewView } from '../../core/views/interview-view.js';
 import { byId, h, replace } from './dom.js';
 
 async function route(): Promise<void> {

@@ -2,7 +2,8 @@
 // creating an interview with links to copy, and the list of interviews with their latest verdicts.
 // Tokens are stored hashed on the server, so links can be shown again only in the tab that made them.
 import { ApiError, apiJson } from './api.js';
-import type { ChallengeListEntry, CreatedInterview, InterviewListEntry } from './api-types.js';
+import type { ChallengeList, ChallengeListEntry } from '../../core/views/challenge-view.js';
+import type { CreatedInterview, InterviewList } from '../../core/views/interview-view.js';
 import { byId, h, replace } from './dom.js';
 import { outcomeBadge } from './shared/verdicts.js';
 
@@ -50,7 +51,7 @@ export async function mountStartPage(root: HTMLElement): Promise<void> {
   const auth = { authorization: `Bearer ${token}` };
   let challenges: ChallengeListEntry[];
   try {
-    challenges = (await apiJson<{ challenges: ChallengeListEntry[] }>('GET', '/api/challenges', undefined, auth)).challenges;
+    challenges = (await apiJson<ChallengeList>('GET', '/api/challenges', undefined, auth)).challenges;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
       sessionStorage.removeItem(TOKEN_KEY);
@@ -75,7 +76,7 @@ export async function mountStartPage(root: HTMLElement): Promise<void> {
     formError);
 
   const refresh = async (): Promise<void> => {
-    const { interviews } = await apiJson<{ interviews: InterviewListEntry[] }>('GET', '/api/interviews', undefined, auth);
+    const { interviews } = await apiJson<InterviewList>('GET', '/api/interviews', undefined, auth);
     const links = readLinks();
     const titles = new Map(challenges.map((c) => [c.id, c.title]));
     replace(tableHost, interviews.length === 0 ? h('p', { class: 'muted' }, 'No interviews yet.') : h('div', { class: 'table-scroll' }, h('table', { class: 'data-table interviews-table' },

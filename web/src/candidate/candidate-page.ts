@@ -2,7 +2,11 @@
 // on the right, Run (Ctrl/Cmd+Enter) and Submit (Ctrl/Cmd+Shift+Enter, confirmed), and a results
 // panel fed live by the interview's event stream. The draft is saved as the candidate types.
 import { ApiError, apiJson } from '../api.js';
-import type { InterviewView, ProgressEvent, SubmissionKind, SubmissionView } from '../api-types.js';
+import type { SubmissionKind } from '../../../core/submission.js';
+import type { Readiness } from '../../../core/views/ops-view.js';
+import type { InterviewView } from '../../../core/views/interview-view.js';
+import type { ProgressView } from '../../../core/views/live-event-view.js';
+import type { CandidateSubmissionView as SubmissionView, SubmissionAccepted } from '../../../core/views/submission-view.js';
 import { byId, formatTime, h, replace } from '../dom.js';
 import { EDITOR_DEFAULTS, monaco } from '../monaco.js';
 import { registerPyspark } from '../pyspark/register-pyspark.js';
@@ -168,7 +172,7 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
       updateButtons();
     },
     submission: upsert,
-    progress(event: ProgressEvent) {
+    progress(event: ProgressView) {
       const s = submissions.get(event.submissionId);
       if (!s) return;
       lastCase.set(s.id, event.caseName);
@@ -204,7 +208,7 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
       // A failed save shows in the save state and is retried; the run goes ahead with the editor's code.
       await draft.flush().catch(() => undefined);
       const code = model.getValue();
-      const { id } = await apiJson<{ id: string }>('POST', `${apiBase}/submissions`, { kind, code });
+      const { id } = await apiJson<SubmissionAccepted>('POST', `${apiBase}/submissions`, { kind, code });
       activeId = id;
       shownId = id;
       if (!submissions.has(id)) {
@@ -246,7 +250,7 @@ function confirmSubmit(dialog: HTMLDialogElement): Promise<boolean> {
 
 async function checkGraders(showNotice: (message: string | null) => void): Promise<void> {
   try {
-    const ready = await apiJson<{ ready: boolean; workers: number }>('GET', '/readyz');
+    const ready = await apiJson<Readiness>('GET', '/readyz');
     if (ready.workers > 0) showNotice('The graders are busy with other submissions; yours is next in line.');
   } catch (error) {
     const detail = error instanceof ApiError && error.status === 503 ? 'no grader is running right now' : 'the grading service cannot be reached';

@@ -2,7 +2,9 @@
 // for the selected one its code (read-only Monaco) or its changes since the previous submission
 // (Monaco diff editor), timing against the reference as a chart, every case including hidden
 // diffs, plans and logs; plus code playback, the statement and the scorecard.
-import type { InterviewView, ProgressEvent, SubmissionView } from '../api-types.js';
+import type { InterviewView } from '../../../core/views/interview-view.js';
+import type { ProgressView } from '../../../core/views/live-event-view.js';
+import type { InterviewerSubmissionView as SubmissionView } from '../../../core/views/submission-view.js';
 import { byId, formatMs, formatTime, h, replace } from '../dom.js';
 import { EDITOR_DEFAULTS, monaco } from '../monaco.js';
 import { renderProgress, renderResult } from '../shared/case-results.js';
@@ -158,7 +160,7 @@ export async function mountInterviewer(root: HTMLElement, apiBase: string, view:
       renderDetail();
     },
     submission: upsert,
-    progress(event: ProgressEvent) {
+    progress(event: ProgressView) {
       const s = submissions.get(event.submissionId);
       if (!s) return;
       lastCase.set(s.id, event.caseName);

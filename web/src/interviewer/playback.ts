@@ -1,7 +1,8 @@
 // Code playback for the interviewer: the candidate's recorded edits replayed from the starter in
 // a read-only editor, scrubbed with a slider (or played), refreshed while the candidate types.
 import { apiJson } from '../api.js';
-import type { DraftEvent } from '../api-types.js';
+import type { DraftEvent } from '../../../core/draft.js';
+import type { DraftEventsView } from '../../../core/views/draft-view.js';
 import { formatTime, h } from '../dom.js';
 import { EDITOR_DEFAULTS, monaco } from '../monaco.js';
 import { Replay } from './replay-edits.js';
@@ -60,7 +61,7 @@ export function mountPlayback(container: HTMLElement, apiBase: string, starter: 
   });
 
   const refresh = async (): Promise<void> => {
-    const { events } = await apiJson<{ events: DraftEvent[] }>('GET', `${apiBase}/draft/events`);
+    const { events } = await apiJson<DraftEventsView>('GET', `${apiBase}/draft/events`);
     if (events.length === replay.events.length) return;
     const atEnd = Number(slider.value) >= replay.events.length;
     replay = new Replay(starter, events);

@@ -1,7 +1,7 @@
 // Replays the candidate's recorded edits ({t, from, to, text}, offsets in the previous text)
 // from the starter code: the text after any number of edits, with a checkpoint every few
 // hundred edits so scrubbing a long session stays instant.
-import type { DraftEvent } from '../api-types.js';
+import type { DraftEvent } from '../../../core/draft.js';
 
 const CHECKPOINT_EVERY = 250;
 

@@ -1,9 +1,13 @@
 // The interviewer's scorecard, from the seed's feedback framework: five criteria scored 1-4
 // with notes, plus a summary; loaded from and saved to the server (interviewer link only).
 import { apiJson } from '../api.js';
-import { SCORECARD_CRITERIA, type Criterion, type Scorecard } from '../api-types.js';
+import type { Scorecard, StoredScorecard } from '../../../core/scorecard.js';
+import type { ScorecardView } from '../../../core/views/scorecard-view.js';
 import { formatTime, h } from '../dom.js';
 
+type Criterion = keyof Scorecard['criteria'];
+
+/** Every criterion of core's scorecard (the Record type makes a missing one a type error), in display order. */
 const CRITERIA: Record<Criterion, { label: string; hint: string }> = {
   problemSolving: { label: 'Problem solving', hint: 'How the candidate approaches complex problems.' },
   technicalKnowledge: { label: 'Technical knowledge', hint: 'Depth of PySpark understanding.' },
@@ -11,6 +15,7 @@ const CRITERIA: Record<Criterion, { label: string; hint: string }> = {
   systemThinking: { label: 'System thinking', hint: 'Understanding of distributed systems (shuffles, skew, plans).' },
   communication: { label: 'Communication', hint: 'Clear explanation of technical concepts.' },
 };
+const SCORECARD_CRITERIA = Object.keys(CRITERIA) as Criterion[];
 const SCORES = [[1, 'weak'], [2, 'mixed'], [3, 'good'], [4, 'strong']] as const;
 
 function empty(): Scorecard {
@@ -18,7 +23,7 @@ function empty(): Scorecard {
 }
 
 export async function renderScorecard(apiBase: string): Promise<HTMLElement> {
-  const stored = await apiJson<{ scorecard: Scorecard | null; updatedAtMs: number | null }>('GET', `${apiBase}/scorecard`);
+  const stored = await apiJson<ScorecardView>('GET', `${apiBase}/scorecard`);
   const card = stored.scorecard ?? empty();
   const status = h('span', { class: 'muted', role: 'status', id: 'scorecard-status' }, stored.updatedAtMs ? `Saved ${formatTime(stored.updatedAtMs)}` : 'Not saved yet');
   const form = h('form', { class: 'scorecard', 'aria-label': 'Scorecard' },
@@ -41,7 +46,7 @@ export async function renderScorecard(apiBase: string): Promise<HTMLElement> {
     next.summary = String(data.get('summary') ?? '');
     status.textContent = 'Saving…';
     try {
-      const saved = await apiJson<{ updatedAtMs: number }>('PUT', `${apiBase}/scorecard`, next);
+      const saved = await apiJson<StoredScorecard>('PUT', `${apiBase}/scorecard`, next);
       status.textContent = `Saved ${formatTime(saved.updatedAtMs)}`;
     } catch (error) {
       status.textContent = `Not saved: ${(error as Error).message}`;

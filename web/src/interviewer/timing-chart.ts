@@ -1,6 +1,6 @@
 // A small inline-SVG bar chart: each case's time for the candidate against the reference's,
 // with the budget (reference × budget ratio) marked, so "3× slower on the skewed case" is visible.
-import type { CaseView } from '../api-types.js';
+import type { CaseResult } from '../../../core/grade-result.js';
 import { formatMs, h } from '../dom.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -16,7 +16,7 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string,
   return el;
 }
 
-export function renderTimingChart(cases: CaseView[], budgetRatio: number): HTMLElement | null {
+export function renderTimingChart(cases: CaseResult[], budgetRatio: number): HTMLElement | null {
   const timed = cases.filter((c) => typeof c.timeMs === 'number');
   if (timed.length === 0) return null;
   const max = Math.max(...timed.flatMap((c) => [c.timeMs ?? 0, (c.referenceTimeMs ?? 0) * (c.timed ? budgetRatio : 1)]), 1);

@@ -2,7 +2,9 @@
 // and each case (verdict, message, keyed diff, error with jumpable traceback lines, output).
 // The interviewer additionally gets plan text, plan insights and logs (fields the server only
 // sends to that role).
-import type { CaseView, PlanInsights, ResultView, SubmissionView, TimingSummary } from '../api-types.js';
+import type { TimingSummary } from '../../../core/grade-result.js';
+import type { PlanInsights } from '../../../core/plan-insights.js';
+import type { CaseView, ResultView, SubmissionSummary } from '../../../core/views/submission-view.js';
 import { formatMs, h } from '../dom.js';
 import { renderDiffTable } from './diff-table.js';
 import { outcomeBadge, verdictBadge } from './verdicts.js';
@@ -54,8 +56,9 @@ function describeInsights(p: PlanInsights): string {
 
 export function renderCase(c: CaseView, options: ResultOptions): HTMLElement {
   const detailed = c.message !== undefined; // hidden cases reach the candidate as a verdict only
+  const full = 'timed' in c ? c : undefined; // the interviewer's case: plans and the reference's time too
   const title = h('h4', {}, c.hidden ? h('span', { class: 'tag' }, 'hidden') : h('span', { class: 'tag tag-public' }, 'public'), ' ', c.name, ' ', verdictBadge(c.verdict),
-    c.timeMs !== undefined && c.timeMs !== null ? h('span', { class: 'muted case-time' }, ` ${formatMs(c.timeMs)}${c.referenceTimeMs ? ` (reference ${formatMs(c.referenceTimeMs)})` : ''}`) : null);
+    c.timeMs !== undefined && c.timeMs !== null ? h('span', { class: 'muted case-time' }, ` ${formatMs(c.timeMs)}${full?.referenceTimeMs ? ` (reference ${formatMs(full.referenceTimeMs)})` : ''}`) : null);
   const parts: (HTMLElement | null)[] = [title];
   if (c.description) parts.push(h('p', { class: 'muted' }, c.description));
   if (!detailed && c.hidden) parts.push(h('p', { class: 'muted' }, c.verdict === 'accepted' ? 'Passed. Hidden cases show pass or fail only.' : 'Failed. Hidden cases show pass or fail only; check edge cases the statement mentions.'));
@@ -68,11 +71,11 @@ export function renderCase(c: CaseView, options: ResultOptions): HTMLElement {
       c.error.traceback ? renderTraceback(c.error.traceback, options.onJumpToLine) : null));
   }
   if (c.stdout) parts.push(h('details', { class: 'stdout' }, h('summary', {}, 'Printed output'), h('pre', {}, c.stdout)));
-  if (c.planInsights) {
-    parts.push(h('p', { class: 'plan-insights' }, h('strong', {}, 'Plan: '), describeInsights(c.planInsights),
-      c.referencePlanInsights ? h('span', { class: 'muted' }, ` (reference: ${describeInsights(c.referencePlanInsights)})`) : null));
+  if (full?.planInsights) {
+    parts.push(h('p', { class: 'plan-insights' }, h('strong', {}, 'Plan: '), describeInsights(full.planInsights),
+      full.referencePlanInsights ? h('span', { class: 'muted' }, ` (reference: ${describeInsights(full.referencePlanInsights)})`) : null));
   }
-  if (c.planText) parts.push(h('details', { class: 'plan' }, h('summary', {}, 'Physical plan'), h('pre', {}, c.planText)));
+  if (full?.planText) parts.push(h('details', { class: 'plan' }, h('summary', {}, 'Physical plan'), h('pre', {}, full.planText)));
   return h('section', { class: `case case-${c.verdict}`, 'data-case': c.name, 'aria-label': `case ${c.name}` }, parts);
 }
 
@@ -86,7 +89,7 @@ export function renderResult(result: ResultView, options: ResultOptions): HTMLEl
 }
 
 /** Status while a submission is queued or running: a progress bar with the current case. */
-export function renderProgress(s: SubmissionView, currentCase: string | null, waitingMs: number): HTMLElement {
+export function renderProgress(s: SubmissionSummary, currentCase: string | null, waitingMs: number): HTMLElement {
   const running = s.status === 'running';
   const text = running
     ? `Running case ${Math.min(s.casesDone + 1, Math.max(s.casesTotal, 1))} of ${s.casesTotal || '?'}${currentCase ? ` (last finished: ${currentCase})` : ''}…`

@@ -1,6 +1,6 @@
 // The keyed diff of one case as a table: expected and actual rows side by side for pairs that
 // differ (differing cells marked, not by colour alone), then missing and unexpected rows.
-import type { RowDiff } from '../api-types.js';
+import type { RowDiff } from '../../../core/grade-result.js';
 import { h } from '../dom.js';
 
 type Row = Record<string, string>;

@@ -1,12 +1,13 @@
 // The challenge as both roles read it: the statement (markdown, no raw HTML), the input and
 // output schemas, the public examples with their expected rows, and the limits.
-import type { ChallengeView } from '../api-types.js';
+import type { STREAM_BATCH_COLUMN as CORE_STREAM_BATCH_COLUMN } from '../../../core/challenge.js';
+import type { ChallengeView } from '../../../core/views/challenge-view.js';
 import { formatMs, h } from '../dom.js';
 import { renderMarkdown } from '../markdown.js';
 import { renderRowsTable } from './diff-table.js';
 
-/** core/challenge.ts's STREAM_BATCH_COLUMN (core's value module would bring zod into the bundle). */
-const STREAM_BATCH_COLUMN = 'micro_batch';
+/** core/challenge.ts's STREAM_BATCH_COLUMN, typed by it (importing core's values would bring zod into the bundle). */
+const STREAM_BATCH_COLUMN: typeof CORE_STREAM_BATCH_COLUMN = 'micro_batch';
 
 function schemaTable(columns: { name: string; type: string; nullable: boolean; description?: string }[], caption: string): HTMLElement {
   return h('div', { class: 'table-scroll' }, h('table', { class: 'schema-table' },

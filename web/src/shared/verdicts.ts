@@ -1,5 +1,6 @@
 // Words and colours for verdicts and statuses, shared by every page.
-import type { SubmissionStatus, SubmissionSummary, Verdict } from '../api-types.js';
+import type { SubmissionStatus, Verdict } from '../../../core/verdict.js';
+import type { SubmissionSummary } from '../../../core/views/submission-view.js';
 import { h } from '../dom.js';
 
 const VERDICT_LABELS: Record<Verdict, string> = {
