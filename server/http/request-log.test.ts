@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactUrl } from './app.js';
+import { redactUrl } from './request-log.js';
 
 describe('request log redaction', () => {
   it.each([

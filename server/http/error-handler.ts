@@ -1,0 +1,43 @@
+// The one error middleware: HttpError 4xx messages and body-parser rejections reach the client as
+// written; anything else is a 500 with a generic message and an error id that is in the log.
+import { randomUUID } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import type { Logger } from 'pino';
+import type { ErrorBody } from '../../core/views/ops-view.js';
+import type { ServerConfig } from '../config.js';
+import { HttpError } from './http-error.js';
+
+interface BodyParserError { type?: string; status?: number; expose?: boolean; message: string }
+
+export function errorHandler(config: ServerConfig, logger: Logger) {
+  return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    let status = 500;
+    let message = 'internal error';
+    const parserError = error as BodyParserError;
+    if (error instanceof HttpError) {
+      status = error.status;
+      message = error.message;
+    } else if (parserError?.type === 'entity.parse.failed') {
+      status = 400;
+      message = 'request body is not valid JSON';
+    } else if (parserError?.type === 'entity.too.large') {
+      status = 413;
+      message = `request body is larger than ${config.GRADER_BODY_LIMIT_BYTES} bytes (GRADER_BODY_LIMIT_BYTES)`;
+    } else if (typeof parserError?.status === 'number' && parserError.status >= 400 && parserError.status < 500 && parserError.expose) {
+      status = parserError.status;
+      message = parserError.message;
+    }
+    if (status >= 500) {
+      const errorId = randomUUID();
+      (req.log ?? logger).error({ err: error, errorId }, 'request failed');
+      if (!res.headersSent) res.status(500).json({ error: 'internal error', errorId } satisfies ErrorBody);
+      else res.end();
+      return;
+    }
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    res.status(status).json({ error: message } satisfies ErrorBody);
+  };
+}

@@ -1,0 +1,30 @@
+// Security headers (helmet) by path: a strict policy for the API, a same-origin CSP for the web
+// app's pages and assets, and a relaxed one for bull-board's pages only.
+import type { RequestHandler } from 'express';
+import helmet from 'helmet';
+
+// The web app's policy: everything from this origin only. Monaco's editor worker is a same-origin
+// module file; Monaco injects <style> elements at run time and has no nonce support, hence
+// style-src 'unsafe-inline' (styles only: scripts stay 'self').
+const WEB_CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  workerSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+export function securityHeaders(): RequestHandler {
+  const strictHelmet = helmet();
+  // bull-board's UI uses inline scripts and styles: only its pages get a relaxed policy.
+  const boardHelmet = helmet({ contentSecurityPolicy: false });
+  const webHelmet = helmet({ contentSecurityPolicy: { useDefaults: false, directives: WEB_CSP } });
+  const isWebPath = (p: string): boolean => p === '/' || p.startsWith('/i/') || p.startsWith('/assets/');
+  return (req, res, next) => (req.path.startsWith('/admin/queues') ? boardHelmet : isWebPath(req.path) ? webHelmet : strictHelmet)(req, res, next);
+}

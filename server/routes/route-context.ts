@@ -1,0 +1,22 @@
+// What every route module registers on and with: the app (top-level paths) and the interview
+// router (under /api/i/:token, after the token is resolved), the config, the deps, the admin
+// gate and the open event streams.
+import type { RequestHandler, Router } from 'express';
+import type { AppDeps } from '../app-deps.js';
+import type { ServerConfig } from '../config.js';
+import type { SseRegistry } from '../http/sse.js';
+
+export interface Routes {
+  /** Top-level paths. */
+  app: Router;
+  /** Paths under `/api/i/:token`; `access(res)` holds the interview and role. */
+  interview: Router;
+}
+
+export interface RouteContext {
+  config: ServerConfig;
+  deps: AppDeps;
+  /** The admin routes' rate limit and token check, in that order (one limiter for all of them). */
+  adminOnly: RequestHandler[];
+  sse: SseRegistry;
+}

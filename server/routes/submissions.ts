@@ -1,0 +1,42 @@
+// Submissions of an interview: the candidate posts a Run or a Submit (accepted durably, then
+// queued); both roles read them as their role may see them.
+import { z } from 'zod';
+import { SubmissionKindSchema } from '../../core/submission.js';
+import type { SubmissionAccepted, SubmissionList } from '../../core/views/submission-view.js';
+import { enqueueGrade } from '../../store/enqueue.js';
+import { assertCodeSize } from '../http/code-size.js';
+import { HttpError } from '../http/http-error.js';
+import { access, ownSubmission, requireRole } from '../http/interview-access.js';
+import { rateLimitPerMinute } from '../http/rate-limit.js';
+import { validate } from '../http/validate.js';
+import { submissionView } from '../visibility.js';
+import type { RouteContext, Routes } from './route-context.js';
+
+const SubmitSchema = z.strictObject({ kind: SubmissionKindSchema, code: z.string() });
+
+export function submissionRoutes({ interview: byToken }: Routes, { config, deps }: RouteContext): void {
+  const { store, queue } = deps;
+  const submitLimiter = rateLimitPerMinute(config.GRADER_SUBMISSIONS_PER_MINUTE, (_req, res) => `submit:${access(res).tokenHash}`);
+
+  byToken.get('/submissions', async (_req, res) => {
+    const { interview, role } = access(res);
+    res.json({ submissions: (await store.listSubmissions(interview.id)).map((s) => submissionView(s, role)) } satisfies SubmissionList);
+  });
+
+  byToken.post('/submissions', submitLimiter, requireRole('candidate', () => new HttpError(403, 'only the candidate link submits')), async (req, res) => {
+    const { interview } = access(res);
+    const input = validate(SubmitSchema, req.body, 'submission');
+    assertCodeSize(input.code, config);
+    const record = await store.acceptSubmission({ interviewId: interview.id, challengeId: interview.challengeId, kind: input.kind, code: input.code });
+    // The record is durable now; if this add is lost (crash, Redis blip) the workers' sweep enqueues it.
+    await enqueueGrade(queue, config, record).catch((error: unknown) => {
+      req.log.error({ err: error, submissionId: record.id }, 'enqueue failed; the sweep will enqueue it');
+    });
+    res.status(202).location(`${req.baseUrl}/submissions/${record.id}`).json({ id: record.id, status: record.status } satisfies SubmissionAccepted);
+  });
+
+  byToken.get('/submissions/:id', async (req, res) => {
+    const record = await ownSubmission(store, req, res);
+    res.json(submissionView(record, access(res).role));
+  });
+}
