@@ -90,6 +90,8 @@ export const ChallengeSpecSchema = z.strictObject({
   output: OutputSpecSchema,
   limits: LimitsSpecSchema.default(LimitsSpecSchema.parse({})),
   timing: TimingSpecSchema,
+  /** Show the candidate hidden cases' names; by default they are `hidden 1`, `hidden 2`, ... (in case order). */
+  showHiddenCaseNames: z.boolean().default(false).describe('Show the candidate hidden cases\' names; by default they are `hidden 1`, `hidden 2`, ... (in case order).'),
 }).superRefine((spec, ctx) => {
   const names = new Set(spec.output.columns.map((c) => c.name));
   spec.output.key.forEach((k, i) => {

@@ -1,6 +1,6 @@
 // Who is asking on an interview link: the token resolves to its interview and role (every
 // unknown, malformed or foreign token or id is the same 404), one role gate, and the lookups
-// every interview route needs (its own submission, its challenge).
+// every interview route needs (its own submission, its challenge, what its role calls cases).
 import type { Request, RequestHandler, Response } from 'express';
 import { z } from 'zod';
 import type { ChallengeCatalog } from '../../core/challenge-catalog.js';
@@ -9,6 +9,7 @@ import type { Challenge } from '../../core/load-challenge.js';
 import type { SubmissionRecord } from '../../core/submission.js';
 import { TOKEN_PATTERN, hashToken } from '../../core/tokens.js';
 import type { Store } from '../../store/store.js';
+import { candidateCaseNames, realCaseNames, type CaseNamer } from '../visibility.js';
 import { notFound, type HttpError } from './http-error.js';
 
 export interface Access { interview: Interview; role: Role; tokenHash: string }
@@ -52,4 +53,9 @@ export async function interviewChallenge(challenges: ChallengeCatalog, interview
   const challenge = await challenges.get(interview.challengeId);
   if (!challenge) throw new Error(`challenge ${interview.challengeId} of interview ${interview.id} is gone`);
   return challenge;
+}
+
+/** What this link's role may call the interview's cases (hidden ones neutral for the candidate). */
+export async function caseNamesFor(challenges: ChallengeCatalog, { role, interview }: Access): Promise<CaseNamer> {
+  return role === 'interviewer' ? realCaseNames : candidateCaseNames(await interviewChallenge(challenges, interview));
 }

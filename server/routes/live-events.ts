@@ -1,27 +1,29 @@
 // Live events (Server-Sent Events): one submission's stream (its state now, progress, the end)
 // and the interview's stream (a snapshot, then every new submission, status and progress).
 import type { InterviewSnapshot } from '../../core/views/live-event-view.js';
-import { access, ownSubmission } from '../http/interview-access.js';
+import { access, caseNamesFor, ownSubmission } from '../http/interview-access.js';
 import type { SseStream } from '../http/sse.js';
 import { openLiveSubscription } from '../live-subscription.js';
-import { submissionView } from '../visibility.js';
+import { progressView, submissionView } from '../visibility.js';
 import type { RouteContext, Routes } from './route-context.js';
 
 export function liveEventRoutes({ interview: byToken }: Routes, { deps, sse }: RouteContext): void {
-  const { store, hub } = deps;
+  const { store, hub, challenges } = deps;
   const live = { sse, hub };
 
   byToken.get('/submissions/:id/events', async (req, res) => {
     const record = await ownSubmission(store, req, res);
     const { role } = access(res);
+    // Named once per stream: a challenge edited meanwhile only renumbers, and an unknown hidden case stays nameless.
+    const names = await caseNamesFor(challenges, access(res));
     const sendState = async (stream: SseStream): Promise<void> => {
       const current = await store.getSubmission(record.id);
       if (!current || stream.closed) return;
-      stream.send('submission', submissionView(current, role));
+      stream.send('submission', submissionView(current, role, names));
       if (current.status === 'graded' || current.status === 'system_error') stream.end();
     };
     const stream = await openLiveSubscription(req, res, live, store.submissionChannel(record.id), (event, stream) => {
-      if (event.type === 'progress') stream.send('progress', event);
+      if (event.type === 'progress') stream.send('progress', progressView(event, role, names));
       else sendState(stream).catch((error: unknown) => req.log.error({ err: error }, 'event stream read failed'));
     });
     await sendState(stream); // the snapshot: a late client still gets the state (and the end, if finished)
@@ -29,12 +31,13 @@ export function liveEventRoutes({ interview: byToken }: Routes, { deps, sse }: R
 
   byToken.get('/events', async (req, res) => {
     const { interview, role } = access(res);
+    const names = await caseNamesFor(challenges, access(res));
     const stream = await openLiveSubscription(req, res, live, store.interviewChannel(interview.id), (event, stream) => {
-      if (event.type === 'progress') return stream.send('progress', event);
+      if (event.type === 'progress') return stream.send('progress', progressView(event, role, names));
       store.getSubmission(event.submissionId).then((record) => {
-        if (record) stream.send('submission', submissionView(record, role));
+        if (record) stream.send('submission', submissionView(record, role, names));
       }).catch((error: unknown) => req.log.error({ err: error }, 'event stream read failed'));
     });
-    stream.send('snapshot', { interview, submissions: (await store.listSubmissions(interview.id)).map((s) => submissionView(s, role)) } satisfies InterviewSnapshot);
+    stream.send('snapshot', { interview, submissions: (await store.listSubmissions(interview.id)).map((s) => submissionView(s, role, names)) } satisfies InterviewSnapshot);
   });
 }

@@ -6,7 +6,7 @@ import type { SubmissionAccepted, SubmissionList } from '../../core/views/submis
 import { enqueueGrade } from '../../store/enqueue.js';
 import { assertCodeSize } from '../http/code-size.js';
 import { HttpError } from '../http/http-error.js';
-import { access, ownSubmission, requireRole } from '../http/interview-access.js';
+import { access, caseNamesFor, ownSubmission, requireRole } from '../http/interview-access.js';
 import { rateLimitPerMinute } from '../http/rate-limit.js';
 import { validate } from '../http/validate.js';
 import { submissionView } from '../visibility.js';
@@ -15,12 +15,13 @@ import type { RouteContext, Routes } from './route-context.js';
 const SubmitSchema = z.strictObject({ kind: SubmissionKindSchema, code: z.string() });
 
 export function submissionRoutes({ interview: byToken }: Routes, { config, deps }: RouteContext): void {
-  const { store, queue } = deps;
+  const { store, queue, challenges } = deps;
   const submitLimiter = rateLimitPerMinute(config.GRADER_SUBMISSIONS_PER_MINUTE, (_req, res) => `submit:${access(res).tokenHash}`);
 
   byToken.get('/submissions', async (_req, res) => {
     const { interview, role } = access(res);
-    res.json({ submissions: (await store.listSubmissions(interview.id)).map((s) => submissionView(s, role)) } satisfies SubmissionList);
+    const names = await caseNamesFor(challenges, access(res));
+    res.json({ submissions: (await store.listSubmissions(interview.id)).map((s) => submissionView(s, role, names)) } satisfies SubmissionList);
   });
 
   byToken.post('/submissions', submitLimiter, requireRole('candidate', () => new HttpError(403, 'only the candidate link submits')), async (req, res) => {
@@ -37,6 +38,6 @@ export function submissionRoutes({ interview: byToken }: Routes, { config, deps 
 
   byToken.get('/submissions/:id', async (req, res) => {
     const record = await ownSubmission(store, req, res);
-    res.json(submissionView(record, access(res).role));
+    res.json(submissionView(record, access(res).role, await caseNamesFor(challenges, access(res))));
   });
 }

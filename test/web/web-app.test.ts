@@ -238,7 +238,7 @@ describe('the web app in Chromium', () => {
     await page.locator('#confirm-submit-button').click();
     await poll(() => page.locator('.result-line [data-verdict]').getAttribute('data-verdict').catch(() => null), GRADING_TIMEOUT_MS)
       .toBe('accepted');
-    expect(await page.locator('.case[data-case="nulls"]').innerText()).toContain('Passed');
+    expect(await page.locator('.case[data-case="hidden 1"]').innerText()).toContain('Passed');
     await screenshot(page, 'candidate-accepted');
   });
 
