@@ -5,15 +5,14 @@ import { ApiError, apiJson } from '../api.js';
 import type { SubmissionKind } from '../../../core/submission.js';
 import type { Readiness } from '../../../core/views/ops-view.js';
 import type { InterviewView } from '../../../core/views/interview-view.js';
-import type { ProgressView } from '../../../core/views/live-event-view.js';
 import type { CandidateSubmissionView as SubmissionView, SubmissionAccepted } from '../../../core/views/submission-view.js';
 import { byId, formatTime, h, replace } from '../dom.js';
 import { EDITOR_DEFAULTS, monaco } from '../monaco.js';
 import { registerPyspark } from '../pyspark/register-pyspark.js';
 import { watchPythonSyntax } from '../python-markers.js';
 import { renderProgress, renderResult } from '../shared/case-results.js';
-import { openLiveEvents } from '../shared/live-events.js';
 import { renderStatement } from '../shared/statement.js';
+import { SubmissionFeed } from '../shared/submission-feed.js';
 import { outcomeBadge } from '../shared/verdicts.js';
 import { DraftSync, type SaveState } from './draft-sync.js';
 
@@ -94,8 +93,6 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
   window.addEventListener('pagehide', () => draft.flushOnExit());
 
   // ---- submissions
-  const submissions = new Map<string, SubmissionView>();
-  const lastCase = new Map<string, string>();
   let shownId: string | null = null;
   let activeId: string | null = null;
   let sending = false;
@@ -119,21 +116,17 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
   };
 
   const renderHistory = (): void => {
-    const ordered = [...submissions.values()].sort((a, b) => b.createdAtMs - a.createdAtMs);
-    let runs = 0;
-    let submits = 0;
-    const numbers = new Map<string, string>();
-    for (const s of [...ordered].reverse()) numbers.set(s.id, s.kind === 'run' ? `Run ${++runs}` : `Submit ${++submits}`);
-    replace(historySelect, ordered.length === 0 ? h('option', { value: '' }, 'nothing yet') : ordered.map((s) => h('option', { value: s.id, selected: s.id === shownId },
-      `${numbers.get(s.id)} · ${formatTime(s.createdAtMs)} · ${s.status === 'graded' && s.verdict ? s.verdict.replace(/_/g, ' ') : s.status}`)));
-    historySelect.disabled = ordered.length === 0;
+    const newestFirst = feed.ordered().reverse();
+    replace(historySelect, newestFirst.length === 0 ? h('option', { value: '' }, 'nothing yet') : newestFirst.map((s) => h('option', { value: s.id, selected: s.id === shownId },
+      `${feed.label(s)} · ${formatTime(s.createdAtMs)} · ${s.status === 'graded' && s.verdict ? s.verdict.replace(/_/g, ' ') : s.status}`)));
+    historySelect.disabled = newestFirst.length === 0;
   };
 
   const renderShown = (): void => {
-    const s = shownId ? submissions.get(shownId) : undefined;
+    const s = feed.get(shownId);
     if (!s) return;
     if (s.status === 'queued' || s.status === 'running') {
-      replace(results, renderProgress(s, lastCase.get(s.id) ?? null, Date.now() - s.createdAtMs));
+      replace(results, renderProgress(s, feed.lastCase(s.id), Date.now() - s.createdAtMs));
     } else if (s.status === 'system_error') {
       replace(results, h('div', { class: 'result' }, h('p', {}, outcomeBadge(s)), h('p', {}, s.error ?? 'The grader had a problem; please try again.')));
     } else if (s.result) {
@@ -142,15 +135,14 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
   };
 
   const updateButtons = (): void => {
-    const active = activeId ? submissions.get(activeId) : undefined;
+    const active = feed.get(activeId);
     const busy = sending || (active !== undefined && (active.status === 'queued' || active.status === 'running'));
     runButton.disabled = busy;
     submitButton.disabled = busy;
     runButton.setAttribute('aria-busy', String(busy));
   };
 
-  const upsert = (s: SubmissionView): void => {
-    submissions.set(s.id, s);
+  const changed = (s: SubmissionView): void => {
     if (s.id === activeId && (s.status === 'graded' || s.status === 'system_error')) {
       markErrorLines(s);
       if (s.status === 'graded' && noticeAbout === 'grading') showNotice(null);
@@ -161,9 +153,8 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
     updateButtons();
   };
 
-  openLiveEvents(apiBase, {
+  const feed = new SubmissionFeed<SubmissionView>(apiBase, liveState, {
     snapshot(list) {
-      for (const s of list) submissions.set(s.id, s);
       const latest = list.at(-1);
       if (latest && shownId === null) shownId = latest.id;
       if (latest && (latest.status === 'queued' || latest.status === 'running')) activeId = latest.id;
@@ -171,17 +162,7 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
       renderShown();
       updateButtons();
     },
-    submission: upsert,
-    progress(event: ProgressView) {
-      const s = submissions.get(event.submissionId);
-      if (!s) return;
-      lastCase.set(s.id, event.caseName);
-      upsert({ ...s, status: 'running', casesDone: event.casesDone, casesTotal: event.casesTotal });
-    },
-    connection(state) {
-      liveState.textContent = state === 'open' ? 'Live' : 'Reconnecting…';
-      liveState.className = `live-state ${state === 'open' ? 'ok' : 'warn'}`;
-    },
+    changed,
   });
 
   historySelect.addEventListener('change', () => {
@@ -191,7 +172,7 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
 
   // While something waits, tick the elapsed time and say so when no grader is alive.
   setInterval(() => {
-    const active = activeId ? submissions.get(activeId) : undefined;
+    const active = feed.get(activeId);
     if (!active || (active.status !== 'queued' && active.status !== 'running')) return;
     if (active.id === shownId) renderShown();
     const waited = Date.now() - active.createdAtMs;
@@ -211,9 +192,7 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
       const { id } = await apiJson<SubmissionAccepted>('POST', `${apiBase}/submissions`, { kind, code });
       activeId = id;
       shownId = id;
-      if (!submissions.has(id)) {
-        submissions.set(id, { id, kind, status: 'queued', verdict: null, createdAtMs: Date.now(), startedAtMs: null, finishedAtMs: null, casesDone: 0, casesTotal: 0, code, result: null, error: null });
-      }
+      feed.add({ id, kind, status: 'queued', verdict: null, createdAtMs: Date.now(), startedAtMs: null, finishedAtMs: null, casesDone: 0, casesTotal: 0, code, result: null, error: null });
       renderHistory();
       renderShown();
     } catch (error) {

@@ -3,13 +3,12 @@
 // (Monaco diff editor), timing against the reference as a chart, every case including hidden
 // diffs, plans and logs; plus code playback, the statement and the scorecard.
 import type { InterviewView } from '../../../core/views/interview-view.js';
-import type { ProgressView } from '../../../core/views/live-event-view.js';
 import type { InterviewerSubmissionView as SubmissionView } from '../../../core/views/submission-view.js';
 import { byId, formatMs, formatTime, h, replace } from '../dom.js';
 import { EDITOR_DEFAULTS, monaco } from '../monaco.js';
 import { renderProgress, renderResult } from '../shared/case-results.js';
-import { openLiveEvents } from '../shared/live-events.js';
 import { renderStatement } from '../shared/statement.js';
+import { SubmissionFeed } from '../shared/submission-feed.js';
 import { renderTabs } from '../shared/tabs.js';
 import { outcomeBadge } from '../shared/verdicts.js';
 import { mountPlayback } from './playback.js';
@@ -80,41 +79,32 @@ export async function mountInterviewer(root: HTMLElement, apiBase: string, view:
   codeButton.addEventListener('click', () => setCodeView(false));
   diffButton.addEventListener('click', () => setCodeView(true));
 
-  const submissions = new Map<string, SubmissionView>();
-  const lastCase = new Map<string, string>();
   let selectedId: string | null = null;
   let followLatest = true;
   const columns = challenge.output.columns.map((c) => c.name);
-  const ordered = (): SubmissionView[] => [...submissions.values()].sort((a, b) => a.createdAtMs - b.createdAtMs);
-
-  const label = (s: SubmissionView): string => {
-    const all = ordered();
-    const sameKind = all.filter((x) => x.kind === s.kind);
-    return `${s.kind === 'run' ? 'Run' : 'Submit'} ${sameKind.indexOf(s) + 1}`;
-  };
 
   const renderList = (): void => {
-    replace(list, [...ordered()].reverse().map((s) => h('li', {},
+    replace(list, feed.ordered().reverse().map((s) => h('li', {},
       h('button', { type: 'button', class: 'submission-item', 'aria-current': s.id === selectedId ? 'true' : null, 'data-id': s.id, 'data-kind': s.kind,
-        onclick: () => { followLatest = s.id === ordered().at(-1)?.id; select(s.id); } },
-      h('span', { class: 'item-title' }, label(s)), h('span', { class: 'muted' }, formatTime(s.createdAtMs)), outcomeBadge(s)))));
+        onclick: () => { followLatest = s.id === feed.ordered().at(-1)?.id; select(s.id); } },
+      h('span', { class: 'item-title' }, feed.label(s)), h('span', { class: 'muted' }, formatTime(s.createdAtMs)), outcomeBadge(s)))));
   };
 
   const renderDetail = (): void => {
-    const s = selectedId ? submissions.get(selectedId) : undefined;
+    const s = feed.get(selectedId);
     if (!s) return;
-    const all = ordered();
-    const previous = all[all.indexOf(s) - 1];
+    const all = feed.ordered();
+    const previous = all[all.findIndex((x) => x.id === s.id) - 1];
     const took = s.finishedAtMs && s.startedAtMs ? ` · graded in ${formatMs(s.finishedAtMs - s.startedAtMs)}` : '';
-    replace(detailHeader, h('h2', { id: 'detail-title' }, label(s), ' ', outcomeBadge(s)),
-      h('p', { class: 'muted' }, `${formatTime(s.createdAtMs)}${took}${s.attempts && s.attempts > 1 ? ` · ${s.attempts} attempts` : ''}${previous ? ` · previous: ${label(previous)}` : ' · first submission'}`));
+    replace(detailHeader, h('h2', { id: 'detail-title' }, feed.label(s), ' ', outcomeBadge(s)),
+      h('p', { class: 'muted' }, `${formatTime(s.createdAtMs)}${took}${s.attempts && s.attempts > 1 ? ` · ${s.attempts} attempts` : ''}${previous ? ` · previous: ${feed.label(previous)}` : ' · first submission'}`));
     if (codeModel.getValue() !== s.code) codeModel.setValue(s.code);
     if (originalModel.getValue() !== (previous?.code ?? challenge.starter)) originalModel.setValue(previous?.code ?? challenge.starter);
     if (modifiedModel.getValue() !== s.code) modifiedModel.setValue(s.code);
-    diffButton.textContent = previous ? `Changes since ${label(previous)}` : 'Changes since the starter';
+    diffButton.textContent = previous ? `Changes since ${feed.label(previous)}` : 'Changes since the starter';
     if (s.status === 'queued' || s.status === 'running') {
       replace(chartHost);
-      replace(resultHost, renderProgress(s, lastCase.get(s.id) ?? null, Date.now() - s.createdAtMs));
+      replace(resultHost, renderProgress(s, feed.lastCase(s.id), Date.now() - s.createdAtMs));
       replace(sandboxHost);
       return;
     }
@@ -143,32 +133,16 @@ export async function mountInterviewer(root: HTMLElement, apiBase: string, view:
     renderDetail();
   };
 
-  const upsert = (s: SubmissionView): void => {
-    const isNew = !submissions.has(s.id);
-    submissions.set(s.id, s);
-    if (isNew && followLatest) selectedId = s.id;
-    renderList();
-    if (s.id === selectedId) renderDetail();
-  };
-
-  openLiveEvents(apiBase, {
+  const feed = new SubmissionFeed<SubmissionView>(apiBase, liveState, {
     snapshot(items) {
-      submissions.clear();
-      for (const s of items) submissions.set(s.id, s);
-      if (!selectedId || !submissions.has(selectedId)) selectedId = items.at(-1)?.id ?? null;
+      if (!selectedId || !feed.has(selectedId)) selectedId = items.at(-1)?.id ?? null;
       renderList();
       renderDetail();
     },
-    submission: upsert,
-    progress(event: ProgressView) {
-      const s = submissions.get(event.submissionId);
-      if (!s) return;
-      lastCase.set(s.id, event.caseName);
-      upsert({ ...s, status: 'running', casesDone: event.casesDone, casesTotal: event.casesTotal });
-    },
-    connection(state) {
-      liveState.textContent = state === 'open' ? 'Live' : 'Reconnecting…';
-      liveState.className = `live-state ${state === 'open' ? 'ok' : 'warn'}`;
+    changed(s, isNew) {
+      if (isNew && followLatest) selectedId = s.id;
+      renderList();
+      if (s.id === selectedId) renderDetail();
     },
   });
   byId('app').dataset.ready = 'interviewer';
