@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite, as CI runs it: set up what is missing, type-check, lint, then every
-# vitest project (unit, integration with real Docker/Spark/Redis, browser). Ends with the line
-# `N passed, N failed`.
+# The whole test suite, as CI runs it: set up what is missing, type-check (root and web), lint
+# (ESLint over the tree), then every vitest project (unit, integration with real
+# Docker/Spark/Redis, browser). Ends with the line `N passed, N failed`.
 set -uo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -9,9 +9,8 @@ bash scripts/setup.sh || { echo "0 passed, 1 failed"; exit 1; }
 
 status=0
 echo "== typecheck"; npx tsc --noEmit -p . || status=1
-echo "== lint"; npx eslint . || status=1
 echo "== typecheck web"; npm run --silent typecheck:web || status=1
-echo "== lint web"; npm run --silent lint:web || status=1
+echo "== lint"; npx eslint . || status=1
 
 mkdir -p test-results
 rm -f test-results/vitest.json

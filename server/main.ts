@@ -45,7 +45,7 @@ const stop = (signal: string): void => {
   const force = setTimeout(() => { server.closeAllConnections(); }, 10_000).unref();
   server.close(() => {
     clearTimeout(force);
-    Promise.allSettled([queue.close(), redis.quit(), subscriber.quit()]).finally(() => process.exit(0));
+    void Promise.allSettled([queue.close(), redis.quit(), subscriber.quit()]).finally(() => process.exit(0));
   });
   server.closeIdleConnections();
 };

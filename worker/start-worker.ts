@@ -39,7 +39,7 @@ export async function startWorker(config: WorkerConfig, logger: Logger): Promise
     await store.heartbeat(workerId, { dockerOk, at: Date.now(), queue: config.GRADER_QUEUE_NAME }, config.GRADER_WORKER_HEARTBEAT_TTL_MS);
   };
   await beat();
-  const heartbeat = setInterval(() => beat().catch((error: unknown) => log.warn({ err: error }, 'heartbeat failed')), Math.max(1_000, Math.floor(config.GRADER_WORKER_HEARTBEAT_TTL_MS / 3)));
+  const heartbeat = setInterval(() => void beat().catch((error: unknown) => log.warn({ err: error }, 'heartbeat failed')), Math.max(1_000, Math.floor(config.GRADER_WORKER_HEARTBEAT_TTL_MS / 3)));
 
   const liveWorkers = async (): Promise<Set<string>> => new Set((await store.liveWorkers()).keys());
   const maintain = async (): Promise<void> => {
@@ -47,7 +47,7 @@ export async function startWorker(config: WorkerConfig, logger: Logger): Promise
     await sweepPending({ store, queue, config, logger: log });
   };
   await maintain();
-  const maintenance = setInterval(() => maintain().catch((error: unknown) => log.error({ err: error }, 'maintenance failed')), config.GRADER_SWEEP_INTERVAL_MS);
+  const maintenance = setInterval(() => void maintain().catch((error: unknown) => log.error({ err: error }, 'maintenance failed')), config.GRADER_SWEEP_INTERVAL_MS);
 
   const loadChallenge = (id: string) => requireChallenge(grader.challenges, id);
 
