@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes this machine ready to grade, as a fresh Debian machine needs it, and does nothing twice:
 # system packages (Docker engine, docker-compose, debootstrap, Redis, Chromium), a running dockerd, npm
-# dependencies, the local base image, the host-side wheelhouse and the sandbox image.
+# dependencies, Ruff (pinned, in .cache/tools), the local base image, the host-side wheelhouse and
+# the sandbox image.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -30,6 +31,7 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   echo "setup: npm ci"
   npm ci --no-audit --no-fund >/dev/null
 fi
+bash scripts/ruff.sh --version >/dev/null
 
 export GRADER_BASE_IMAGE="${GRADER_BASE_IMAGE:-grader-base:bookworm}"
 if [ "$GRADER_BASE_IMAGE" = "grader-base:bookworm" ]; then

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: set up what is missing, type-check (root and web), lint
-# (ESLint over the tree), then every vitest project (unit, integration with real
-# Docker/Spark/Redis, browser). Ends with the line `N passed, N failed`.
+# (ESLint over the tree, Ruff over the Python), then every vitest project (unit, integration with
+# real Docker/Spark/Redis, browser). Ends with the line `N passed, N failed`.
 set -uo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -11,6 +11,7 @@ status=0
 echo "== typecheck"; npx tsc --noEmit -p . || status=1
 echo "== typecheck web"; npm run --silent typecheck:web || status=1
 echo "== lint"; npx eslint . || status=1
+echo "== ruff"; bash scripts/ruff.sh check || status=1
 
 mkdir -p test-results
 rm -f test-results/vitest.json
