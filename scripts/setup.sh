@@ -13,6 +13,8 @@ command -v debootstrap >/dev/null || need+=(debootstrap)
 command -v redis-server >/dev/null || need+=(redis-server)
 command -v chromium >/dev/null || need+=(chromium)
 command -v docker-compose >/dev/null || need+=(docker-compose)
+# pip builds the wheelhouse and installs Ruff (Debian's python3 comes without it).
+python3 -m pip --version >/dev/null 2>&1 || need+=(python3-pip)
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]}"
   apt-get update -q >/dev/null
