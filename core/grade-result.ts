@@ -42,8 +42,10 @@ export const CaseResultSchema = z.object({
   verdict: VerdictSchema,
   /** One readable paragraph: the keyed diff, the error, or the timing. */
   message: z.string(),
-  /** Candidate's wall time for the case, in milliseconds (bounded by the worker's clock). */
+  /** Candidate's time for the case, in milliseconds: the worker's clock from sending the case to its report. */
   timeMs: z.number().nonnegative().nullable(),
+  /** The sandbox's own measure of the same, in milliseconds: code in the sandbox can set it, so it is shown, never decisive. */
+  reportedTimeMs: z.number().nonnegative().nullable().optional(),
   /** Counted in the timing budget. */
   timed: z.boolean(),
   /** The reference's time on this case in the same image on the same machine, in milliseconds. */
@@ -70,6 +72,8 @@ export const TimingSummarySchema = z.object({
   /** The challenge's budget: the largest ratio that is not `too_slow`. */
   budgetRatio: z.number(),
   withinBudget: z.boolean(),
+  /** Where referenceMs comes from: the cached calibration, or the reference re-timed beside this run (near the budget). */
+  reference: z.enum(['calibration', 'retimed']).default('calibration'),
 });
 export type TimingSummary = z.infer<typeof TimingSummarySchema>;
 
@@ -84,11 +88,11 @@ export const GradeResultSchema = z.object({
   timing: TimingSummarySchema.nullable(),
   sandbox: z.object({
     image: z.string(),
-    /** Container create + start until Spark was ready, in milliseconds (worker's clock). */
+    /** Container create + start until Spark was up and warm, in milliseconds (worker's clock; a pool member did this before the job). */
     startupMs: z.number().nonnegative(),
     /** SparkSession start-up as the harness measured it, in milliseconds. */
     sparkStartupMs: z.number().nonnegative().nullable(),
-    /** From the job being sent to the container's exit, in milliseconds (worker's clock). */
+    /** From the module being sent until the last case's report, in milliseconds (worker's clock). */
     computeMs: z.number().nonnegative(),
     /** Peak memory of the container, in bytes, when the engine reported it. */
     peakMemoryBytes: z.number().nonnegative().nullable(),

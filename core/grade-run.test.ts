@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ChallengeSpecSchema } from './challenge.js';
 import { gradeRun, type GradedCase } from './grade-run.js';
-import type { CaseReport } from './run-report.js';
-import type { SandboxRun } from './sandbox-run.js';
+import type { CaseReport, SandboxRun } from './sandbox-run.js';
 
 const spec = ChallengeSpecSchema.parse({
   id: 'group-sum', title: 'Group sum', difficulty: 'easy', summary: 's',
@@ -22,12 +21,12 @@ const cases: GradedCase[] = [
 ];
 
 function report(name: string, overrides: Partial<CaseReport> = {}): CaseReport {
-  return { name, status: 'ok', timeMs: 500, prepareMs: 10, output: right, rowCount: 1, stdout: '', stdoutDroppedBytes: 0, ...overrides };
+  return { name, status: 'ok', timeMs: 500, reportedTimeMs: 400, output: right, rowCount: 1, stdout: '', stdoutDroppedBytes: 0, ...overrides };
 }
 
 function run(overrides: Partial<SandboxRun> = {}): SandboxRun {
   return {
-    image: 'img', moduleStatus: 'ok', caseReports: [report('small'), report('scale', { timeMs: 2000 })], stopReason: 'completed',
+    image: 'img', moduleStatus: 'ok', moduleStdout: '', caseReports: [report('small'), report('scale', { timeMs: 2000 })], skippedCases: [], stopReason: 'completed',
     oomKilled: false, exitCode: 0, startupMs: 1, sparkStartupMs: 1, computeMs: 3000, peakMemoryBytes: null, stderr: '', ...overrides,
   };
 }
@@ -49,14 +48,15 @@ describe('gradeRun', () => {
     expect(result.cases[1]!.message).toMatch(/4\.00 s vs the reference's 1\.00 s \(4x; budget 3x\)/);
   });
 
-  it('charges time the reports do not account for to the candidate (self-reported times can lie)', () => {
-    const lying = run({ caseReports: [report('small', { timeMs: 1 }), report('scale', { timeMs: 1 })], computeMs: 60_000 });
+  it('decides timing on the worker\'s clock, never the time the sandbox reports (it can lie)', () => {
+    const lying = run({ caseReports: [report('small', { reportedTimeMs: 1 }), report('scale', { timeMs: 4000, reportedTimeMs: 1 })] });
     expect(grade(lying).cases[1]!.verdict).toBe('too_slow');
+    expect(grade(lying).cases[1]).toMatchObject({ timeMs: 4000, reportedTimeMs: 1 });
   });
 
-  it('bounds a case time by the whole run on the worker clock', () => {
-    const result = grade(run({ caseReports: [report('small', { timeMs: 999_999 }), report('scale')], computeMs: 3000 }));
-    expect(result.cases[0]!.timeMs).toBe(3000);
+  it('says where the reference time comes from', () => {
+    expect(gradeRun({ challengeId: 'group-sum', spec, scope: 'all', cases, run: run(), timingReference: 'retimed' }).timing?.reference).toBe('retimed');
+    expect(grade(run()).timing?.reference).toBe('calibration');
   });
 
   it('gives wrong_answer with the diff when the output differs', () => {
@@ -99,6 +99,20 @@ describe('gradeRun', () => {
     const result = grade(run({ caseReports: [], interruptedCase: 'small', stopReason: 'exited', stopDetail: 'the sandbox process exited with code 4 before finishing', exitCode: 4 }));
     expect(result.cases[0]!.verdict).toBe('runtime_error');
     expect(result.cases[0]!.message).toMatch(/code 4/);
+  });
+
+  it('fails a case whose shuffled re-run never reported, instead of passing it', () => {
+    const withVariant: GradedCase[] = [{ ...cases[0]!, variant: { name: 'small--shuffled', partitions: 3 } }];
+    const stopped = run({ caseReports: [report('small')], interruptedCase: 'small--shuffled', stopReason: 'time_limit', stopDetail: 'took longer than the time limit of 20.0 s and was stopped' });
+    const result = gradeRun({ challengeId: 'group-sum', spec, scope: 'all', cases: withVariant, run: stopped });
+    expect(result.cases[0]!.verdict).toBe('time_limit_exceeded');
+    expect(result.cases[0]!.message).toMatch(/re-run with the same input rows shuffled .* did not finish/);
+  });
+
+  it('keeps the verdict of a case whose re-run was skipped', () => {
+    const withVariant: GradedCase[] = [{ ...cases[0]!, variant: { name: 'small--shuffled', partitions: 3 } }];
+    const result = gradeRun({ challengeId: 'group-sum', spec, scope: 'all', cases: withVariant, run: run({ caseReports: [report('small')], skippedCases: ['small--shuffled'] }) });
+    expect(result.cases[0]!.verdict).toBe('accepted');
   });
 
   it('gives a time limit on import to every case', () => {

@@ -1,13 +1,13 @@
-// Decides every verdict of a run, from the sandbox's reports, the expected tables and the
-// reference's times. Pure: the same inputs always grade the same way.
+// Decides every verdict of a run, from the reports the worker accepted, the expected tables and
+// the reference's times (all on the worker's clock). Pure: the same inputs always grade the same way.
 import type { ChallengeSpec } from './challenge.js';
 import { compareTables } from './compare/compare-tables.js';
 import type { CaseResult, GradeResult } from './grade-result.js';
 import { planInsights, type PlanInsights } from './plan-insights.js';
-import type { CandidateError, CaseReport } from './run-report.js';
-import type { SandboxRun } from './sandbox-run.js';
+import type { CandidateError } from './run-report.js';
+import type { CaseReport, SandboxRun } from './sandbox-run.js';
 import type { Table } from './table.js';
-import { boundedCaseMs, formatMs, timingSummary, unaccountedMs } from './timing.js';
+import { formatMs, timingSummary } from './timing.js';
 import { overallVerdict, type Verdict } from './verdict.js';
 
 export interface GradedCase {
@@ -33,6 +33,8 @@ export interface GradeRunInput {
   scope: 'public' | 'all';
   cases: GradedCase[];
   run: SandboxRun;
+  /** Where the cases' referenceTimeMs come from: the cached calibration, or a re-timing beside this run. */
+  timingReference?: 'calibration' | 'retimed';
 }
 
 function errorMessage(prefix: string, error: CandidateError | undefined): string {
@@ -43,7 +45,7 @@ function errorMessage(prefix: string, error: CandidateError | undefined): string
 }
 
 /** The verdict for a case the run never finished, given how the sandbox stopped. */
-function unfinishedCase(run: SandboxRun, name: string, limitMs: number): { verdict: Verdict; message: string } {
+function unfinishedCase(run: SandboxRun, name: string): { verdict: Verdict; message: string } {
   const current = run.interruptedCase === name;
   const notRun = `not run: the sandbox stopped during ${run.interruptedCase ? `case ${run.interruptedCase}` : 'an earlier step'}`;
   if (run.oomKilled) {
@@ -51,7 +53,7 @@ function unfinishedCase(run: SandboxRun, name: string, limitMs: number): { verdi
   }
   switch (run.stopReason) {
     case 'time_limit':
-      return { verdict: 'time_limit_exceeded', message: current ? `took longer than the time limit of ${formatMs(limitMs)} and was stopped` : `${notRun} (time limit)` };
+      return { verdict: 'time_limit_exceeded', message: current ? (run.stopDetail ?? 'took longer than its time limit and was stopped') : `${notRun} (time limit)` };
     case 'output_limit':
       return { verdict: 'output_limit_exceeded', message: current ? (run.stopDetail ?? 'too much output') : `${notRun} (output limit)` };
     default:
@@ -91,18 +93,26 @@ export function gradeRun(input: GradeRunInput): GradeResult {
     const report = reports.get(c.name);
     if (!report) {
       const limit = run.moduleStatus === 'not_reached' && run.stopReason === 'time_limit'
-        ? { verdict: 'time_limit_exceeded' as const, message: `importing solution.py took longer than the time limit of ${formatMs(spec.limits.caseTimeLimitMs)}` }
-        : unfinishedCase(run, c.name, spec.limits.caseTimeLimitMs);
+        ? { verdict: 'time_limit_exceeded' as const, message: run.stopDetail ?? 'importing solution.py took longer than its time limit' }
+        : unfinishedCase(run, c.name);
       return { ...base, ...limit, timeMs: null, stdout: '' };
     }
     const outcome = reportVerdict(report, c, spec, run.oomKilled);
-    const variantReport = c.variant ? reports.get(c.variant.name) : undefined;
-    if (outcome.verdict === 'accepted' && c.variant && variantReport) {
-      const shuffled = reportVerdict(variantReport, c, spec, run.oomKilled);
-      if (shuffled.verdict !== 'accepted') {
-        outcome.verdict = 'wrong_answer';
-        outcome.message = `the result depends on input order or partitioning: with the same input rows shuffled and spread over ${c.variant.partitions} partitions, the answer changes (${shuffled.verdict}):\n${shuffled.message}`;
-        outcome.diff = shuffled.diff;
+    if (outcome.verdict === 'accepted' && c.variant && !run.skippedCases.includes(c.variant.name)) {
+      const variantReport = reports.get(c.variant.name);
+      const rerun = `the same input rows shuffled and spread over ${c.variant.partitions} partitions`;
+      if (!variantReport) {
+        // A re-run that never reported is a failed case, never a pass.
+        const unfinished = unfinishedCase(run, c.variant.name);
+        outcome.verdict = unfinished.verdict;
+        outcome.message = `the re-run with ${rerun} did not finish: ${unfinished.message}`;
+      } else {
+        const shuffled = reportVerdict(variantReport, c, spec, run.oomKilled);
+        if (shuffled.verdict !== 'accepted') {
+          outcome.verdict = 'wrong_answer';
+          outcome.message = `the result depends on input order or partitioning: with ${rerun}, the answer changes (${shuffled.verdict}):\n${shuffled.message}`;
+          outcome.diff = shuffled.diff;
+        }
       }
     }
     return {
@@ -110,7 +120,8 @@ export function gradeRun(input: GradeRunInput): GradeResult {
       ...outcome,
       ...(report.planText ? { planInsights: planInsights(report.planText) } : {}),
       ...(c.referencePlanInsights ? { referencePlanInsights: c.referencePlanInsights } : {}),
-      timeMs: Math.round(boundedCaseMs(report, run.computeMs) * 10) / 10,
+      timeMs: Math.round(report.timeMs * 10) / 10,
+      reportedTimeMs: Math.round(report.reportedTimeMs * 10) / 10,
       stdout: report.stdout + (report.stdoutDroppedBytes > 0 ? `\n[... ${report.stdoutDroppedBytes} more bytes of output dropped]` : ''),
       planText: report.planText,
     };
@@ -119,10 +130,9 @@ export function gradeRun(input: GradeRunInput): GradeResult {
   const timedCases = cases.filter((c) => c.timed);
   let timing: GradeResult['timing'] = null;
   if (timedCases.length > 0 && timedCases.every((c) => c.verdict === 'accepted' && c.referenceTimeMs !== null)) {
-    const extra = unaccountedMs(run.computeMs, run.caseReports);
-    const candidateMs = timedCases.reduce((sum, c) => sum + (c.timeMs ?? 0), 0) + extra;
+    const candidateMs = timedCases.reduce((sum, c) => sum + (c.timeMs ?? 0), 0);
     const referenceMs = timedCases.reduce((sum, c) => sum + (c.referenceTimeMs ?? 0), 0);
-    timing = timingSummary(candidateMs, referenceMs, spec.timing.budgetRatio);
+    timing = timingSummary(candidateMs, referenceMs, spec.timing.budgetRatio, input.timingReference ?? 'calibration');
     const verdict: Verdict = timing.withinBudget ? 'accepted' : 'too_slow';
     const summary = `${formatMs(timing.candidateMs)} vs the reference's ${formatMs(timing.referenceMs)} (${timing.ratio}x; budget ${timing.budgetRatio}x)`;
     for (const c of timedCases) {
@@ -146,4 +156,9 @@ export function gradeRun(input: GradeRunInput): GradeResult {
       stderr: run.stderr,
     },
   };
+}
+
+/** Whether a case's report is a right answer (the worker runs a case's shuffled re-run only then). */
+export function reportAccepted(report: CaseReport, expected: Table, spec: ChallengeSpec): boolean {
+  return report.status === 'ok' && report.output !== undefined && compareTables(expected, report.output, { ordered: spec.output.ordered, key: spec.output.key }).equal;
 }

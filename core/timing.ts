@@ -1,31 +1,22 @@
-// Timing against the reference: the candidate's times are self-reported from inside the sandbox,
-// so they are first bounded by the worker's own clock, then compared to the reference's as a ratio.
-import type { CaseReport } from './run-report.js';
+// Timing against the reference: each case's time is the worker's own clock from sending the
+// case (its inputs included) to its report arriving, for the candidate and the reference alike;
+// the verdict compares the two totals over the timed cases as a ratio to the budget.
 import type { TimingSummary } from './grade-result.js';
 
-/** Time the harness spends outside the reported phases (imports, frames), allowed before it counts against the candidate. */
-export const UNREPORTED_SLACK_MS = 5_000;
-export const UNREPORTED_SLACK_RATIO = 0.25;
-
 /**
- * Time the worker's clock saw that the harness's reports do not account for, beyond a slack.
- * Code in the sandbox can under-report its own times; whatever it hides shows up here.
+ * A candidate whose ratio is within this factor of the budget (either side) is decided against
+ * the reference re-timed right beside it, not the cached calibration: load on the machine moves
+ * both times, so only a pair measured together is fair near the line.
  */
-export function unaccountedMs(computeMs: number, reports: CaseReport[]): number {
-  const reported = reports.reduce((sum, r) => sum + r.timeMs + r.prepareMs, 0);
-  return Math.max(0, computeMs - reported - UNREPORTED_SLACK_MS - UNREPORTED_SLACK_RATIO * computeMs);
+export const RETIME_FACTOR = 2;
+
+/** Whether a ratio is close enough to the budget to re-time the reference beside it. */
+export function needsRetime(ratio: number, budgetRatio: number): boolean {
+  return ratio >= budgetRatio / RETIME_FACTOR && ratio <= budgetRatio * RETIME_FACTOR;
 }
 
-/** A case's time, never more than the whole run took by the worker's clock. */
-export function boundedCaseMs(report: CaseReport, computeMs: number): number {
-  return Math.min(report.timeMs, computeMs);
-}
-
-/**
- * Compares the candidate's total over the timed cases with the reference's total over the same
- * cases. Unaccounted time is charged to the candidate's timed total.
- */
-export function timingSummary(candidateTimedMs: number, referenceTimedMs: number, budgetRatio: number): TimingSummary {
+/** Compares the candidate's total over the timed cases with the reference's total over the same cases. */
+export function timingSummary(candidateTimedMs: number, referenceTimedMs: number, budgetRatio: number, reference: TimingSummary['reference'] = 'calibration'): TimingSummary {
   const ratio = referenceTimedMs > 0 ? candidateTimedMs / referenceTimedMs : 0;
   return {
     candidateMs: round(candidateTimedMs),
@@ -33,6 +24,7 @@ export function timingSummary(candidateTimedMs: number, referenceTimedMs: number
     ratio: Math.round(ratio * 100) / 100,
     budgetRatio,
     withinBudget: ratio <= budgetRatio,
+    reference,
   };
 }
 

@@ -6,12 +6,14 @@ import path from 'node:path';
 import { formatMs } from '../core/timing.js';
 import { parseSandboxConfig } from '../worker/config.js';
 import { createGraderDeps } from '../worker/grader.js';
-import { checkChallenge, type ChallengeCheck } from './challenges/check-challenge.js';
+import { CHECK_CONCURRENCY, checkChallenge, type ChallengeCheck } from './challenges/check-challenge.js';
 
-const USAGE = 'usage: npm run challenges:check [challenge-id...]';
+const USAGE = 'usage: npm run challenges:check -- [--fresh] [challenge-id...]   (--fresh: every solution in a sandbox of its own)';
 
 async function main(): Promise<number> {
-  const ids = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const fresh = args.includes('--fresh');
+  const ids = args.filter((a) => a !== '--fresh');
   if (ids.some((id) => id.startsWith('-'))) {
     console.error(USAGE);
     return 2;
@@ -25,16 +27,17 @@ async function main(): Promise<number> {
       console.error(`unknown challenge ${unknown.join(', ')} (not a folder of ${root})\n${USAGE}`);
       return 2;
     }
-    const deps = await createGraderDeps(config);
+    const deps = await createGraderDeps(config, { poolSize: CHECK_CONCURRENCY, ownerPrefix: 'check', role: 'challenges-check' });
     const checks: ChallengeCheck[] = [];
     for (const id of ids.length > 0 ? ids : present) {
       const started = Date.now();
       console.log(`\n== ${id}`);
-      const check = await checkChallenge(deps, path.join(root, id), (line) => console.log(line));
+      const check = await checkChallenge(deps, path.join(root, id), (line) => console.log(line), { fresh });
       console.log(`-- ${id}: ${check.failures.length === 0 ? 'passed' : `${check.failures.length} failure(s)`} in ${formatMs(Date.now() - started)}`);
       checks.push({ ...check, id });
     }
     const failed = checks.filter((c) => c.failures.length > 0);
+    await deps.pool.close();
     console.log(`\nchallenges:check: ${checks.length - failed.length} passed, ${failed.length} failed (image ${deps.image})`);
     for (const c of failed) console.log(`${c.id}:\n${c.failures.map((f) => `  - ${f.split('\n').join('\n    ')}`).join('\n')}`);
     return failed.length === 0 ? 0 : 1;

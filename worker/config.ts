@@ -1,6 +1,7 @@
 // The worker side's settings from GRADER_* environment variables, parsed once with zod:
 // `SandboxConfig` is what grading needs anywhere (CLI, check, worker); `WorkerConfig` adds the
 // queue worker's own settings and the Redis fields it shares with the server.
+import { availableParallelism, totalmem } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { LogLevelSchema, parseEnv, positiveInt } from '../core/env-config.js';
@@ -8,6 +9,15 @@ import { REPO_ROOT } from '../core/repo-root.js';
 import { StoreConfigShape } from '../store/config.js';
 
 const MiB = 1024 * 1024;
+const GiB = 1024 * MiB;
+
+/**
+ * Ready sandboxes a worker keeps by default: one per core, and no more than a quarter of the
+ * machine's memory holds at 2 GiB each (a warm member idles at well under its limit).
+ */
+export function defaultPoolSize(cores = availableParallelism(), memoryBytes = totalmem()): number {
+  return Math.max(1, Math.min(cores, Math.floor(memoryBytes / 4 / (2 * GiB))));
+}
 
 export const SandboxConfigSchema = z.object({
   /** Base image the sandbox image is built on (part of its tag hash). */
@@ -24,19 +34,35 @@ export const SandboxConfigSchema = z.object({
   GRADER_SANDBOX_FILE_SIZE_BYTES: positiveInt(256 * MiB),
   /** Open files per sandbox process (RLIMIT_NOFILE). */
   GRADER_SANDBOX_NOFILE: positiveInt(4096),
-  /** Time for the container to start and Spark to come up, in milliseconds; past it the run is a grader fault. */
-  GRADER_SANDBOX_STARTUP_TIMEOUT_MS: positiveInt(120_000),
-  /** Time the harness may take to prepare one case's inputs, in milliseconds; past it the run is a grader fault. */
-  GRADER_SANDBOX_PREPARE_TIMEOUT_MS: positiveInt(180_000),
+  /** Time for the container to start, Spark to come up and the warm-up to run, in milliseconds; past it the start is a grader fault. */
+  GRADER_SANDBOX_STARTUP_TIMEOUT_MS: positiveInt(180_000),
+  /** Wall-clock limit of importing the solution and of each small (hand-written, untimed) case, in milliseconds; raised to 20x the reference's time on a case when that is more, never above the challenge's caseTimeLimitMs. */
+  GRADER_SMALL_CASE_TIME_LIMIT_MS: positiveInt(20_000),
   /** Bytes of the candidate's printed output kept per case. */
   GRADER_MAX_STDOUT_BYTES: positiveInt(64 * 1024),
-  /** Bytes of the sandbox's stderr (Spark, JVM) kept. */
+  /** Bytes of the sandbox's stderr (Spark, JVM) kept for the interviewer. */
   GRADER_MAX_STDERR_BYTES: positiveInt(256 * 1024),
-  /** Most bytes the sandbox may send on its report stream; beyond it the run is `output_limit_exceeded`. */
+  /** Bytes of stderr after which the sandbox is stopped (`output_limit_exceeded`). */
+  GRADER_STDERR_LIMIT_BYTES: positiveInt(16 * MiB),
+  /** Longest single frame on the report stream, in bytes; a longer one stops the run. */
+  GRADER_MAX_FRAME_BYTES: positiveInt(4 * MiB),
+  /** Most bytes the sandbox may send on its report stream over its life; beyond it the run is `output_limit_exceeded`. */
   GRADER_MAX_REPORT_BYTES: positiveInt(256 * MiB),
+  /** Most bytes of output rows (JSON) one case may send; beyond it the case is `output_limit_exceeded`. */
+  GRADER_MAX_OUTPUT_BYTES: positiveInt(96 * MiB),
+  /** Ready sandboxes kept per image and limits by a worker (default: one per core, bounded by memory). The CLI keeps none. */
+  GRADER_POOL_SIZE: z.coerce.number().int().nonnegative().default(defaultPoolSize()),
+  /** A ready sandbox unused this long is replaced, in milliseconds. */
+  GRADER_POOL_MAX_IDLE_MS: positiveInt(10 * 60_000),
+  /** The longest grade a pool sandbox takes, in milliseconds (part of every sandbox's deadline); a longer one gets its own sandbox. */
+  GRADER_SANDBOX_MAX_JOB_MS: positiveInt(30 * 60_000),
+  /** Limit of one trusted generation of a case's inputs, in milliseconds. */
+  GRADER_GENERATE_TIME_LIMIT_MS: positiveInt(10 * 60_000),
+  /** Most bytes of one case's generated input files. */
+  GRADER_MAX_GENERATED_BYTES: positiveInt(1024 * MiB),
   /** Folder of challenges. */
   GRADER_CHALLENGES_DIR: z.string().default(path.join(REPO_ROOT, 'challenges')),
-  /** Folder for cached reference runs (expected outputs of generated cases, reference timings). */
+  /** Folder for cached reference runs (expected outputs of generated cases, reference timings) and generated inputs. */
   GRADER_CACHE_DIR: z.string().default(path.join(REPO_ROOT, '.cache')),
 });
 export type SandboxConfig = z.infer<typeof SandboxConfigSchema>;

@@ -1,18 +1,24 @@
-// Grades one solution of one challenge: the story every path (CLI, queue worker, tests) tells.
-// Candidate outcomes come back as a GradeResult; grader faults are thrown as GraderFault.
+// Grades one solution of one challenge: the story every path (CLI, queue worker, check, tests)
+// tells. Prepare (calibration, plan, expected tables) -> a ready sandbox from the pool -> run the
+// plan -> remove the sandbox -> decide every verdict (core) -> near the timing budget, re-time
+// the reference beside it and decide on that pair. Candidate outcomes come back as a
+// GradeResult; grader faults are thrown.
 import type Docker from 'dockerode';
-import type { GradedCase } from '../core/grade-run.js';
-import { gradeRun } from '../core/grade-run.js';
-import type { GradeResult } from '../core/grade-result.js';
-import { createHash } from 'node:crypto';
 import type { ChallengeCatalog } from '../core/challenge-catalog.js';
-import type { Challenge, ChallengeCase } from '../core/load-challenge.js';
-import type { HarnessFrame } from '../core/run-report.js';
-import { buildBundle, type MetamorphicVariant } from './build-bundle.js';
+import type { GradeResult } from '../core/grade-result.js';
+import { gradeRun, reportAccepted, type GradedCase } from '../core/grade-run.js';
+import type { Challenge } from '../core/load-challenge.js';
+import type { CaseReport, SandboxRun } from '../core/sandbox-run.js';
+import type { Table } from '../core/table.js';
+import { needsRetime } from '../core/timing.js';
 import type { SandboxConfig } from './config.js';
-import type { ReferenceStore } from './reference-store.js';
-import { runSandbox } from './run-sandbox.js';
-import { sandboxRequest } from './sandbox-request.js';
+import { listedCases, planGrade, type GradePlan, type PlannedCase } from './grade-plan.js';
+import type { ReferenceRecord, ReferenceStore } from './reference-store.js';
+import type { CaseInputs } from './sandbox/case-inputs.js';
+import type { GeneratedInputs } from './sandbox/generated-inputs.js';
+import type { SandboxPool } from './sandbox/pool.js';
+import { runSolution, toSandboxRun, type SolutionRun } from './sandbox/run-solution.js';
+import type { Sandbox, SandboxExit } from './sandbox/sandbox.js';
 
 export interface GraderDeps {
   docker: Docker;
@@ -21,6 +27,11 @@ export interface GraderDeps {
   image: string;
   challenges: ChallengeCatalog;
   references: ReferenceStore;
+  generated: GeneratedInputs;
+  inputs: CaseInputs;
+  pool: SandboxPool;
+  /** This process's owner id on its sandboxes' labels. */
+  owner: string;
 }
 
 export interface GradeRequest {
@@ -28,50 +39,127 @@ export interface GradeRequest {
   code: string;
   /** `public`: public cases only (Run); `all`: every case (Submit). */
   scope: 'public' | 'all';
-  /** Extra container labels (e.g. the job id), added to the sandbox label. */
-  labels?: Record<string, string>;
-  /** Live progress: every harness frame as it arrives. */
-  onFrame?: (frame: HarnessFrame) => void;
+  /** Pool priority: lower is served first (a Run before a Submit). */
+  priority?: number;
+  /** Live progress: each listed case as its report arrives (never a re-run, never a frame's text). */
+  onCaseDone?: (planned: PlannedCase, casesDone: number, casesTotal: number) => void;
+  /** Asked before each case, besides the rule that a re-run follows only an accepted case. */
+  shouldRun?: (planned: PlannedCase, done: ReadonlyMap<string, CaseReport>) => boolean;
 }
 
-/** Partitions a metamorphic variant spreads its shuffled rows over (the plain run uses 2). */
-const VARIANT_PARTITIONS = 3;
+/** Default pool priority of a grade that names none (the CLI, the check, tests). */
+const DEFAULT_PRIORITY = 10;
+
+/** The cases of a plan as grading sees them, with their expected tables and the reference's times. */
+function gradedCases(plan: GradePlan, expected: Map<string, Table>, reference: ReferenceRecord | null, times?: Record<string, number>): GradedCase[] {
+  return listedCases(plan).map((c) => {
+    const variant = plan.cases.find((v) => v.variant?.of === c.name);
+    return {
+      name: c.name,
+      hidden: c.hidden,
+      description: c.source.spec.description,
+      timed: c.timed,
+      expected: expected.get(c.name)!,
+      referenceTimeMs: times?.[c.name] ?? reference?.cases[c.name]?.timeMs ?? null,
+      referencePlanInsights: reference?.cases[c.name]?.planInsights,
+      ...(variant ? { variant: { name: variant.name, partitions: variant.variant!.partitions } } : {}),
+    };
+  });
+}
+
+/** What a grade needs before any sandbox: the calibration, the plan and the expected tables. */
+export interface PreparedGrade {
+  challenge: Challenge;
+  scope: 'public' | 'all';
+  reference: ReferenceRecord | null;
+  plan: GradePlan;
+  expected: Map<string, Table>;
+}
+
+export async function prepareGrade(deps: GraderDeps, challenge: Challenge, scope: 'public' | 'all'): Promise<PreparedGrade> {
+  const inScope = challenge.cases.filter((c) => scope === 'all' || !c.hidden);
+  // Timed and generated cases need the calibration; otherwise it only raises small cases' limits when known.
+  const reference = inScope.some((c) => c.spec.timed || c.spec.generator)
+    ? await deps.references.get(challenge)
+    : await deps.references.peek(challenge);
+  const plan = planGrade(challenge, {
+    scope, smallCaseLimitMs: deps.config.GRADER_SMALL_CASE_TIME_LIMIT_MS,
+    ...(reference ? { referenceTimes: Object.fromEntries(Object.entries(reference.cases).map(([name, c]) => [name, c.timeMs])) } : {}),
+  });
+  const expected = await deps.references.expectedTables(challenge, reference, listedCases(plan).map((c) => c.name));
+  return { challenge, scope, reference, plan, expected };
+}
+
+/** Runs a prepared grade's plan on `sandbox` (which the caller owns and destroys). */
+export function runGrade(deps: GraderDeps, sandbox: Sandbox, prepared: PreparedGrade, request: Pick<GradeRequest, 'code' | 'onCaseDone' | 'shouldRun'>, solutionId = 's1'): Promise<SolutionRun> {
+  const { challenge, plan, expected } = prepared;
+  const listed = listedCases(plan).length;
+  let casesDone = 0;
+  return runSolution(sandbox, {
+    challenge, plan, code: request.code, inputs: deps.inputs, solutionId,
+    limits: { maxStdoutBytes: deps.config.GRADER_MAX_STDOUT_BYTES, maxOutputBytes: deps.config.GRADER_MAX_OUTPUT_BYTES },
+    shouldRun: (planned, done) => {
+      // A re-run tells something only of a case that was right; of one already failed it cannot.
+      if (planned.variant) {
+        const base = done.get(planned.variant.of);
+        if (!base || !reportAccepted(base, expected.get(planned.variant.of)!, challenge.spec)) return false;
+      }
+      return request.shouldRun?.(planned, done) ?? true;
+    },
+    onCaseDone: (planned) => {
+      if (planned.variant) return;
+      casesDone += 1;
+      request.onCaseDone?.(planned, casesDone, listed);
+    },
+  });
+}
+
+/** The overall verdict of the cases finished so far (the check stops early when it has what it needs). */
+export function verdictSoFar(prepared: PreparedGrade, done: ReadonlyMap<string, CaseReport>): GradeResult['verdict'] {
+  const { challenge, plan, expected, reference } = prepared;
+  const cases = gradedCases(plan, expected, reference).filter((c) => done.has(c.name)).map((c) => ({ ...c, variant: c.variant && done.has(c.variant.name) ? c.variant : undefined }));
+  const run: SandboxRun = {
+    image: '', moduleStatus: 'ok', moduleStdout: '', caseReports: [...done.values()], skippedCases: [], stopReason: 'completed',
+    oomKilled: false, exitCode: null, startupMs: 0, sparkStartupMs: null, computeMs: 0, peakMemoryBytes: null, stderr: '',
+  };
+  return gradeRun({ challengeId: challenge.id, spec: challenge.spec, scope: prepared.scope, cases, run }).verdict;
+}
 
 /**
- * Hidden hand-written cases run a second time with their rows shuffled (seeded by the case name,
- * so a grade is reproducible) over another number of partitions: a solution whose answer
- * depends on input order or partitioning shows it there.
+ * Every verdict of a finished run; near the timing budget the reference is re-timed beside it
+ * and the timing decided on that pair. Cases the worker chose not to run are left out.
  */
-export function metamorphicVariants(cases: ChallengeCase[]): MetamorphicVariant[] {
-  return cases.filter((c) => c.hidden && c.expectedFile).map((c) => ({
-    of: c.name,
-    name: `${c.name}--shuffled`,
-    seed: createHash('sha256').update(c.name).digest().readUInt32BE(0),
-    partitions: VARIANT_PARTITIONS,
-  }));
+export async function decideGrade(deps: GraderDeps, prepared: PreparedGrade, run: SandboxRun): Promise<GradeResult> {
+  const { challenge, scope, plan, expected, reference } = prepared;
+  const cases = (times?: Record<string, number>): GradedCase[] => gradedCases(plan, expected, reference, times).filter((c) => !run.skippedCases.includes(c.name));
+  const result = gradeRun({ challengeId: challenge.id, spec: challenge.spec, scope, cases: cases(), run });
+  if (!result.timing || !needsRetime(result.timing.ratio, challenge.spec.timing.budgetRatio)) return result;
+  // Near the line, load on the machine could flip the verdict: decide on the reference timed now, beside this run.
+  const times = await deps.references.retime(challenge);
+  return gradeRun({ challengeId: challenge.id, spec: challenge.spec, scope, cases: cases(times), run, timingReference: 'retimed' });
+}
+
+/** A ready sandbox from the pool, fitted to the challenge's memory limit; the caller destroys it. */
+export async function acquireSandbox(deps: GraderDeps, challenge: Challenge, request: { priority?: number; budgetMs: number }): Promise<Sandbox> {
+  const sandbox = await deps.pool.acquire({ priority: request.priority ?? DEFAULT_PRIORITY, budgetMs: request.budgetMs });
+  try {
+    await sandbox.limitMemory(challenge.spec.limits.memoryLimitBytes);
+    return sandbox;
+  } catch (error) {
+    await sandbox.destroy().catch((e: unknown) => console.error(`sandbox ${sandbox.id.slice(0, 12)}: removal failed (the reaper will retry): ${(e as Error).message}`));
+    throw error;
+  }
 }
 
 export async function gradeSolution(deps: GraderDeps, request: GradeRequest): Promise<GradeResult> {
-  const { challenge } = request;
-  const cases = challenge.cases.filter((c) => request.scope === 'all' || !c.hidden);
-  const needsReference = cases.some((c) => c.spec.timed || !c.expectedFile);
-  const reference = needsReference ? await deps.references.get(challenge) : null;
-  const expected = await deps.references.expectedTables(challenge, reference, cases.map((c) => c.name));
-  const variants = request.scope === 'all' ? metamorphicVariants(cases) : [];
-  const bundle = await buildBundle(challenge, cases, request.code, { maxStdoutBytes: deps.config.GRADER_MAX_STDOUT_BYTES, variants });
-  const run = await runSandbox(deps.docker, {
-    ...sandboxRequest(deps.config, deps.image, challenge, bundle, request.labels ?? {}),
-    onFrame: request.onFrame,
-  });
-  const graded: GradedCase[] = cases.map((c) => ({
-    name: c.name,
-    hidden: c.hidden,
-    description: c.spec.description,
-    timed: c.spec.timed,
-    expected: expected.get(c.name)!,
-    referenceTimeMs: reference?.cases[c.name]?.timeMs ?? null,
-    referencePlanInsights: reference?.cases[c.name]?.planInsights,
-    variant: variants.find((v) => v.of === c.name),
-  }));
-  return gradeRun({ challengeId: challenge.id, spec: challenge.spec, scope: request.scope, cases: graded, run });
+  const prepared = await prepareGrade(deps, request.challenge, request.scope);
+  const sandbox = await acquireSandbox(deps, request.challenge, { priority: request.priority, budgetMs: prepared.plan.budgetMs });
+  let exit: SandboxExit = { oomKilled: false, exitCode: null };
+  let solution: SolutionRun;
+  try {
+    solution = await runGrade(deps, sandbox, prepared, request);
+  } finally {
+    exit = await sandbox.destroy();
+  }
+  return decideGrade(deps, prepared, toSandboxRun(sandbox.spec.image, solution, sandbox, exit));
 }

@@ -1,19 +1,18 @@
 // One queue job, as a story: read the record -> claim it with a fresh attempt token -> grade in
-// the sandbox (progress per case) -> write the result only if this attempt still holds the
+// the sandbox (progress per case, throttled) -> write the result only if this attempt still holds the
 // record. Candidate outcomes are results; grader faults are thrown so BullMQ retries them, and
 // the last try (or one retrying cannot fix) ends the submission as system_error.
 import { randomUUID } from 'node:crypto';
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Logger } from 'pino';
+import { GradeJobDataSchema, PRIORITY, type GradeJobData } from '../core/grade-job.js';
 import type { Challenge } from '../core/load-challenge.js';
-import type { WorkerConfig } from './config.js';
 import { recordFault, recordGraded } from '../store/grading-counters.js';
 import type { Store } from '../store/store.js';
-import { OWNER_LABEL } from './container-options.js';
+import type { WorkerConfig } from './config.js';
 import { GraderFault } from './errors.js';
-import { GradeJobDataSchema, type GradeJobData } from '../core/grade-job.js';
-import { gradeSolution, metamorphicVariants, type GraderDeps } from './grade-solution.js';
-import { JOB_LABEL, QUEUE_LABEL } from './reap-sandboxes.js';
+import { gradeSolution, type GraderDeps } from './grade-solution.js';
+import { throttleLatest } from './throttle-latest.js';
 
 export interface GradeJobDeps {
   config: WorkerConfig;
@@ -25,6 +24,9 @@ export interface GradeJobDeps {
   /** True once SIGTERM's deadline passed: a failing grade is then the shutdown's doing, not a fault. */
   abandoning: () => boolean;
 }
+
+/** Shortest time between two progress events of one grade, in milliseconds. */
+const PROGRESS_INTERVAL_MS = 250;
 
 export type GradeJobOutcome = 'graded' | 'superseded' | 'missing' | 'already_graded' | 'already_system_error';
 
@@ -45,25 +47,28 @@ export async function processGradeJob(job: Job<GradeJobData>, deps: GradeJobDeps
   try {
     const challenge = await deps.loadChallenge(record.challengeId);
     const scope = record.kind === 'run' ? 'public' : 'all';
-    const cases = challenge.cases.filter((c) => scope === 'all' || !c.hidden);
-    const casesTotal = cases.length + (scope === 'all' ? metamorphicVariants(cases).length : 0);
+    // The cases the result lists: re-runs are part of their case, not counted apart.
+    const casesTotal = challenge.cases.filter((c) => scope === 'all' || !c.hidden).length;
     const claim = await store.claim(record, attemptToken, casesTotal);
     if (claim !== 'claimed') return claim === 'missing' ? 'missing' : `already_${claim}`;
     claimed = true;
 
     const startedAt = performance.now();
-    let casesDone = 0;
-    const result = await gradeSolution(deps.grader, {
-      challenge, code: record.code, scope,
-      // The owner label lets a reaper find this container if this worker dies mid-grade.
-      labels: { [OWNER_LABEL]: deps.workerId, [JOB_LABEL]: String(job.id), [QUEUE_LABEL]: deps.config.GRADER_QUEUE_NAME },
-      onFrame: (frame) => {
-        if (frame.type !== 'case_end') return;
-        casesDone += 1;
-        store.progress(record, attemptToken, { type: 'progress', submissionId: record.id, caseName: frame.report.name, hidden: cases.find((c) => c.name === frame.report.name)?.hidden ?? true, casesDone, casesTotal })
-          .catch((error: unknown) => log.warn({ err: error }, 'progress not published'));
-      },
-    });
+    // Built from the worker's own plan (never from what the sandbox wrote) and throttled: a
+    // flood of fast cases costs one Redis write per interval, and the last count always goes out.
+    const publish = throttleLatest((event: { caseName: string; hidden: boolean; casesDone: number; casesTotal: number }) => {
+      store.progress(record, attemptToken, { type: 'progress', submissionId: record.id, ...event })
+        .catch((error: unknown) => log.warn({ err: error }, 'progress not published'));
+    }, PROGRESS_INTERVAL_MS);
+    let result;
+    try {
+      result = await gradeSolution(deps.grader, {
+        challenge, code: record.code, scope, priority: PRIORITY[record.kind],
+        onCaseDone: (planned, casesDone, total) => publish({ caseName: planned.name, hidden: planned.hidden, casesDone, casesTotal: total }),
+      });
+    } finally {
+      publish.flush();
+    }
     const written = await store.finish(record, attemptToken, { status: 'graded', result });
     if (!written) {
       log.warn('another attempt took this submission over; result dropped');

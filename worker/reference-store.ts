@@ -1,21 +1,25 @@
-// The reference solution's run per challenge, image and sandbox size: its time on every case
-// (the timing budget's denominator) and its output on generated cases (their expected output).
-// Computed once in the sandbox, checked against the hand-written cases, cached on disk by a
-// hash of everything that could change it.
+// The reference solution's run per challenge, image and sandbox size: its time on every case on
+// the worker's clock (the timing budget's denominator, and the base of small cases' limits) and
+// its output on generated cases (their expected output). Computed once in a fresh sandbox with
+// the same plan a Submit runs, checked against the hand-written cases, cached on disk by a hash
+// of everything that could change it. Near a budget the reference is re-timed beside the run.
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type Docker from 'dockerode';
 import { z } from 'zod';
 import { gradeRun } from '../core/grade-run.js';
 import { readJsonlTable, type Challenge } from '../core/load-challenge.js';
 import { planInsights, PlanInsightsSchema } from '../core/plan-insights.js';
 import { TableSchema, type Table } from '../core/table.js';
-import { buildBundle } from './build-bundle.js';
 import type { SandboxConfig } from './config.js';
 import { GraderFault } from './errors.js';
-import { runSandbox } from './run-sandbox.js';
-import { sandboxRequest } from './sandbox-request.js';
+import { planGrade } from './grade-plan.js';
+import type { CaseInputs } from './sandbox/case-inputs.js';
+import type { SandboxPool } from './sandbox/pool.js';
+import { runSolution, toSandboxRun, type SolutionRun } from './sandbox/run-solution.js';
+
+/** Bumped when the way the reference is timed changes, so old calibrations are not used. */
+const CALIBRATION_VERSION = 2;
 
 export const ReferenceRecordSchema = z.object({
   key: z.string(),
@@ -23,7 +27,7 @@ export const ReferenceRecordSchema = z.object({
   image: z.string(),
   createdAt: z.string(),
   cases: z.record(z.string(), z.object({
-    /** The reference's time for the case, in milliseconds. */
+    /** The reference's time for the case, in milliseconds (the worker's clock). */
     timeMs: z.number().nonnegative(),
     /** The reference's output, kept for generated cases only (their expected output). */
     output: TableSchema.optional(),
@@ -51,19 +55,42 @@ function asExpected(challenge: Challenge, output: Table, caseName: string): Tabl
   };
 }
 
+export interface ReferenceStoreDeps {
+  config: SandboxConfig;
+  image: string;
+  imageId: () => Promise<string>;
+  pool: SandboxPool;
+  inputs: CaseInputs;
+}
+
+/** Priority of the reference's runs in the pool: after Runs, before Submits (a Submit waits on it). */
+const REFERENCE_PRIORITY = 5;
+
 export class ReferenceStore {
   private inFlight = new Map<string, Promise<ReferenceRecord>>();
+  private known = new Map<string, ReferenceRecord>();
 
-  constructor(private readonly docker: Docker, private readonly config: SandboxConfig, private readonly image: string) {}
+  constructor(private readonly deps: ReferenceStoreDeps) {}
 
   /** The reference record for this challenge on this image and sandbox size, computing it once. */
   async get(challenge: Challenge): Promise<ReferenceRecord> {
     const key = await this.keyFor(challenge);
+    const known = this.known.get(key);
+    if (known) return known;
     const existing = this.inFlight.get(key);
     if (existing) return existing;
-    const pending = this.loadOrCompute(challenge, key).finally(() => this.inFlight.delete(key));
+    const pending = this.loadOrCompute(challenge, key).then((record) => {
+      this.known.set(key, record);
+      return record;
+    }).finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, pending);
     return pending;
+  }
+
+  /** The record if it is already calibrated (memory or disk), without computing it. */
+  async peek(challenge: Challenge): Promise<ReferenceRecord | null> {
+    const key = await this.keyFor(challenge);
+    return this.known.get(key) ?? (await this.load(challenge, key));
   }
 
   /** Expected table of every case: hand-written ones from expected.jsonl, generated ones from the reference. */
@@ -81,29 +108,38 @@ export class ReferenceStore {
     return tables;
   }
 
-  private async keyFor(challenge: Challenge): Promise<string> {
-    let imageId: string;
-    try {
-      imageId = (await this.docker.getImage(this.image).inspect()).Id;
-    } catch (error) {
-      throw new GraderFault(`sandbox image ${this.image} is not available: run scripts/setup.sh (${(error as Error).message})`, { cause: error, retryable: false });
+  /** The reference's times on the timed cases, measured now in a fresh sandbox (beside a run near its budget). */
+  async retime(challenge: Challenge): Promise<Record<string, number>> {
+    const run = await this.runReference(challenge, 'reference-retime');
+    const times: Record<string, number> = {};
+    for (const report of run.caseReports) {
+      if (challenge.cases.find((c) => c.name === report.name)?.spec.timed) times[report.name] = report.timeMs;
     }
-    const limits = sandboxRequest(this.config, this.image, challenge, Buffer.alloc(0), {}).limits;
-    return createHash('sha256').update(JSON.stringify({ challenge: challenge.contentHash, imageId, limits })).digest('hex').slice(0, 24);
+    return times;
+  }
+
+  private async keyFor(challenge: Challenge): Promise<string> {
+    const limits = { memory: challenge.spec.limits, cpus: this.deps.config.GRADER_SANDBOX_CPUS, tmpfs: this.deps.config.GRADER_SANDBOX_TMPFS_BYTES };
+    return createHash('sha256').update(JSON.stringify({ version: CALIBRATION_VERSION, challenge: challenge.contentHash, imageId: await this.deps.imageId(), limits })).digest('hex').slice(0, 24);
   }
 
   private fileFor(challenge: Challenge, key: string): string {
-    return path.join(this.config.GRADER_CACHE_DIR, 'references', challenge.id, `${key}.json`);
+    return path.join(this.deps.config.GRADER_CACHE_DIR, 'references', challenge.id, `${key}.json`);
+  }
+
+  private async load(challenge: Challenge, key: string): Promise<ReferenceRecord | null> {
+    try {
+      return ReferenceRecordSchema.parse(JSON.parse(await readFile(this.fileFor(challenge, key), 'utf8')));
+    } catch {
+      return null; // absent or unreadable: not calibrated
+    }
   }
 
   private async loadOrCompute(challenge: Challenge, key: string): Promise<ReferenceRecord> {
-    const file = this.fileFor(challenge, key);
-    try {
-      return ReferenceRecordSchema.parse(JSON.parse(await readFile(file, 'utf8')));
-    } catch {
-      // absent or unreadable: compute it afresh
-    }
+    const loaded = await this.load(challenge, key);
+    if (loaded) return loaded;
     const record = await this.compute(challenge, key);
+    const file = this.fileFor(challenge, key);
     await mkdir(path.dirname(file), { recursive: true });
     const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
     await writeFile(temporary, JSON.stringify(record));
@@ -111,15 +147,32 @@ export class ReferenceStore {
     return record;
   }
 
+  /** The reference through the plan of a Submit (without the shuffled re-runs) in a fresh sandbox. */
+  private async runReference(challenge: Challenge, role: string): Promise<SolutionRun> {
+    const plan = planGrade(challenge, { scope: 'all', smallCaseLimitMs: this.deps.config.GRADER_SMALL_CASE_TIME_LIMIT_MS, withoutVariants: true });
+    const sandbox = await this.deps.pool.acquire({ priority: REFERENCE_PRIORITY, budgetMs: plan.budgetMs });
+    try {
+      await sandbox.limitMemory(challenge.spec.limits.memoryLimitBytes);
+      const run = await runSolution(sandbox, {
+        challenge, plan, code: challenge.reference, inputs: this.deps.inputs,
+        limits: { maxStdoutBytes: this.deps.config.GRADER_MAX_STDOUT_BYTES, maxOutputBytes: this.deps.config.GRADER_MAX_OUTPUT_BYTES },
+      });
+      const failed = run.moduleStatus !== 'ok' ? `importing it failed: ${run.moduleError?.message ?? run.moduleStatus}` : run.stop ? run.stop.detail : null;
+      if (failed) throw new GraderFault(`reference solution of ${challenge.id} failed (${role}): ${failed}`, { retryable: false });
+      return run;
+    } finally {
+      await sandbox.destroy().catch((error: unknown) => console.error(`reference sandbox ${sandbox.id.slice(0, 12)}: removal failed (the reaper will retry): ${(error as Error).message}`));
+    }
+  }
+
   private async compute(challenge: Challenge, key: string): Promise<ReferenceRecord> {
-    const bundle = await buildBundle(challenge, challenge.cases, challenge.reference, { maxStdoutBytes: this.config.GRADER_MAX_STDOUT_BYTES });
-    const run = await runSandbox(this.docker, sandboxRequest(this.config, this.image, challenge, bundle, { 'org.pyspark-grader.role': 'reference' }));
-    const reports = new Map(run.caseReports.map((r) => [r.name, r]));
+    const solution = await this.runReference(challenge, 'calibration');
+    const reports = new Map(solution.caseReports.map((r) => [r.name, r]));
     const cases: ReferenceRecord['cases'] = {};
     for (const c of challenge.cases) {
       const report = reports.get(c.name);
       if (!report || report.status !== 'ok' || !report.output) {
-        throw new GraderFault(`reference solution of ${challenge.id} failed on case ${c.name}: ${report?.error?.message ?? run.stopDetail ?? report?.status ?? 'no report'}`, { retryable: false });
+        throw new GraderFault(`reference solution of ${challenge.id} failed on case ${c.name}: ${report?.error?.message ?? report?.status ?? 'no report'}`, { retryable: false });
       }
       cases[c.name] = {
         timeMs: report.timeMs,
@@ -131,11 +184,11 @@ export class ReferenceStore {
     const handWritten = challenge.cases.filter((c) => c.expectedFile);
     const expected = await this.expectedTables(challenge, null, handWritten.map((c) => c.name));
     const check = gradeRun({
-      challengeId: challenge.id, spec: challenge.spec, scope: 'all', run,
+      challengeId: challenge.id, spec: challenge.spec, scope: 'all', run: toSandboxRun(this.deps.image, solution, null, { oomKilled: false, exitCode: null }),
       cases: handWritten.map((c) => ({ name: c.name, hidden: c.hidden, description: c.spec.description, timed: false, expected: expected.get(c.name)!, referenceTimeMs: null })),
     });
     const failed = check.cases.find((c) => c.verdict !== 'accepted');
     if (failed) throw new GraderFault(`reference solution of ${challenge.id} is not accepted on case ${failed.name}: ${failed.message}`, { retryable: false });
-    return { key, challengeId: challenge.id, image: this.image, createdAt: new Date().toISOString(), cases };
+    return { key, challengeId: challenge.id, image: this.deps.image, createdAt: new Date().toISOString(), cases };
   }
 }

@@ -1,9 +1,7 @@
-// A grading worker process's life: heartbeat (so reapers know it is alive) -> reap dead
-// workers' sandboxes -> sweep -> BullMQ worker at the configured concurrency; close() drains
-// running grades until a deadline, then removes its sandboxes and leaves the jobs to stall
-// over to another worker.
-import { hostname } from 'node:os';
-import { randomBytes } from 'node:crypto';
+// A grading worker process's life: its sandbox pool warming -> heartbeat (so reapers know it is
+// alive) -> reap dead workers' and expired sandboxes -> sweep -> BullMQ worker at the configured
+// concurrency; close() drains running grades until a deadline, then removes its sandboxes and
+// leaves the jobs to stall over to another worker.
 import { MetricsTime, Queue, Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import type { WorkerConfig } from './config.js';
@@ -12,7 +10,8 @@ import { Store } from '../store/store.js';
 import type { GradeJobData } from '../core/grade-job.js';
 import { createGraderDeps, requireChallenge } from './grader.js';
 import { processGradeJob } from './process-grade-job.js';
-import { reapSandboxes, removeOwnSandboxes } from './reap-sandboxes.js';
+import { QUEUE_LABEL } from './sandbox/container-options.js';
+import { reapExpired, reapSandboxes, removeOwnSandboxes } from './sandbox/reaper.js';
 import { sweepPending } from './sweep-pending.js';
 
 export interface WorkerHandle {
@@ -22,13 +21,14 @@ export interface WorkerHandle {
 }
 
 export async function startWorker(config: WorkerConfig, logger: Logger): Promise<WorkerHandle> {
-  const workerId = `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
+  // The worker's id is its sandboxes' owner label: reapers match the two.
+  const grader = await createGraderDeps(config, { poolSize: config.GRADER_POOL_SIZE, ownerPrefix: 'worker', labels: { [QUEUE_LABEL]: config.GRADER_QUEUE_NAME } });
+  const workerId = grader.owner;
   const log = logger.child({ workerId });
   const redis = connectRedis(config.GRADER_REDIS_URL, `grader-worker-${workerId}`);
   const blocking = connectRedis(config.GRADER_REDIS_URL, `grader-worker-bull-${workerId}`, { blocking: true });
   await ensurePersistence(redis, log);
   const store = new Store(redis, config.GRADER_KEY_PREFIX);
-  const grader = await createGraderDeps(config);
   const queue = new Queue<GradeJobData>(config.GRADER_QUEUE_NAME, { connection: redis });
 
   const beat = async (): Promise<void> => {
@@ -44,6 +44,7 @@ export async function startWorker(config: WorkerConfig, logger: Logger): Promise
   const liveWorkers = async (): Promise<Set<string>> => new Set((await store.liveWorkers()).keys());
   const maintain = async (): Promise<void> => {
     await reapSandboxes({ docker: grader.docker, queueName: config.GRADER_QUEUE_NAME, liveWorkers, logger: log });
+    await reapExpired(grader.docker, Date.now(), (message) => log.warn(message));
     await sweepPending({ store, queue, config, logger: log });
   };
   await maintain();
@@ -78,24 +79,29 @@ export async function startWorker(config: WorkerConfig, logger: Logger): Promise
   });
   worker.on('error', (error) => log.error({ err: error }, 'worker error'));
   void worker.run();
-  log.info({ queue: config.GRADER_QUEUE_NAME, concurrency: config.GRADER_WORKER_CONCURRENCY, image: grader.image }, 'worker started');
+  log.info({ queue: config.GRADER_QUEUE_NAME, concurrency: config.GRADER_WORKER_CONCURRENCY, poolSize: config.GRADER_POOL_SIZE, image: grader.image }, 'worker started');
 
   return {
     workerId,
     async close() {
       clearInterval(maintenance);
+      // Ready members go first: no job will take them now.
+      await grader.pool.close().catch((error: unknown) => log.warn({ err: error }, 'closing the sandbox pool failed'));
       let timer: NodeJS.Timeout | undefined;
       const deadline = new Promise<'abandoned'>((r) => { timer = setTimeout(() => r('abandoned'), config.GRADER_SHUTDOWN_TIMEOUT_MS); });
       const outcome = await Promise.race([worker.close().then(() => 'drained' as const), deadline]);
       clearTimeout(timer);
       if (outcome === 'abandoned') {
         abandoning = true;
-        const removed = await removeOwnSandboxes(grader.docker, workerId).catch(() => 0);
+        const removed = await removeOwnSandboxes(grader.docker, workerId).catch((error: unknown) => {
+          log.error({ err: error }, 'could not remove this worker\'s sandboxes (its guard and the reapers will)');
+          return 0;
+        });
         log.warn({ removed }, 'shutdown deadline passed: sandboxes removed, their jobs will be retried by another worker');
       }
       clearInterval(heartbeat);
-      await redis.del(store.workerKey(workerId)).catch(() => undefined);
-      if (outcome === 'drained') await queue.close().catch(() => undefined);
+      await redis.del(store.workerKey(workerId)).catch((error: unknown) => log.warn({ err: error }, 'heartbeat key not removed (it expires by itself)'));
+      if (outcome === 'drained') await queue.close().catch((error: unknown) => log.warn({ err: error }, 'queue connection did not close cleanly'));
       redis.disconnect();
       blocking.disconnect();
       return outcome;

@@ -8,15 +8,19 @@ const graded = (name: string, verdicts: Record<string, Verdict>) => ({
 
 describe('catchMatrix', () => {
   const cases = ['nulls', 'ties', 'scale'];
-  const table: { what: string; verdicts: Record<string, Verdict>; caught: boolean[] }[] = [
+  const table: { what: string; verdicts: Record<string, Verdict>; caught: (boolean | null)[] }[] = [
     { what: 'a wrong answer on one case', verdicts: { basic: 'accepted', nulls: 'wrong_answer', ties: 'accepted', scale: 'accepted' }, caught: [true, false, false] },
     { what: 'an error on every case', verdicts: { basic: 'runtime_error', nulls: 'runtime_error', ties: 'runtime_error', scale: 'runtime_error' }, caught: [true, true, true] },
     { what: 'too slow on the timed case', verdicts: { nulls: 'accepted', ties: 'accepted', scale: 'too_slow' }, caught: [false, false, true] },
     { what: 'a public case only (public cases are no columns)', verdicts: { basic: 'wrong_answer', nulls: 'accepted', ties: 'accepted', scale: 'accepted' }, caught: [false, false, false] },
-    { what: 'a hidden case that never ran', verdicts: { nulls: 'accepted', ties: 'accepted' }, caught: [false, false, true] },
+    { what: 'a hidden case the check did not need to run', verdicts: { nulls: 'wrong_answer', ties: 'accepted' }, caught: [true, false, null] },
   ];
   it.each(table)('marks $what', ({ verdicts, caught }) => {
     expect(catchMatrix(cases, [graded('w', verdicts)]).rows).toEqual([{ name: 'w', caught }]);
+  });
+
+  it('draws a case that was not needed as -', () => {
+    expect(formatCatchMatrix(catchMatrix(['nulls', 'scale'], [graded('w', { nulls: 'wrong_answer' })])).split('\n')[2]).toBe('w               x -');
   });
 
   it('names the wrong solutions no hidden case rejects', () => {
@@ -36,7 +40,7 @@ describe('formatCatchMatrix', () => {
       graded('slips-through', { nulls: 'accepted', ties: 'accepted' }),
     ]);
     expect(formatCatchMatrix(matrix)).toBe([
-      'catch matrix (x: the hidden case rejected the wrong solution)',
+      'catch matrix (x: the hidden case rejected the wrong solution; -: not needed, smaller cases already gave its declared verdict)',
       'wrong solution  1 2',
       'ignores-nulls   x .',
       'no-solve        x x',

@@ -1,12 +1,13 @@
-// The catch matrix of a challenge check: which hidden case rejected which wrong solution, the
-// wrong solutions no hidden case rejects, and the matrix as a text table.
+// The catch matrix of a challenge check: which hidden case rejected which wrong solution, which
+// was not needed (the check did not run it: smaller cases already gave the declared verdict),
+// the wrong solutions no hidden case rejects, and the matrix as a text table.
 import type { Verdict } from '../../core/verdict.js';
 
 export interface CatchMatrix {
   /** Hidden case names: the columns. */
   cases: string[];
-  /** One row per wrong solution: `caught[i]` is true when hidden case `cases[i]` did not accept it. */
-  rows: { name: string; caught: boolean[] }[];
+  /** One row per wrong solution: `caught[i]` is true when hidden case `cases[i]` did not accept it, null when that case was not run (not needed). */
+  rows: { name: string; caught: (boolean | null)[] }[];
   /** Wrong solutions that every hidden case accepted. */
   uncaught: string[];
 }
@@ -20,8 +21,9 @@ export interface WrongSolutionCases {
 export function catchMatrix(hiddenCases: string[], solutions: WrongSolutionCases[]): CatchMatrix {
   const rows = solutions.map(({ name, cases }) => {
     const verdicts = new Map(cases.map((c) => [c.name, c.verdict]));
-    // A case missing from the result (it never ran) did not accept the solution either.
-    return { name, caught: hiddenCases.map((c) => verdicts.get(c) !== 'accepted') };
+    // A case missing from the result was left out by the check (not needed); one that could not
+    // run because the sandbox stopped is in the result with a failing verdict.
+    return { name, caught: hiddenCases.map((c) => (verdicts.has(c) ? verdicts.get(c) !== 'accepted' : null)) };
   });
   return { cases: hiddenCases, rows, uncaught: rows.filter((r) => !r.caught.includes(true)).map((r) => r.name) };
 }
@@ -37,10 +39,10 @@ export function formatCatchMatrix(matrix: CatchMatrix): string {
   const nameWidth = Math.max('wrong solution'.length, ...matrix.rows.map((r) => r.name.length));
   const line = (label: string, cells: string[]): string => `${label.padEnd(nameWidth)}  ${cells.map((c) => c.padStart(width)).join(' ')}`.trimEnd();
   const lines = [
-    'catch matrix (x: the hidden case rejected the wrong solution)',
+    'catch matrix (x: the hidden case rejected the wrong solution; -: not needed, smaller cases already gave its declared verdict)',
     line('wrong solution', numbers),
     ...matrix.rows.map((r) => {
-      const cells = line(r.name, r.caught.map((c) => (c ? 'x' : '.')));
+      const cells = line(r.name, r.caught.map((c) => (c === null ? '-' : c ? 'x' : '.')));
       return r.caught.includes(true) ? cells : `${cells}  <- caught by no hidden case`;
     }),
     ...matrix.cases.map((name, i) => `${numbers[i]!.padStart(width)}: ${name}`),

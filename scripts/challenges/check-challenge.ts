@@ -2,12 +2,23 @@
 // loads (errors with file:line), the statement names every column, generated cases are
 // reproducible, the reference is accepted within its budget, every wrong/*.py gets the verdict it
 // declares, the starter is not accepted, and every wrong solution is caught by a hidden case.
+// Speed: the authored solutions are trusted, so the starter and the wrong solutions that do not
+// need a sandbox to themselves share warm sandboxes (each in a SparkSession and module of its
+// own; one whose run ends its sandbox is graded again in a fresh one); the reference and the
+// solutions whose verdict is about time, memory or output limits get a fresh sandbox each, as a
+// candidate's would. A wrong solution's generated (scale) cases run only when its smaller cases
+// do not already give its declared verdict.
 import { readFile } from 'node:fs/promises';
 import type { GradeResult } from '../../core/grade-result.js';
 import { ChallengeError, loadChallenge, type Challenge } from '../../core/load-challenge.js';
 import { formatMs } from '../../core/timing.js';
+import type { Verdict } from '../../core/verdict.js';
 import { GraderFault } from '../../worker/errors.js';
-import { gradeSolution, type GraderDeps } from '../../worker/grade-solution.js';
+import {
+  acquireSandbox, decideGrade, gradeSolution, prepareGrade, runGrade, verdictSoFar, type GraderDeps, type GradeRequest, type PreparedGrade,
+} from '../../worker/grade-solution.js';
+import { toSandboxRun } from '../../worker/sandbox/run-solution.js';
+import type { Sandbox } from '../../worker/sandbox/sandbox.js';
 import { catchMatrix, formatCatchMatrix } from './catch-matrix.js';
 import { checkGenerators } from './check-generators.js';
 import { unnamedColumns } from './statement-columns.js';
@@ -16,13 +27,28 @@ import { unnamedColumns } from './statement-columns.js';
 export const CHECK_CONCURRENCY = 2;
 /** Tries per grade: a retryable grader fault (Spark slow to start on a busy machine) is retried, as the queue does. */
 const GRADE_ATTEMPTS = 3;
-/** Label on the check's sandbox containers. */
-const LABELS = { 'org.pyspark-grader.role': 'challenges-check' };
+/** Declared verdicts about limits: such a solution may end its sandbox, so it gets one of its own. */
+const NEEDS_OWN_SANDBOX: Verdict[] = ['too_slow', 'time_limit_exceeded', 'memory_limit_exceeded', 'output_limit_exceeded'];
 
 export interface ChallengeCheck {
   id: string;
   /** One line per failed step, naming the file or solution; empty when the challenge passes. */
   failures: string[];
+  /** Verdict per solution label, as graded. */
+  verdicts: Record<string, Verdict>;
+}
+
+export interface CheckOptions {
+  /** Every solution in a fresh sandbox of its own (to compare with the shared grading). */
+  fresh?: boolean;
+}
+
+interface Solution {
+  /** `reference.py`, `starter.py` or `wrong/<name>.py`. */
+  label: string;
+  code: string;
+  /** A wrong solution's declared verdict. */
+  expect?: Verdict;
 }
 
 /** Runs `task` over `items`, at most `limit` at once, keeping the items' order in the results. */
@@ -57,32 +83,33 @@ function rejectedCases(result: GradeResult): string {
     .map((c) => `\n    ${c.name}: ${c.verdict}: ${c.message.split('\n')[0]}`).join('');
 }
 
-interface Graded {
-  /** `reference.py`, `starter.py` or `wrong/<name>.py`. */
-  label: string;
-  /** Null when grading failed (a grader fault, reported as such). */
-  result: GradeResult | null;
-}
-
 /** Whether one solution got what it must: reference accepted, starter not, a wrong one its declared verdict. */
-function judge(challenge: Challenge, label: string, result: GradeResult, took: string, log: (line: string) => void, fail: (message: string) => void): void {
+function judge(solution: Solution, result: GradeResult, took: string, log: (line: string) => void, fail: (message: string) => void): void {
   const { verdict, timing } = result;
+  const { label } = solution;
   if (label === 'reference.py') {
-    const timed = timing ? `; timed cases ${formatMs(timing.candidateMs)}, ${timing.ratio}x the calibrated reference (budget ${timing.budgetRatio}x)` : '; no timed case';
+    const timed = timing ? `; timed cases ${formatMs(timing.candidateMs)}, ${timing.ratio}x the ${timing.reference === 'retimed' ? 're-timed' : 'calibrated'} reference (budget ${timing.budgetRatio}x)` : '; no timed case';
     if (verdict === 'accepted') log(`reference.py: accepted${timed} ${took}`);
     else fail(`reference.py: ${verdict}, must be accepted${rejectedCases(result)}`);
   } else if (label === 'starter.py') {
     if (verdict !== 'accepted') log(`starter.py: ${verdict} (not accepted) ${took}`);
     else fail('starter.py: accepted, must not be');
+  } else if (verdict === solution.expect) {
+    log(`${label}: ${verdict} as declared ${took}`);
   } else {
-    const expected = challenge.wrong.find((w) => `wrong/${w.name}.py` === label)!.header.expect;
-    if (verdict === expected) log(`${label}: ${verdict} as declared ${took}`);
-    else fail(`${label}: ${verdict}, declares ${expected}${rejectedCases(result)}`);
+    fail(`${label}: ${verdict}, declares ${solution.expect}${rejectedCases(result)}`);
   }
 }
 
-export async function checkChallenge(deps: GraderDeps, dir: string, log: (line: string) => void): Promise<ChallengeCheck> {
+/** A wrong solution's generated cases run only while its smaller cases have not given its declared verdict. */
+function skipWhenDeclared(prepared: PreparedGrade, solution: Solution): GradeRequest['shouldRun'] {
+  if (!solution.expect) return undefined;
+  return (planned, done) => !planned.generated || verdictSoFar(prepared, done) !== solution.expect;
+}
+
+export async function checkChallenge(deps: GraderDeps, dir: string, log: (line: string) => void, options: CheckOptions = {}): Promise<ChallengeCheck> {
   const failures: string[] = [];
+  const verdicts: Record<string, Verdict> = {};
   const fail = (message: string): void => {
     failures.push(message);
     log(`FAIL ${message}`);
@@ -93,7 +120,7 @@ export async function checkChallenge(deps: GraderDeps, dir: string, log: (line: 
   } catch (error) {
     if (!(error instanceof ChallengeError)) throw error;
     fail(`spec: ${error.message}`);
-    return { id: dir, failures };
+    return { id: dir, failures, verdicts };
   }
   const hidden = challenge.cases.filter((c) => c.hidden);
   const generated = challenge.cases.filter((c) => c.spec.generator);
@@ -103,54 +130,86 @@ export async function checkChallenge(deps: GraderDeps, dir: string, log: (line: 
   if (unnamed.length > 0) fail(`statement.md does not name ${unnamed.join(', ')} (in inline code or a table)`);
   else log('statement: names every input and output column');
 
-  // The reference's calibration (expected outputs of generated cases, reference times) runs
-  // alone: its times are the yardstick of every timing verdict, so nothing may compete with it.
-  // The reproducibility runs then go side by side with the grading.
-  const needsReference = challenge.cases.some((c) => c.spec.timed || c.spec.generator);
-  const calibrated = needsReference
-    ? await withRetries('reference calibration', () => deps.references.get(challenge), log).then(() => true, (error: unknown) => {
-      fail(`reference.py: ${(error as Error).message}`);
-      return false;
-    })
-    : true;
-  const generatorsChecked = checkGenerators(deps, challenge, LABELS).then((checks) => {
-    if (checks.length === 0) log('generator: no generated case');
-    for (const c of checks) {
-      if (c.reproducible) log(`generator: ${c.case} is reproducible (${c.detail})`);
-      else fail(`generator of case ${c.case}: ${c.detail}`);
-    }
-  }, (error: unknown) => fail(`generators: ${(error as Error).message}`));
-  if (!calibrated) {
-    await generatorsChecked;
+  // Generated inputs first (the reproducibility check fills their cache), then the reference's
+  // calibration alone: its times are the yardstick of every timing verdict, so nothing competes.
+  const generators = await checkGenerators(deps, challenge);
+  if (generators.length === 0) log('generator: no generated case');
+  for (const g of generators) {
+    if (g.reproducible) log(`generator: ${g.case} is reproducible (${g.detail})`);
+    else fail(`generator of case ${g.case}: ${g.detail}`);
+  }
+  if (generators.some((g) => !g.reproducible)) {
+    log('(a generated case cannot be made, so no solution can be graded)');
+    return { id: challenge.id, failures, verdicts };
+  }
+  let prepared: PreparedGrade;
+  try {
+    prepared = await withRetries('reference calibration', () => prepareGrade(deps, challenge, 'all'), log);
+  } catch (error) {
+    fail(`reference.py: ${(error as Error).message}`);
     log('(the reference could not be calibrated, so no solution can be graded)');
-    return { id: challenge.id, failures };
+    return { id: challenge.id, failures, verdicts };
   }
 
-  const solutions = [
+  const solutions: Solution[] = [
     { label: 'reference.py', code: challenge.reference },
     { label: 'starter.py', code: challenge.starter },
-    ...await Promise.all(challenge.wrong.map(async (w) => ({ label: `wrong/${w.name}.py`, code: await readFile(w.file, 'utf8') }))),
+    ...await Promise.all(challenge.wrong.map(async (w) => ({ label: `wrong/${w.name}.py`, code: await readFile(w.file, 'utf8'), expect: w.header.expect }))),
   ];
-  // Each verdict is reported as soon as it is in: a full check takes minutes.
-  const graded = await mapConcurrently(solutions, CHECK_CONCURRENCY, async ({ label, code }): Promise<Graded> => {
+  const ownSandbox = (s: Solution): boolean => options.fresh === true || s.label === 'reference.py' || (s.expect !== undefined && NEEDS_OWN_SANDBOX.includes(s.expect));
+  const results = new Map<string, GradeResult>();
+  const record = (solution: Solution, result: GradeResult, took: string): void => {
+    results.set(solution.label, result);
+    verdicts[solution.label] = result.verdict;
+    judge(solution, result, took, log, fail);
+  };
+
+  const gradeFresh = async (solution: Solution, why = ''): Promise<void> => {
     const started = Date.now();
-    let result: GradeResult;
     try {
-      result = await withRetries(label, () => gradeSolution(deps, { challenge, code, scope: 'all', labels: LABELS }), log);
+      const result = await withRetries(solution.label, () => gradeSolution(deps, { challenge, code: solution.code, scope: 'all', shouldRun: skipWhenDeclared(prepared, solution) }), log);
+      record(solution, result, `(graded in ${formatMs(Date.now() - started)}, own sandbox${why})`);
     } catch (error) {
-      fail(`${label}: grader error: ${(error as Error).message}`);
-      return { label, result: null };
+      fail(`${solution.label}: grader error: ${(error as Error).message}`);
     }
-    judge(challenge, label, result, `(graded in ${formatMs(Date.now() - started)})`, log, fail);
-    return { label, result };
-  });
+  };
 
-  await generatorsChecked;
+  /** One sandbox after another, each taking the lane's solutions in turn until one ends it. */
+  const gradeShared = async (lane: Solution[]): Promise<void> => {
+    let sandbox: Sandbox | null = null;
+    let n = 0;
+    try {
+      for (const solution of lane) {
+        const started = Date.now();
+        sandbox ??= await acquireSandbox(deps, challenge, { budgetMs: prepared.plan.budgetMs * lane.length });
+        const run = await runGrade(deps, sandbox, prepared, { code: solution.code, shouldRun: skipWhenDeclared(prepared, solution) }, `s${++n}`);
+        if (run.stop) {
+          // Its run ended the sandbox: grade it where nothing else ran, as a candidate's would be.
+          await sandbox.destroy().catch((error: unknown) => log(`removing a shared sandbox failed: ${(error as Error).message}`));
+          sandbox = null;
+          await gradeFresh(solution, `: its run ended the shared one (${run.stop.reason})`);
+          continue;
+        }
+        const result = await decideGrade(deps, prepared, toSandboxRun(deps.image, run, sandbox, { oomKilled: false, exitCode: null }));
+        record(solution, result, `(graded in ${formatMs(Date.now() - started)}, shared sandbox)`);
+      }
+    } catch (error) {
+      fail(`${lane.map((s) => s.label).join(', ')}: grader error in a shared sandbox: ${(error as Error).message}`);
+    } finally {
+      await sandbox?.destroy().catch((error: unknown) => log(`removing a shared sandbox failed: ${(error as Error).message}`));
+    }
+  };
 
-  const wrongResults = graded.filter((g) => g.label.startsWith('wrong/') && g.result)
-    .map((g) => ({ name: g.label.slice('wrong/'.length, -'.py'.length), cases: g.result!.cases }));
+  const own = solutions.filter(ownSandbox);
+  const shared = solutions.filter((s) => !ownSandbox(s));
+  const lanes = Array.from({ length: Math.min(CHECK_CONCURRENCY, shared.length) }, (_, i) => shared.filter((_, j) => j % CHECK_CONCURRENCY === i));
+  // At most CHECK_CONCURRENCY sandboxes at once; a lane counts as one.
+  await mapConcurrently<() => Promise<void>, void>([...own.map((s) => () => gradeFresh(s)), ...lanes.map((lane) => () => gradeShared(lane))], CHECK_CONCURRENCY, (task) => task());
+
+  const wrongResults = solutions.filter((s) => s.expect && results.has(s.label))
+    .map((s) => ({ name: s.label.slice('wrong/'.length, -'.py'.length), cases: results.get(s.label)!.cases }));
   const matrix = catchMatrix(hidden.map((c) => c.name), wrongResults);
   log(formatCatchMatrix(matrix));
   for (const name of matrix.uncaught) fail(`wrong/${name}.py is caught by no hidden case`);
-  return { id: challenge.id, failures };
+  return { id: challenge.id, failures, verdicts };
 }

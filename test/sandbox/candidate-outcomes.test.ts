@@ -153,3 +153,13 @@ it('leaves no sandbox container behind', async () => {
   expect(await grader.leftoverContainers()).toEqual([]);
   expect(await catalogue.leftoverContainers()).toEqual([]);
 });
+
+describe('a solution that stops the SparkSession', () => {
+  it('gets runtime_error saying the grader owns the session, not a grader error', async () => {
+    const code = 'from pyspark.sql import functions as F\n\ndef solve(spark, numbers):\n    result = numbers.groupBy("grp").agg(F.sum("n").alias("total")).collect()\n    spark.stop()\n    return spark.createDataFrame(result)\n';
+    const result = await grader.grade('group-sum', code);
+    expect(result.verdict).toBe('runtime_error');
+    expect(result.cases[0]!.message).toMatch(/stopped the SparkSession \(spark\.stop\(\) or SparkContext\.stop\(\)\): the grader owns the session/);
+    expect(result.cases[1]!.verdict).toBe('runtime_error');
+  });
+});

@@ -3,8 +3,8 @@
 // started with scripts/local-service.ts.
 import Docker from 'dockerode';
 import { serviceEnv as localServiceEnv } from '../../scripts/local-service.js';
-import { SANDBOX_LABEL } from '../../worker/container-options.js';
-import { QUEUE_LABEL } from '../../worker/reap-sandboxes.js';
+import { QUEUE_LABEL, SANDBOX_LABEL } from '../../worker/sandbox/container-options.js';
+
 import { FIXTURE_CHALLENGES } from '../support/grader.js';
 
 /** The service's environment with the fixture challenges as its catalogue. */

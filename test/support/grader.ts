@@ -1,14 +1,14 @@
-// Test support: a real grader (real Docker, real sandbox image) configured for tests, and a
-// label that marks this test run's containers so a test can prove none is left behind.
+// Test support: a real grader (real Docker, real sandbox image, real pool) configured for tests,
+// and a label that marks this test run's containers so a test can prove none is left behind.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import Docker from 'dockerode';
 import type { GradeResult } from '../../core/grade-result.js';
-import { parseSandboxConfig } from '../../worker/config.js';
-import { SANDBOX_LABEL } from '../../worker/container-options.js';
-import { gradeSolution, type GraderDeps } from '../../worker/grade-solution.js';
-import { createGraderDeps, requireChallenge } from '../../worker/grader.js';
 import { REPO_ROOT } from '../../core/repo-root.js';
+import { parseSandboxConfig } from '../../worker/config.js';
+import { gradeSolution, type GraderDeps, type GradeRequest } from '../../worker/grade-solution.js';
+import { createGraderDeps, requireChallenge } from '../../worker/grader.js';
+import { SANDBOX_LABEL } from '../../worker/sandbox/container-options.js';
 
 export const FIXTURE_CHALLENGES = path.join(REPO_ROOT, 'test', 'fixtures', 'challenges');
 export const TEST_RUN_LABEL = 'org.pyspark-grader.test-run';
@@ -16,32 +16,41 @@ export const TEST_RUN_LABEL = 'org.pyspark-grader.test-run';
 export interface TestGrader {
   deps: GraderDeps;
   runId: string;
-  grade(challengeId: string, code: string, scope?: 'public' | 'all'): Promise<GradeResult>;
-  /** Containers of this test run still present (running or not). */
+  grade(challengeId: string, code: string, scope?: 'public' | 'all', extra?: Partial<GradeRequest>): Promise<GradeResult>;
+  /** Containers of this test run still present (running or not); with a pool, its ready members count too. */
   leftoverContainers(): Promise<Docker.ContainerInfo[]>;
+  /** Closes the pool (its ready members are removed). */
+  close(): Promise<void>;
+}
+
+export interface TestGraderOptions {
+  /** Ready sandboxes to keep; 0 (the default) starts one per grade, so no container is left between grades. */
+  poolSize?: number;
+  env?: Record<string, string>;
 }
 
 /** A grader on `challengesDir`; fails (does not skip) when Docker or the image is missing. */
-export async function testGrader(challengesDir = FIXTURE_CHALLENGES): Promise<TestGrader> {
-  const config = parseSandboxConfig({ ...process.env, GRADER_CHALLENGES_DIR: challengesDir });
+export async function testGrader(challengesDir = FIXTURE_CHALLENGES, options: TestGraderOptions = {}): Promise<TestGrader> {
+  const config = parseSandboxConfig({ ...process.env, GRADER_CHALLENGES_DIR: challengesDir, ...options.env });
   const docker = new Docker();
   await docker.ping().catch((error: unknown) => {
     throw new Error(`the tests need a running Docker engine (scripts/setup.sh starts one): ${(error as Error).message}`);
   });
-  const deps = await createGraderDeps(config, docker);
+  const runId = randomUUID();
+  const deps = await createGraderDeps(config, { docker, poolSize: options.poolSize ?? 0, ownerPrefix: 'test', labels: { [TEST_RUN_LABEL]: runId } });
   await docker.getImage(deps.image).inspect().catch(() => {
     throw new Error(`the tests need the sandbox image ${deps.image}: run scripts/setup.sh`);
   });
-  const runId = randomUUID();
   return {
     deps,
     runId,
-    async grade(challengeId, code, scope = 'all') {
+    async grade(challengeId, code, scope = 'all', extra = {}) {
       const challenge = await requireChallenge(deps.challenges, challengeId);
-      return gradeSolution(deps, { challenge, code, scope, labels: { [TEST_RUN_LABEL]: runId } });
+      return gradeSolution(deps, { challenge, code, scope, ...extra });
     },
     leftoverContainers() {
       return docker.listContainers({ all: true, filters: { label: [`${SANDBOX_LABEL}=1`, `${TEST_RUN_LABEL}=${runId}`] } });
     },
+    close: () => deps.pool.close(),
   };
 }

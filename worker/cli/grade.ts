@@ -1,6 +1,7 @@
 // `npm run --silent grade -- <challenge-id> <solution.py> [--json] [--public]`: grades one file
 // locally with the same sandbox and comparison as the worker, without Redis.
-// Exit codes: 0 accepted, 1 not accepted, 2 usage or grader error.
+// Exit codes: 0 accepted, 1 not accepted, 2 usage or grader error; on SIGINT/SIGTERM its sandbox
+// is removed before it exits (130/143), and its guard removes it even after a SIGKILL.
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { GradeResult } from '../../core/grade-result.js';
@@ -9,6 +10,7 @@ import { formatMs } from '../../core/timing.js';
 import { parseSandboxConfig } from '../config.js';
 import { gradeSolution } from '../grade-solution.js';
 import { createGraderDeps, requireChallenge } from '../grader.js';
+import { removeOwnSandboxes } from '../sandbox/reaper.js';
 
 const USAGE = 'usage: npm run --silent grade -- <challenge-id> <solution.py> [--json] [--public]';
 
@@ -51,7 +53,16 @@ async function main(): Promise<number> {
   }
   try {
     const config = parseSandboxConfig();
-    const deps = await createGraderDeps(config);
+    const deps = await createGraderDeps(config, { poolSize: 0, ownerPrefix: 'cli' });
+    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+      process.once(signal, () => {
+        console.error(`grade: ${signal}: removing the sandbox`);
+        removeOwnSandboxes(deps.docker, deps.owner).then(() => process.exit(code), (error: unknown) => {
+          console.error(`grade: could not remove the sandbox (its guard will): ${(error as Error).message}`);
+          process.exit(code);
+        });
+      });
+    }
     const challenge = await requireChallenge(deps.challenges, challengeId);
     const code = await readFile(solutionFile, 'utf8');
     console.error(`grading ${solutionFile} on ${challenge.id} in ${deps.image} ...`);

@@ -1,11 +1,12 @@
 // Attack: fill the disk through the only writable place, /tmp.
 // Must happen: /tmp is a size-capped tmpfs (and each file is capped by RLIMIT_FSIZE), so the
 // write fails inside the sandbox: `runtime_error`; the host's disk is untouched.
-import { beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { testGrader, type TestGrader } from '../../support/grader.js';
 
 let grader: TestGrader;
 beforeAll(async () => { grader = await testGrader(); });
+afterAll(async () => { await grader.close(); });
 
 it('stops a disk fill at the scratch size cap', async () => {
   const code = [

@@ -1,11 +1,12 @@
 // Attack: fork until the host has no process slots left.
 // Must happen: the container's pids limit stops the forking inside the sandbox; the case fails
 // (runtime error or time limit, whichever the bomb reaches first) and the container is removed.
-import { beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { testGrader, type TestGrader } from '../../support/grader.js';
 
 let grader: TestGrader;
 beforeAll(async () => { grader = await testGrader(); });
+afterAll(async () => { await grader.close(); });
 
 it('contains a fork bomb with the pids limit', async () => {
   const code = [

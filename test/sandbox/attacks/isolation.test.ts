@@ -3,11 +3,12 @@
 // Must happen: only the loopback interface, a non-root user with no capabilities and
 // no-new-privileges, a read-only root, no Docker socket, no secrets in the environment, a
 // size-capped /tmp, a pids limit. The solution then answers correctly, so the verdict is `accepted`.
-import { beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { testGrader, type TestGrader } from '../../support/grader.js';
 
 let grader: TestGrader;
 beforeAll(async () => { grader = await testGrader(); });
+afterAll(async () => { await grader.close(); });
 
 const probe = String.raw`
 import os, shutil

@@ -1,11 +1,12 @@
 // Attack: allocate memory until the host suffers. The container's memory limit (with swap equal
 // to it, so no swap) lets the kernel's OOM killer stop it inside the container.
 // Must happen: `memory_limit_exceeded`, nothing else harmed, container removed.
-import { beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { testGrader, type TestGrader } from '../../support/grader.js';
 
 let grader: TestGrader;
 beforeAll(async () => { grader = await testGrader(); });
+afterAll(async () => { await grader.close(); });
 
 it('reports memory_limit_exceeded when the solution exhausts the container memory', async () => {
   const code = [

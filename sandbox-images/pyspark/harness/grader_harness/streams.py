@@ -1,88 +1,73 @@
-"""Stream inputs: a case's rows, each tagged with the micro-batch it arrives in, are staged as one
-Parquet folder per micro-batch; the candidate gets a file-source stream over them; the harness runs
-the returned streaming DataFrame as an append-mode query into a memory sink and feeds the
-micro-batches one at a time, waiting for each to be processed before the next.
+"""Stream inputs: the candidate gets a file-source stream over a folder that starts empty; the
+harness runs the returned streaming DataFrame as an append-mode query into a memory sink; each
+micro-batch arrives from the worker only after the previous one's output was reported, is staged
+as one Parquet folder and made visible to the source in one rename, and is processed before
+its output (the sink's new rows) goes back.
 
 Determinism: the session disables no-data micro-batches, so exactly one micro-batch runs per fed
-folder and each watermark step happens where the case puts it. After the case's last micro-batch
-an empty one follows (the end of the stream), so windows the final watermark closes are emitted.
+folder and each watermark step happens where the case puts it. The worker ends every stream with
+an empty micro-batch, so windows the final watermark closes are emitted.
 """
 import os
-import random
+import shutil
 
 from pyspark.sql import DataFrame
-from pyspark.sql import types as T
 
-#: Reserved key of a stream input's rows: the micro-batch (0, 1, ...) the row arrives in.
-BATCH_COLUMN = "micro_batch"
+from .inputs import arrange, read_jsonl, rows_frame
 
 
 class StreamFeed:
-    """The staged micro-batches of one stream input and the folder its source reads."""
+    """The folder one stream input's source reads, and the micro-batches staged into it."""
 
-    def __init__(self, staged: list, source: str) -> None:
-        self.staged, self.source = staged, source
+    def __init__(self, spark, schema, scratch: str, name: str) -> None:
+        self.spark, self.schema = spark, schema
+        self.staging = os.path.join(scratch, f"{name}-staging")
+        self.source = os.path.join(scratch, f"{name}-source")
+        os.makedirs(self.staging)
+        os.makedirs(self.source)
 
-    def batches(self) -> int:
-        return len(self.staged)
+    def stream(self) -> DataFrame:
+        return self.spark.readStream.schema(self.schema).parquet(os.path.join(self.source, "b*"))
 
-    def feed(self, index: int) -> None:
-        """Makes micro-batch `index` visible to the source in one rename (never half a batch)."""
-        os.rename(self.staged[index], os.path.join(self.source, f"b{index:06d}"))
-
-
-def stage_stream(spark, name: str, frame: DataFrame, schema: T.StructType, scratch: str) -> tuple:
-    """Writes `frame` (the input's columns plus BATCH_COLUMN) as one folder per micro-batch, in
-    micro-batch order, plus a final empty one; returns the candidate's stream and its feed."""
-    staging = os.path.join(scratch, f"{name}-staged")
-    frame.select(BATCH_COLUMN, *schema.fieldNames()).write.partitionBy(BATCH_COLUMN).parquet(staging)
-    numbers = []
-    for entry in os.listdir(staging):
-        if entry.startswith(f"{BATCH_COLUMN}="):
-            value = entry.split("=", 1)[1]
-            if not value.isdigit():
-                raise ValueError(f"stream input {name!r}: {BATCH_COLUMN} must be a whole number >= 0, got {value!r}")
-            numbers.append(int(value))
-    staged = [os.path.join(staging, f"{BATCH_COLUMN}={n}") for n in sorted(numbers)]
-    end = os.path.join(scratch, f"{name}-end")
-    spark.createDataFrame([], schema).coalesce(1).write.parquet(end)
-    staged.append(end)
-    source = os.path.join(scratch, f"{name}-source")
-    os.makedirs(source)
-    stream = spark.readStream.schema(schema).parquet(os.path.join(source, "b*"))
-    return stream, StreamFeed(staged, source)
+    def stage(self, index: int, batch_format: str, batch_dir: str, shuffle, columns) -> None:
+        """Writes micro-batch `index` (delivered in `batch_dir`) and makes it visible in one rename."""
+        staged = os.path.join(self.staging, f"b{index:06d}")
+        if batch_format == "parquet":
+            shutil.move(os.path.join(batch_dir, "batch"), staged)
+        elif batch_format == "jsonl":
+            rows, partitions = arrange(read_jsonl(os.path.join(batch_dir, "batch.jsonl"), columns), shuffle,
+                                       self.spark.sparkContext.defaultParallelism)
+            rows_frame(self.spark, rows, self.schema, partitions).write.parquet(staged)
+        else:  # the empty micro-batch that ends the stream
+            self.spark.createDataFrame([], self.schema).coalesce(1).write.parquet(staged)
+        os.rename(staged, os.path.join(self.source, f"b{index:06d}"))
 
 
-def stream_rows(rows: list, shuffle, default_partitions: int) -> tuple:
-    """Rows (BATCH_COLUMN first) in the order and partition count they are staged with; a
-    metamorphic variant shuffles them, which reorders rows inside each micro-batch only."""
-    partitions = default_partitions
-    if shuffle:
-        rows = list(rows)
-        random.Random(shuffle["seed"]).shuffle(rows)
-        partitions = shuffle["partitions"]
-    return rows, partitions
+class StreamQuery:
+    """The candidate's streaming DataFrame running as an append-mode query into a memory sink."""
 
+    def __init__(self, spark, result: DataFrame, checkpoint: str, name: str) -> None:
+        self.spark, self.name, self.seen = spark, name, 0
+        self.query = (result.writeStream.outputMode("append").format("memory").queryName(name)
+                      .option("checkpointLocation", checkpoint).start())
 
-def run_stream(spark, result: DataFrame, feed: StreamFeed, work: str, query_name: str, max_rows: int) -> tuple:
-    """Runs `result` as an append-mode query over every micro-batch of `feed`; returns the sink's
-    rows (at most max_rows + 1) and the last micro-batch's physical plan."""
-    query = (result.writeStream.outputMode("append").format("memory").queryName(query_name)
-             .option("checkpointLocation", os.path.join(work, "checkpoint")).start())
-    try:
-        for index in range(feed.batches()):
-            feed.feed(index)
-            query.processAllAvailable()
-        plan = last_plan(query)
-        rows = spark.table(query_name).limit(max_rows + 1).collect()
-        return rows, plan
-    finally:
-        query.stop()
+    def process(self, max_rows: int) -> list:
+        """Processes what the source has now; returns the sink's new rows (at most max_rows + 1)."""
+        self.query.processAllAvailable()
+        rows = self.spark.table(self.name).collect()
+        new = rows[self.seen:self.seen + max_rows + 1]
+        self.seen = len(rows)
+        return new
 
+    def plan(self) -> str:
+        try:
+            execution = self.query._jsq.streamingQuery().lastExecution()
+            return execution.executedPlan().toString() if execution is not None else "(no micro-batch ran)"
+        except Exception as exc:  # the plan is an insight, never a reason to fail a case
+            return f"(plan unavailable: {type(exc).__name__})"
 
-def last_plan(query) -> str:
-    try:
-        execution = query._jsq.streamingQuery().lastExecution()
-        return execution.executedPlan().toString() if execution is not None else "(no micro-batch ran)"
-    except Exception as exc:  # the plan is an insight, never a reason to fail a case
-        return f"(plan unavailable: {type(exc).__name__})"
+    def stop(self) -> None:
+        try:
+            self.query.stop()
+        except Exception:  # already failed or stopped: nothing left to stop
+            pass

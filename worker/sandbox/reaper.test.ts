@@ -1,8 +1,8 @@
 import type Docker from 'dockerode';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { OWNER_LABEL, SANDBOX_LABEL } from './container-options.js';
-import { QUEUE_LABEL, reapSandboxes } from './reap-sandboxes.js';
+import { OWNER_LABEL, QUEUE_LABEL, SANDBOX_LABEL } from './container-options.js';
+import { reapSandboxes } from './reaper.js';
 
 /** A hand-written Docker fake: lists what it holds (honouring label filters), records removals. */
 function fakeDocker(containers: { Id: string; Labels: Record<string, string> }[], failRemoval: string[] = []) {

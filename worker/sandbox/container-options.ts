@@ -1,9 +1,20 @@
-// Docker create options for one sandbox container: every isolation setting lives here, in one
-// pure function, so every path (CLI, worker, pool, tests) gets the same hardening.
+// Docker create options for one sandbox container and every label a sandbox carries: each
+// isolation setting lives here, in one pure function, so every path (CLI, worker, pool, check,
+// tests) gets the same hardening, and every process finds sandboxes by the same labels.
 import type Docker from 'dockerode';
 
+/** On every sandbox container: what reapers look for. */
 export const SANDBOX_LABEL = 'org.pyspark-grader.sandbox';
+/** The process that created the sandbox (a worker id, or `cli-...`); its guard removes them when it dies. */
 export const OWNER_LABEL = 'org.pyspark-grader.owner';
+/** When the sandbox must be gone, in milliseconds since the epoch; any reaper removes it after that. */
+export const DEADLINE_LABEL = 'org.pyspark-grader.deadline';
+/** Which queue (fleet) a worker's sandbox belongs to. */
+export const QUEUE_LABEL = 'org.pyspark-grader.queue';
+/** The BullMQ job (= submission id) a sandbox grades. */
+export const JOB_LABEL = 'org.pyspark-grader.job';
+/** What a sandbox is for: `pool`, `grade`, `reference`, `generate`, `challenges-check`. */
+export const ROLE_LABEL = 'org.pyspark-grader.role';
 
 export interface SandboxLimits {
   /** Memory limit, in bytes; swap is the same number, so no swap at all. */
@@ -15,18 +26,20 @@ export interface SandboxLimits {
   nofile: number;
 }
 
-export function containerOptions(image: string, limits: SandboxLimits, labels: Record<string, string>): Docker.ContainerCreateOptions {
+export function containerOptions(
+  image: string, limits: SandboxLimits, labels: Record<string, string>, harness: { cds: boolean } = { cds: true },
+): Docker.ContainerCreateOptions {
   // The JVM heap gets half the container: the rest is for Python, Arrow buffers and the tmpfs.
   const driverMemoryMiB = Math.max(256, Math.floor(limits.memoryBytes / 2 / 1024 / 1024));
   return {
     Image: image,
     // The whole environment: no secrets, no proxy settings, nothing from the worker.
-    Env: [`HARNESS_CORES=${limits.cpus}`, `HARNESS_DRIVER_MEMORY=${driverMemoryMiB}m`],
+    Env: [`HARNESS_CORES=${limits.cpus}`, `HARNESS_DRIVER_MEMORY=${driverMemoryMiB}m`, ...(harness.cds ? [] : ['HARNESS_CDS=0'])],
     User: '10001:10001',
     // Spark resolves its own host name at start-up; with no network it must map to loopback.
     Hostname: 'sandbox',
     WorkingDir: '/tmp',
-    // The job arrives as a length-prefixed tar on stdin once Spark is up; frames leave on stdout.
+    // Commands arrive on stdin once Spark is up, one at a time; frames leave on stdout.
     AttachStdin: true,
     AttachStdout: true,
     AttachStderr: true,
