@@ -86,6 +86,8 @@ export const GradeResultSchema = z.object({
   cases: z.array(CaseResultSchema),
   /** Null when no timed case ran to a correct answer. */
   timing: TimingSummarySchema.nullable(),
+  /** Planned runs the worker left out: the shuffled re-run of a case already failed, or a case the check did not need. */
+  skippedCases: z.array(z.string()).default([]),
   sandbox: z.object({
     image: z.string(),
     /** Container create + start until Spark was up and warm, in milliseconds (worker's clock; a pool member did this before the job). */

@@ -147,6 +147,7 @@ export function gradeRun(input: GradeRunInput): GradeResult {
     verdict: overallVerdict(cases.map((c) => c.verdict)),
     cases,
     timing,
+    skippedCases: run.skippedCases,
     sandbox: {
       image: run.image,
       startupMs: Math.round(run.startupMs),

@@ -104,8 +104,6 @@ export const GeneratedFrameSchema = z.strictObject({
   type: z.literal('generated'),
   id: FrameIdSchema,
   fingerprint: z.array(FingerprintEntrySchema).max(10_000),
-  /** With `repeat`: the fingerprint of a second generation with the same seed. */
-  repeatFingerprint: z.array(FingerprintEntrySchema).max(10_000).optional(),
   /** Every file sent as blobs, with its size in bytes. */
   files: z.array(z.strictObject({ path: BlobFrameSchema.shape.path, bytes: z.number().int().nonnegative() })).max(100_000),
 });

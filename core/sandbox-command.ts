@@ -61,9 +61,7 @@ export const SandboxCommandSchema = z.discriminatedUnion('type', [
     seed: z.number().int(),
     params: GeneratorSpecSchema.shape.params,
     inputs: z.array(InputSpecSchema),
-    /** Generate a second time and fingerprint that too (the reproducibility check). */
-    repeat: z.boolean(),
-    /** Send no files, only the fingerprint. */
+    /** Send no files, only the fingerprint (the reproducibility check's second generation). */
     fingerprintOnly: z.boolean(),
     /** The payload: a tar holding the generator script at `script`. */
     payloadBytes: z.number().int().nonnegative(),

@@ -1,65 +1,97 @@
-// `npm run bench:service [-- --challenge session-analysis --rounds 1 --candidates 1,4]`: the
-// whole service (real Redis, server, one worker process at GRADER_WORKER_CONCURRENCY, Docker,
-// Spark) under candidates that each Run then Submit the reference and wait for the verdict.
-// Prints accept-to-verdict latency p50/p95 per kind and concurrency, and graded submissions
-// per minute sustained over each phase.
+// `npm run bench:service [-- --tries 10 --challenge session-analysis]`: the whole service (real
+// Redis, server, one worker process with a warm pool, Docker, Spark) on an idle machine, one
+// submission at a time, each started when the worker's pool is full again. Prints p50/p95 of:
+// - accept-to-verdict of a Run of the reference (public cases);
+// - a Submit's overhead: its accept-to-verdict minus the sum of its cases' times;
+// - the timing verdict and ratio of the reference and of a correct solution about 3x slower
+//   (scripts/bench/<challenge>-slower.py) over --tries Submits each: they must not change.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  api, createInterview, serviceEnv, startRedis, startServer, startWorkerProcess, submit, uniqueQueue, waitFinished,
-} from './local-service.js';
-import { parseSandboxConfig } from '../worker/config.js';
 import { REPO_ROOT } from '../core/repo-root.js';
+import type { InterviewerSubmissionView } from '../core/views/submission-view.js';
+import {
+  api, createInterview, readSse, serviceEnv, startRedis, startServer, startWorkerProcess, submit, uniqueQueue, type Api,
+} from './local-service.js';
 
 const { values } = parseArgs({ options: {
   challenge: { type: 'string', default: 'session-analysis' },
-  rounds: { type: 'string', default: '1' },
-  candidates: { type: 'string', default: '1,4' },
+  tries: { type: 'string', default: '10' },
 } });
-const challengesDir = parseSandboxConfig().GRADER_CHALLENGES_DIR ?? path.join(REPO_ROOT, 'challenges');
+const tries = Number(values.tries);
+const challengesDir = process.env.GRADER_CHALLENGES_DIR ?? path.join(REPO_ROOT, 'challenges');
 const reference = await readFile(path.join(challengesDir, values.challenge, 'reference.py'), 'utf8');
+const slower = await readFile(path.join(REPO_ROOT, 'scripts', 'bench', `${values.challenge}-slower.py`), 'utf8').catch(() => null);
 
 const percentile = (xs: number[], p: number): number => {
   const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 };
-const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+const row = (label: string, xs: number[], unit: (x: number) => string): void => {
+  console.log(`${label.padEnd(44)} p50 ${unit(percentile(xs, 50)).padEnd(9)} p95 ${unit(percentile(xs, 95)).padEnd(9)} (n=${xs.length})`);
+};
 
 const redis = await startRedis();
-const env: Record<string, string> = { ...serviceEnv(redis.url, uniqueQueue('bench')), GRADER_CHALLENGES_DIR: challengesDir };
+const env: Record<string, string> = { ...serviceEnv(redis.url, uniqueQueue('bench')), GRADER_CHALLENGES_DIR: challengesDir, GRADER_WORKER_CONCURRENCY: '1' };
 const server = await startServer(env);
 const worker = await startWorkerProcess(env);
 const client = api(server.url);
-try {
-  // Warm-up: the reference calibration (cached on disk) happens once, outside the figures.
-  const warm = await createInterview(client, values.challenge, 'warm-up');
-  const warmId = await submit(client, warm.candidateToken, reference, 'submit');
-  console.log(`warm-up: ${JSON.stringify((await waitFinished(client, warm.candidateToken, warmId, 30 * 60_000)).verdict)}`);
 
-  console.log(`\n${values.challenge}: each candidate Runs then Submits the reference, ${values.rounds} round(s); worker concurrency ${env.GRADER_WORKER_CONCURRENCY}\n`);
-  console.log('candidates  kind    n   p50       p95       max       throughput');
-  for (const candidates of values.candidates.split(',').map(Number)) {
-    const latencies: Record<'run' | 'submit', number[]> = { run: [], submit: [] };
-    const started = performance.now();
-    await Promise.all(Array.from({ length: candidates }, async (_, i) => {
-      const { candidateToken } = await createInterview(client, values.challenge, `bench ${candidates}-${i}`);
-      for (let r = 0; r < Number(values.rounds); r++) {
-        for (const kind of ['run', 'submit'] as const) {
-          const t0 = performance.now();
-          const id = await submit(client, candidateToken, reference, kind);
-          const done = await waitFinished(client, candidateToken, id, 30 * 60_000);
-          if (done.verdict !== 'accepted') console.warn(`  ${kind} ${id}: ${String(done.status)} ${String(done.verdict)}`);
-          latencies[kind].push(performance.now() - t0);
-        }
-      }
-    }));
-    const wallMs = performance.now() - started;
-    const total = latencies.run.length + latencies.submit.length;
-    for (const kind of ['run', 'submit'] as const) {
-      const xs = latencies[kind];
-      console.log(`${String(candidates).padEnd(12)}${kind.padEnd(8)}${String(xs.length).padEnd(4)}${s(percentile(xs, 50)).padEnd(10)}${s(percentile(xs, 95)).padEnd(10)}${s(Math.max(...xs)).padEnd(10)}${kind === 'submit' ? `${(total / (wallMs / 60_000)).toFixed(2)} graded/min over ${s(wallMs)}` : ''}`);
+/** Waits until every live worker's pool is full and idle: each try starts on an idle machine with a warm pool. */
+async function poolFull(c: Api): Promise<void> {
+  for (;;) {
+    const ready = await c.json<{ pool: { target: number; ready: number; warming: number } }>('GET', '/readyz');
+    const pool = ready.body.pool;
+    if (pool && pool.target > 0 && pool.ready >= pool.target && pool.warming === 0) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** Posts one submission and waits for its verdict on the live stream: accept-to-verdict, and the result. */
+async function timed(token: string, interviewerToken: string, code: string, kind: 'run' | 'submit'): Promise<{ ms: number; view: InterviewerSubmissionView }> {
+  await poolFull(client);
+  const started = performance.now();
+  const id = await submit(client, token, code, kind);
+  await readSse(`${server.url}/api/i/${interviewerToken}/submissions/${id}/events`,
+    (e) => e.event === 'submission' && ['graded', 'system_error'].includes(String((e.data as { status?: string }).status)), 30 * 60_000);
+  const ms = performance.now() - started;
+  const view = (await client.json<InterviewerSubmissionView>('GET', `/api/i/${interviewerToken}/submissions/${id}`)).body;
+  return { ms, view };
+}
+
+try {
+  const interview = await createInterview(client, values.challenge, 'bench');
+  const [token, interviewer] = [interview.candidateToken, interview.interviewerToken];
+  // Outside the figures: the reference's calibration and the generated inputs (cached on disk).
+  const warm = await timed(token, interviewer, reference, 'submit');
+  console.log(`warm-up Submit: ${warm.view.verdict} in ${s(warm.ms)} (calibration and generated inputs are cached from here on)\n`);
+  console.log(`${values.challenge}, one worker (concurrency 1, pool ${env.GRADER_POOL_SIZE ?? 'default'}), ${tries} tries each, each with the pool full\n`);
+
+  const runs: number[] = [];
+  for (let i = 0; i < tries; i++) runs.push((await timed(token, interviewer, reference, 'run')).ms);
+  row('Run (public cases): accept to verdict', runs, s);
+
+  const overheads: number[] = [];
+  const submits: number[] = [];
+  const verdicts: string[] = [];
+  for (let i = 0; i < tries; i++) {
+    const { ms, view } = await timed(token, interviewer, reference, 'submit');
+    const compute = (view.result?.cases ?? []).reduce((sum, c) => sum + (c.timeMs ?? 0), 0);
+    submits.push(ms);
+    overheads.push(ms - compute);
+    verdicts.push(`${view.verdict} ${view.result?.timing?.ratio ?? '-'}x${view.result?.timing?.reference === 'retimed' ? ' (re-timed)' : ''}`);
+  }
+  row('Submit: accept to verdict', submits, s);
+  row('Submit overhead: latency - sum of case times', overheads, s);
+  console.log(`\nreference, ${tries} Submits: ${verdicts.join(', ')}`);
+  if (slower) {
+    const slow: string[] = [];
+    for (let i = 0; i < tries; i++) {
+      const { view } = await timed(token, interviewer, slower, 'submit');
+      slow.push(`${view.verdict} ${view.result?.timing?.ratio ?? '-'}x${view.result?.timing?.reference === 'retimed' ? ' (re-timed)' : ''}`);
     }
+    console.log(`about 3x slower correct solution, ${tries} Submits: ${slow.join(', ')}`);
   }
 } finally {
   await worker.stop();

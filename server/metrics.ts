@@ -8,10 +8,11 @@ import type { Store } from '../store/store.js';
 const esc = (v: string): string => v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
 
 export async function renderMetrics(store: Store, queue: Queue, registry: Registry): Promise<string> {
-  const [{ verdicts, duration, faults }, bull, own] = await Promise.all([
+  const [{ verdicts, duration, faults }, bull, own, workers] = await Promise.all([
     readGradingCounters(store),
     queue.exportPrometheusMetrics(),
     registry.metrics(),
+    store.liveWorkers(),
   ]);
   const lines: string[] = [];
   lines.push('# HELP grader_verdicts_total Graded submissions by challenge, scope and overall verdict.', '# TYPE grader_verdicts_total counter');
@@ -29,5 +30,18 @@ export async function renderMetrics(store: Store, queue: Queue, registry: Regist
   }
   lines.push('# HELP grader_sandbox_failures_total Grader faults (Docker, sandbox): retryable ones and final ones (system_error).', '# TYPE grader_sandbox_failures_total counter');
   for (const kind of ['retryable', 'final']) lines.push(`grader_sandbox_failures_total{kind="${kind}"} ${faults[kind] ?? 0}`);
+  // Each live worker's sandbox pool, from its heartbeat.
+  const gauges = [['target', 'Members a worker\'s pool keeps ready or warming.'], ['ready', 'Pool members up, warm and waiting for a job.'],
+    ['warming', 'Pool members starting.'], ['waiting', 'Grades waiting for a pool member.']] as const;
+  const counters = [['handedOut', 'handed_out', 'Pool members handed to a grade.'], ['replacedIdle', 'replaced_idle', 'Pool members replaced after waiting too long.'],
+    ['failedStarts', 'failed_starts', 'Pool member starts that failed.']] as const;
+  for (const [field, help] of gauges) {
+    lines.push(`# HELP grader_pool_${field} ${help}`, `# TYPE grader_pool_${field} gauge`);
+    for (const [id, beat] of workers) if (beat.pool) lines.push(`grader_pool_${field}{worker="${esc(id)}",queue="${esc(beat.queue)}"} ${beat.pool[field]}`);
+  }
+  for (const [field, name, help] of counters) {
+    lines.push(`# HELP grader_pool_${name}_total ${help}`, `# TYPE grader_pool_${name}_total counter`);
+    for (const [id, beat] of workers) if (beat.pool) lines.push(`grader_pool_${name}_total{worker="${esc(id)}",queue="${esc(beat.queue)}"} ${beat.pool[field]}`);
+  }
   return `${own.trimEnd()}\n${bull.trimEnd()}\n${lines.join('\n')}\n`;
 }

@@ -12,7 +12,7 @@ const caseResult = (hidden: boolean): CaseResult => ({
   planInsights: { shuffles: 1, joins: [], udfs: [] } as unknown as CaseResult['planInsights'],
 });
 const result: GradeResult = {
-  challengeId: 'group-sum', scope: 'all', verdict: 'wrong_answer', cases: [caseResult(false), caseResult(true)], timing: null,
+  challengeId: 'group-sum', scope: 'all', verdict: 'wrong_answer', cases: [caseResult(false), caseResult(true)], timing: null, skippedCases: [],
   sandbox: { image: 'img', startupMs: 1, sparkStartupMs: 1, computeMs: 1, peakMemoryBytes: null, stderr: 'spark log' },
 };
 const record: SubmissionRecord = {

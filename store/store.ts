@@ -8,6 +8,7 @@ import type { Draft, DraftEvent } from '../core/draft.js';
 import { DraftEventSchema } from '../core/draft.js';
 import type { GradeResult } from '../core/grade-result.js';
 import { InterviewSchema, RoleSchema, type Interview, type Role } from '../core/interview.js';
+import { PoolStateSchema } from '../core/pool-state.js';
 import type { Scorecard, StoredScorecard } from '../core/scorecard.js';
 import { StoredScorecardSchema } from '../core/scorecard.js';
 import { SubmissionRecordSchema, type LiveEvent, type SubmissionKind, type SubmissionRecord } from '../core/submission.js';
@@ -221,6 +222,8 @@ export const WorkerHeartbeatSchema = z.object({
   /** Milliseconds since the epoch. */
   at: z.number(),
   queue: z.string(),
+  /** The worker's sandbox pool. */
+  pool: PoolStateSchema.optional(),
 });
 export type WorkerHeartbeat = z.infer<typeof WorkerHeartbeatSchema>;
 

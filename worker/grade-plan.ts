@@ -29,6 +29,13 @@ export interface GradePlan {
   /** Limit for importing the solution module, in milliseconds. */
   importLimitMs: number;
   cases: PlannedCase[];
+  /**
+   * The first case run once before any case is timed, its report thrown away: the solution's own
+   * plans get compiled (Spark generates code per plan shape) off the clock, so the first case
+   * does not pay for what the later ones reuse. Not for stream challenges (a stream's start-up is
+   * its own and re-running it costs a whole stream).
+   */
+  prime: PlannedCase | null;
   /** The whole run's watchdog, in milliseconds: every limit plus a per-step allowance. */
   budgetMs: number;
 }
@@ -39,8 +46,10 @@ export interface PlanOptions {
   smallCaseLimitMs: number;
   /** The reference's calibrated time per case name, in milliseconds, when known. */
   referenceTimes?: Record<string, number>;
-  /** Leave out the metamorphic re-runs (a re-timing of the reference). */
+  /** Leave out the metamorphic re-runs (the reference's calibration). */
   withoutVariants?: boolean;
+  /** Only the timed cases, after the priming run (the reference re-timed beside a run near its budget). */
+  timedOnly?: boolean;
 }
 
 /** A small case may take this many times the reference's time on it, when that is above the floor. */
@@ -80,10 +89,14 @@ export function planGrade(challenge: Challenge, options: PlanOptions): GradePlan
       });
     }
   }
+  const first = cases[0];
+  if (options.timedOnly) cases.splice(0, cases.length, ...cases.filter((c) => c.timed));
   cases.forEach((c, i) => { c.id = `c${i + 1}`; });
+  const prime = first && !stream ? { ...first, id: 'prime' } : null;
   const importLimitMs = Math.min(spec.limits.caseTimeLimitMs, options.smallCaseLimitMs);
-  const budgetMs = importLimitMs + cases.reduce((sum, c) => sum + c.limitMs, 0) + STEP_ALLOWANCE_MS * (cases.length + 1);
-  return { scope: options.scope, importLimitMs, cases, budgetMs };
+  const steps = [...(prime ? [prime] : []), ...cases];
+  const budgetMs = importLimitMs + steps.reduce((sum, c) => sum + c.limitMs, 0) + STEP_ALLOWANCE_MS * (steps.length + 1);
+  return { scope: options.scope, importLimitMs, cases, prime, budgetMs };
 }
 
 /** The cases a result lists: the plan's, without the re-runs (they are folded into their base case). */

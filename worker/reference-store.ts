@@ -108,9 +108,13 @@ export class ReferenceStore {
     return tables;
   }
 
-  /** The reference's times on the timed cases, measured now in a fresh sandbox (beside a run near its budget). */
+  /**
+   * The reference's times on the timed cases, measured now in a fresh sandbox (beside a run near
+   * its budget): the priming run, then only the timed cases (the small ones change nothing a
+   * timed case's time depends on once the solution's plans are compiled).
+   */
   async retime(challenge: Challenge): Promise<Record<string, number>> {
-    const run = await this.runReference(challenge, 'reference-retime');
+    const run = await this.runReference(challenge, 'reference-retime', true);
     const times: Record<string, number> = {};
     for (const report of run.caseReports) {
       if (challenge.cases.find((c) => c.name === report.name)?.spec.timed) times[report.name] = report.timeMs;
@@ -148,8 +152,8 @@ export class ReferenceStore {
   }
 
   /** The reference through the plan of a Submit (without the shuffled re-runs) in a fresh sandbox. */
-  private async runReference(challenge: Challenge, role: string): Promise<SolutionRun> {
-    const plan = planGrade(challenge, { scope: 'all', smallCaseLimitMs: this.deps.config.GRADER_SMALL_CASE_TIME_LIMIT_MS, withoutVariants: true });
+  private async runReference(challenge: Challenge, role: string, timedOnly = false): Promise<SolutionRun> {
+    const plan = planGrade(challenge, { scope: 'all', smallCaseLimitMs: this.deps.config.GRADER_SMALL_CASE_TIME_LIMIT_MS, withoutVariants: true, timedOnly });
     const sandbox = await this.deps.pool.acquire({ priority: REFERENCE_PRIORITY, budgetMs: plan.budgetMs });
     try {
       await sandbox.limitMemory(challenge.spec.limits.memoryLimitBytes);

@@ -36,7 +36,7 @@ export async function startWorker(config: WorkerConfig, logger: Logger): Promise
       grader.docker.ping().then(() => true, () => false),
       new Promise<boolean>((r) => setTimeout(() => r(false), 5_000).unref()),
     ]);
-    await store.heartbeat(workerId, { dockerOk, at: Date.now(), queue: config.GRADER_QUEUE_NAME }, config.GRADER_WORKER_HEARTBEAT_TTL_MS);
+    await store.heartbeat(workerId, { dockerOk, at: Date.now(), queue: config.GRADER_QUEUE_NAME, pool: grader.pool.state() }, config.GRADER_WORKER_HEARTBEAT_TTL_MS);
   };
   await beat();
   const heartbeat = setInterval(() => void beat().catch((error: unknown) => log.warn({ err: error }, 'heartbeat failed')), Math.max(1_000, Math.floor(config.GRADER_WORKER_HEARTBEAT_TTL_MS / 3)));

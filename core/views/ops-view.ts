@@ -9,6 +9,13 @@ export const ReadinessSchema = z.object({
   docker: z.boolean(),
   /** Workers with a live heartbeat on this server's queue. */
   workers: z.number().int().nonnegative(),
+  /** Their sandbox pools, summed: members ready, warming, the target, grades waiting for one. */
+  pool: z.object({
+    target: z.number().int().nonnegative(),
+    ready: z.number().int().nonnegative(),
+    warming: z.number().int().nonnegative(),
+    waiting: z.number().int().nonnegative(),
+  }),
 });
 export type Readiness = z.infer<typeof ReadinessSchema>;
 

@@ -19,6 +19,10 @@ describe('catchMatrix', () => {
     expect(catchMatrix(cases, [graded('w', verdicts)]).rows).toEqual([{ name: 'w', caught }]);
   });
 
+  it('marks an accepted case whose shuffled re-run was not needed as not needed', () => {
+    expect(catchMatrix(['nulls', 'ties'], [{ ...graded('w', { nulls: 'wrong_answer', ties: 'accepted' }), skippedCases: ['ties--shuffled'] }]).rows[0]!.caught).toEqual([true, null]);
+  });
+
   it('draws a case that was not needed as -', () => {
     expect(formatCatchMatrix(catchMatrix(['nulls', 'scale'], [graded('w', { nulls: 'wrong_answer' })])).split('\n')[2]).toBe('w               x -');
   });

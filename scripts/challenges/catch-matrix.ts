@@ -12,18 +12,28 @@ export interface CatchMatrix {
   uncaught: string[];
 }
 
-/** A wrong solution's graded cases (a GradeResult's `cases` will do). */
+/** A wrong solution's graded cases (a GradeResult's `cases` and `skippedCases` will do). */
 export interface WrongSolutionCases {
   name: string;
   cases: { name: string; verdict: Verdict }[];
+  /** Runs left out as not needed (a case, or a case's `--shuffled` re-run). */
+  skippedCases?: string[];
 }
 
 export function catchMatrix(hiddenCases: string[], solutions: WrongSolutionCases[]): CatchMatrix {
-  const rows = solutions.map(({ name, cases }) => {
+  const rows = solutions.map(({ name, cases, skippedCases = [] }) => {
     const verdicts = new Map(cases.map((c) => [c.name, c.verdict]));
-    // A case missing from the result was left out by the check (not needed); one that could not
-    // run because the sandbox stopped is in the result with a failing verdict.
-    return { name, caught: hiddenCases.map((c) => (verdicts.has(c) ? verdicts.get(c) !== 'accepted' : null)) };
+    // A case missing from the result was left out by the check (not needed), as is an accepted
+    // one whose shuffled re-run was; one that could not run because the sandbox stopped is in
+    // the result with a failing verdict.
+    return {
+      name,
+      caught: hiddenCases.map((c) => {
+        if (!verdicts.has(c)) return null;
+        if (verdicts.get(c) !== 'accepted') return true;
+        return skippedCases.includes(`${c}--shuffled`) ? null : false;
+      }),
+    };
   });
   return { cases: hiddenCases, rows, uncaught: rows.filter((r) => !r.caught.includes(true)).map((r) => r.name) };
 }

@@ -6,8 +6,8 @@
 // need a sandbox to themselves share warm sandboxes (each in a SparkSession and module of its
 // own; one whose run ends its sandbox is graded again in a fresh one); the reference and the
 // solutions whose verdict is about time, memory or output limits get a fresh sandbox each, as a
-// candidate's would. A wrong solution's generated (scale) cases run only when its smaller cases
-// do not already give its declared verdict.
+// candidate's would. A wrong solution's generated (scale) cases and shuffled re-runs run only
+// when its hand-written cases do not already give its declared verdict.
 import { readFile } from 'node:fs/promises';
 import type { GradeResult } from '../../core/grade-result.js';
 import { ChallengeError, loadChallenge, type Challenge } from '../../core/load-challenge.js';
@@ -51,20 +51,6 @@ interface Solution {
   expect?: Verdict;
 }
 
-/** Runs `task` over `items`, at most `limit` at once, keeping the items' order in the results. */
-async function mapConcurrently<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  return results;
-}
-
 /** Runs `attempt` until it succeeds, retrying a retryable grader fault up to GRADE_ATTEMPTS tries in all. */
 async function withRetries<T>(label: string, attempt: () => Promise<T>, log: (line: string) => void): Promise<T> {
   for (let tries = 1; ; tries++) {
@@ -101,10 +87,14 @@ function judge(solution: Solution, result: GradeResult, took: string, log: (line
   }
 }
 
-/** A wrong solution's generated cases run only while its smaller cases have not given its declared verdict. */
+/**
+ * A wrong solution's generated cases and shuffled re-runs run only while its hand-written cases
+ * have not given its declared verdict: once they have, they would change nothing the check
+ * proves (the catch matrix marks them not needed).
+ */
 function skipWhenDeclared(prepared: PreparedGrade, solution: Solution): GradeRequest['shouldRun'] {
   if (!solution.expect) return undefined;
-  return (planned, done) => !planned.generated || verdictSoFar(prepared, done) !== solution.expect;
+  return (planned, done) => !(planned.generated || planned.variant) || verdictSoFar(prepared, done) !== solution.expect;
 }
 
 export async function checkChallenge(deps: GraderDeps, dir: string, log: (line: string) => void, options: CheckOptions = {}): Promise<ChallengeCheck> {
@@ -130,24 +120,28 @@ export async function checkChallenge(deps: GraderDeps, dir: string, log: (line: 
   if (unnamed.length > 0) fail(`statement.md does not name ${unnamed.join(', ')} (in inline code or a table)`);
   else log('statement: names every input and output column');
 
-  // Generated inputs first (the reproducibility check fills their cache), then the reference's
-  // calibration alone: its times are the yardstick of every timing verdict, so nothing competes.
-  const generators = await checkGenerators(deps, challenge);
+  // Generated inputs first (the cache), then side by side the second generation of each (the
+  // reproducibility check) and the reference's calibration, which needs them.
+  const generatedOnce = Promise.all(generated.map((c) => deps.generated.get(challenge, c)));
+  const generatorsChecked = checkGenerators(deps, challenge, generatedOnce);
+  const calibrated = generatedOnce.then(() => withRetries('reference calibration', () => prepareGrade(deps, challenge, 'all'), log));
+  calibrated.catch(() => undefined); // awaited, and its error reported, below
+  const generators = await generatorsChecked;
   if (generators.length === 0) log('generator: no generated case');
   for (const g of generators) {
     if (g.reproducible) log(`generator: ${g.case} is reproducible (${g.detail})`);
     else fail(`generator of case ${g.case}: ${g.detail}`);
   }
-  if (generators.some((g) => !g.reproducible)) {
-    log('(a generated case cannot be made, so no solution can be graded)');
-    return { id: challenge.id, failures, verdicts };
-  }
   let prepared: PreparedGrade;
   try {
-    prepared = await withRetries('reference calibration', () => prepareGrade(deps, challenge, 'all'), log);
+    prepared = await calibrated;
   } catch (error) {
-    fail(`reference.py: ${(error as Error).message}`);
+    if (generators.every((g) => g.reproducible)) fail(`reference.py: ${(error as Error).message}`);
     log('(the reference could not be calibrated, so no solution can be graded)');
+    return { id: challenge.id, failures, verdicts };
+  }
+  if (generators.some((g) => !g.reproducible)) {
+    log('(a generated case is not reproducible, so no solution is graded)');
     return { id: challenge.id, failures, verdicts };
   }
 
@@ -174,40 +168,53 @@ export async function checkChallenge(deps: GraderDeps, dir: string, log: (line: 
     }
   };
 
-  /** One sandbox after another, each taking the lane's solutions in turn until one ends it. */
-  const gradeShared = async (lane: Solution[]): Promise<void> => {
+  /**
+   * One slot of CHECK_CONCURRENCY: takes the next solution from the common queue, grading a
+   * shared one in the slot's shared sandbox (started when first needed, replaced when a run ends
+   * it) and one that needs its own sandbox in a fresh one.
+   */
+  const slot = async (queue: Solution[]): Promise<void> => {
     let sandbox: Sandbox | null = null;
     let n = 0;
+    const drop = async (): Promise<void> => {
+      await sandbox?.destroy().catch((error: unknown) => log(`removing a shared sandbox failed: ${(error as Error).message}`));
+      sandbox = null;
+    };
     try {
-      for (const solution of lane) {
-        const started = Date.now();
-        sandbox ??= await acquireSandbox(deps, challenge, { budgetMs: prepared.plan.budgetMs * lane.length });
-        const run = await runGrade(deps, sandbox, prepared, { code: solution.code, shouldRun: skipWhenDeclared(prepared, solution) }, `s${++n}`);
-        if (run.stop) {
-          // Its run ended the sandbox: grade it where nothing else ran, as a candidate's would be.
-          await sandbox.destroy().catch((error: unknown) => log(`removing a shared sandbox failed: ${(error as Error).message}`));
-          sandbox = null;
-          await gradeFresh(solution, `: its run ended the shared one (${run.stop.reason})`);
+      for (let solution = queue.shift(); solution; solution = queue.shift()) {
+        if (ownSandbox(solution)) {
+          await gradeFresh(solution);
           continue;
         }
-        const result = await decideGrade(deps, prepared, toSandboxRun(deps.image, run, sandbox, { oomKilled: false, exitCode: null }));
-        record(solution, result, `(graded in ${formatMs(Date.now() - started)}, shared sandbox)`);
+        const started = Date.now();
+        try {
+          sandbox ??= await acquireSandbox(deps, challenge, { budgetMs: deps.config.GRADER_SANDBOX_MAX_JOB_MS });
+          const run = await runGrade(deps, sandbox, prepared, { code: solution.code, shouldRun: skipWhenDeclared(prepared, solution) }, `s${++n}`);
+          if (run.stop) {
+            // Its run ended the sandbox: grade it where nothing else ran, as a candidate's would be.
+            await drop();
+            await gradeFresh(solution, `: its run ended the shared one (${run.stop.reason})`);
+            continue;
+          }
+          const result = await decideGrade(deps, prepared, toSandboxRun(deps.image, run, sandbox, { oomKilled: false, exitCode: null }));
+          record(solution, result, `(graded in ${formatMs(Date.now() - started)}, shared sandbox)`);
+        } catch (error) {
+          await drop();
+          fail(`${solution.label}: grader error in a shared sandbox: ${(error as Error).message}`);
+        }
       }
-    } catch (error) {
-      fail(`${lane.map((s) => s.label).join(', ')}: grader error in a shared sandbox: ${(error as Error).message}`);
     } finally {
-      await sandbox?.destroy().catch((error: unknown) => log(`removing a shared sandbox failed: ${(error as Error).message}`));
+      await drop();
     }
   };
 
-  const own = solutions.filter(ownSandbox);
-  const shared = solutions.filter((s) => !ownSandbox(s));
-  const lanes = Array.from({ length: Math.min(CHECK_CONCURRENCY, shared.length) }, (_, i) => shared.filter((_, j) => j % CHECK_CONCURRENCY === i));
-  // At most CHECK_CONCURRENCY sandboxes at once; a lane counts as one.
-  await mapConcurrently<() => Promise<void>, void>([...own.map((s) => () => gradeFresh(s)), ...lanes.map((lane) => () => gradeShared(lane))], CHECK_CONCURRENCY, (task) => task());
+  // Longest first: the solutions with a sandbox of their own (a too-slow one runs for minutes),
+  // then the shared ones, which both slots take from as they free up.
+  const queue = [...solutions.filter(ownSandbox).sort((a, b) => Number(b.expect === 'too_slow') - Number(a.expect === 'too_slow')), ...solutions.filter((s) => !ownSandbox(s))];
+  await Promise.all(Array.from({ length: CHECK_CONCURRENCY }, () => slot(queue)));
 
   const wrongResults = solutions.filter((s) => s.expect && results.has(s.label))
-    .map((s) => ({ name: s.label.slice('wrong/'.length, -'.py'.length), cases: results.get(s.label)!.cases }));
+    .map((s) => ({ name: s.label.slice('wrong/'.length, -'.py'.length), cases: results.get(s.label)!.cases, skippedCases: results.get(s.label)!.skippedCases }));
   const matrix = catchMatrix(hidden.map((c) => c.name), wrongResults);
   log(formatCatchMatrix(matrix));
   for (const name of matrix.uncaught) fail(`wrong/${name}.py is caught by no hidden case`);

@@ -1,7 +1,6 @@
-// Whether a challenge's generated cases are reproducible: the trusted side generates each twice
-// with its seed in one sandbox (filling the generated-input cache with the first run), and the
-// two content fingerprints (row counts and order-independent hash sums per input, per
-// micro-batch for a stream) must be equal.
+// Whether a challenge's generated cases are reproducible: the trusted side's generation (cached)
+// and a second one with the same seed in a sandbox of its own must have equal content
+// fingerprints (row counts and order-independent hash sums per input, per micro-batch for a stream).
 import { createHash } from 'node:crypto';
 import type { Challenge } from '../../core/load-challenge.js';
 import type { FingerprintEntry } from '../../core/run-report.js';
@@ -27,11 +26,14 @@ export function describeFingerprint(entries: FingerprintEntry[]): string {
   return `${parts.join(', ')}; content ${digest}`;
 }
 
-export async function checkGenerators(deps: GraderDeps, challenge: Challenge): Promise<GeneratorCheck[]> {
+/** Generates every generated case (once: the cache) and then again, comparing the fingerprints. */
+export async function checkGenerators(deps: GraderDeps, challenge: Challenge, generatedOnce: Promise<unknown>): Promise<GeneratorCheck[]> {
   const checks: GeneratorCheck[] = [];
+  await generatedOnce.catch(() => undefined); // its error is reported per case below
   for (const c of challenge.cases.filter((x) => x.spec.generator)) {
     try {
-      const { first, again } = await deps.generated.checkReproducible(challenge, c);
+      const first = (await deps.generated.get(challenge, c)).manifest.fingerprint;
+      const again = await deps.generated.fingerprintAgain(challenge, c);
       const [a, b] = [describeFingerprint(first), describeFingerprint(again)];
       const same = JSON.stringify(first) === JSON.stringify(again);
       checks.push(same

@@ -16,17 +16,20 @@ export function opsRoutes({ app }: Routes, { config, deps }: RouteContext): void
     const redisOk = await store.redis.ping().then(() => true, () => false);
     let dockerOk = false;
     let workers = 0;
+    const pool = { target: 0, ready: 0, warming: 0, waiting: 0 };
     if (redisOk) {
       const live = await store.liveWorkers().catch((error: unknown) => {
         logger.warn({ err: error }, 'worker heartbeats unreadable; reporting no live worker');
         return new Map<string, never>();
       });
-      workers = [...live.values()].filter((w) => w.queue === config.GRADER_QUEUE_NAME).length;
-      dockerOk = [...live.values()].some((w) => w.dockerOk && w.queue === config.GRADER_QUEUE_NAME);
+      const ours = [...live.values()].filter((w) => w.queue === config.GRADER_QUEUE_NAME);
+      workers = ours.length;
+      dockerOk = ours.some((w) => w.dockerOk);
+      for (const w of ours) for (const k of ['target', 'ready', 'warming', 'waiting'] as const) pool[k] += w.pool?.[k] ?? 0;
     }
     if (deps.pingDocker) dockerOk = await deps.pingDocker().then(() => true, () => false);
     const ready = redisOk && dockerOk;
-    res.status(ready ? 200 : 503).json({ ready, redis: redisOk, docker: dockerOk, workers } satisfies Readiness);
+    res.status(ready ? 200 : 503).json({ ready, redis: redisOk, docker: dockerOk, workers, pool } satisfies Readiness);
   });
   app.get('/metrics', async (_req, res) => {
     res.type(registry.contentType).send(await renderMetrics(store, queue, registry));

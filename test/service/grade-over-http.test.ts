@@ -148,12 +148,14 @@ describe('the grading service over HTTP', () => {
   it('serves health, readiness, metrics, and bull-board only with the admin token', async () => {
     expect((await client.json('GET', '/healthz')).status).toBe(200);
     const ready = await client.json('GET', '/readyz');
-    expect(ready).toMatchObject({ status: 200, body: { ready: true, redis: true, docker: true } });
+    expect(ready).toMatchObject({ status: 200, body: { ready: true, redis: true, docker: true, workers: 1, pool: { target: 0, ready: 0, warming: 0, waiting: 0 } } });
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
     expect(metrics).toContain('bullmq_job_count');
     expect(metrics).toMatch(/grader_verdicts_total\{challenge="group-sum",scope="all",verdict="accepted"\} [1-9]/);
     expect(metrics).toContain('grader_grading_duration_seconds_bucket');
     expect(metrics).toContain('grader_sandbox_failures_total');
+    expect(metrics).toMatch(/grader_pool_ready\{worker="worker-[^"]+",queue="[^"]+"\} 0/);
+    expect(metrics).toMatch(/grader_pool_handed_out_total\{worker="worker-[^"]+",queue="[^"]+"\} [1-9]/);
     expect((await fetch(`${server.url}/admin/queues`)).status).toBe(401);
     expect((await fetch(`${server.url}/admin/queues`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).status).toBe(200);
     const res = await fetch(`${server.url}/api/i/${'y'.repeat(43)}`);

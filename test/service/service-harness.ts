@@ -7,9 +7,13 @@ import { QUEUE_LABEL, SANDBOX_LABEL } from '../../worker/sandbox/container-optio
 
 import { FIXTURE_CHALLENGES } from '../support/grader.js';
 
-/** The service's environment with the fixture challenges as its catalogue. */
+/**
+ * The service's environment with the fixture challenges as its catalogue, and workers that keep
+ * no ready sandbox: every container of a queue is then a grade's, so a test can prove none is
+ * left (the pool itself is proven in test/sandbox/pool.test.ts).
+ */
 export function serviceEnv(redisUrl: string, queueName: string, extra: Record<string, string> = {}): Record<string, string> {
-  return localServiceEnv(redisUrl, queueName, { GRADER_CHALLENGES_DIR: FIXTURE_CHALLENGES, ...extra });
+  return localServiceEnv(redisUrl, queueName, { GRADER_CHALLENGES_DIR: FIXTURE_CHALLENGES, GRADER_POOL_SIZE: '0', ...extra });
 }
 
 /** Sandbox containers of a queue (any owner), running or not. */

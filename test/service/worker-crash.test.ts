@@ -1,6 +1,6 @@
-// A worker killed with SIGKILL in the middle of a grade: its job's lock lapses, a new worker
-// restarts it as stalled, and the submission ends with exactly one result; the dead worker's
-// sandbox container is reaped (its owner has no heartbeat), so none is left. Also proves the
+// A worker killed with SIGKILL in the middle of a grade: its guard removes its sandboxes at once
+// (the heartbeat reaper of any other worker would too), its job's lock lapses, a new worker
+// restarts it as stalled, and the submission ends with exactly one result; none is left. Also proves the
 // attempt-token guard on the store directly: a superseded attempt cannot write a result.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -57,7 +57,8 @@ describe('a worker that dies mid-grade', () => {
     await until('the grade to be running in a sandbox', async () => (await server.store.getSubmission(id))?.status === 'running' && (await queueContainers(queueName)).length > 0, 120_000);
     first.proc.kill('SIGKILL');
     await first.exited;
-    expect((await queueContainers(queueName)).length).toBeGreaterThan(0); // the orphan exists
+    // No other worker runs yet: the dead worker's guard is what removes its sandboxes.
+    await until('the dead worker\'s guard to remove its sandboxes', async () => (await queueContainers(queueName)).length === 0, 30_000);
 
     workers.push(await startWorkerProcess(env));
     const finished = await waitFinished(client, candidateToken, id);

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { Challenge, ChallengeCase } from '../../core/load-challenge.js';
 import { FingerprintEntrySchema, type FingerprintEntry } from '../../core/run-report.js';
 import { GraderFault } from '../errors.js';
+import type { Outcome } from './protocol-machine.js';
 import type { Sandbox } from './sandbox.js';
 import { packTar, safeEntryName } from './tar.js';
 
@@ -59,13 +60,12 @@ export class GeneratedInputs {
   }
 
   /**
-   * Generates `c` twice with its seed in one sandbox (filling the cache with the first), for the
-   * check: equal fingerprints mean the generator is reproducible.
+   * Generates `c` once more with its seed, in a sandbox of its own, and returns only the
+   * fingerprint: equal to the cached one exactly when the generator is reproducible (the check).
    */
-  async checkReproducible(challenge: Challenge, c: ChallengeCase): Promise<{ first: FingerprintEntry[]; again: FingerprintEntry[] }> {
-    const key = await this.keyFor(challenge, c);
-    const { manifest, again } = await this.generate(challenge, c, key, true);
-    return { first: manifest.fingerprint, again: again ?? [] };
+  async fingerprintAgain(challenge: Challenge, c: ChallengeCase): Promise<FingerprintEntry[]> {
+    const outcome = await this.run(challenge, c, true);
+    return outcome.frame.fingerprint;
   }
 
   private async keyFor(challenge: Challenge, c: ChallengeCase): Promise<string> {
@@ -89,10 +89,10 @@ export class GeneratedInputs {
     } catch {
       // absent or unreadable: generate afresh
     }
-    return (await this.generate(challenge, c, key, false)).generated;
+    return this.generate(challenge, c, key);
   }
 
-  private async generate(challenge: Challenge, c: ChallengeCase, key: string, repeat: boolean): Promise<{ generated: GeneratedCase; manifest: GeneratedManifest; again?: FingerprintEntry[] }> {
+  private async run(challenge: Challenge, c: ChallengeCase, fingerprintOnly: boolean): Promise<Extract<Outcome, { type: 'generated' }>> {
     const generator = c.spec.generator!;
     const payload = await packTar(new Map([[generator.script, await readFile(path.join(challenge.dir, generator.script))]]));
     const id = `g${++generation}`;
@@ -101,7 +101,7 @@ export class GeneratedInputs {
     try {
       outcome = await sandbox.run(
         { kind: 'generate', id, limitMs: this.deps.limitMs, maxBytes: this.deps.maxBytes },
-        { type: 'generate', id, script: generator.script, seed: generator.seed, params: generator.params, inputs: challenge.spec.inputs, repeat, fingerprintOnly: false, payloadBytes: payload.length },
+        { type: 'generate', id, script: generator.script, seed: generator.seed, params: generator.params, inputs: challenge.spec.inputs, fingerprintOnly, payloadBytes: payload.length },
         payload,
       );
     } finally {
@@ -111,6 +111,11 @@ export class GeneratedInputs {
       const detail = outcome.type === 'stopped' ? outcome.stop.detail : outcome.type;
       throw new GraderFault(`the generator of case ${c.name} of ${challenge.id} failed: ${detail}${sandbox.stderr() ? `\nsandbox stderr (tail):\n${sandbox.stderr().slice(-2000)}` : ''}`, { retryable: false });
     }
+    return outcome;
+  }
+
+  private async generate(challenge: Challenge, c: ChallengeCase, key: string): Promise<GeneratedCase> {
+    const outcome = await this.run(challenge, c, false);
     const manifest: GeneratedManifest = {
       key, challengeId: challenge.id, caseName: c.name, createdAt: new Date().toISOString(),
       fingerprint: outcome.frame.fingerprint, files: outcome.frame.files,
@@ -129,6 +134,6 @@ export class GeneratedInputs {
       await rm(temporary, { recursive: true, force: true });
       if ((error as { code?: string }).code !== 'ENOTEMPTY' && (error as { code?: string }).code !== 'EEXIST') throw error;
     });
-    return { generated: { dir, manifest }, manifest, again: outcome.frame.repeatFingerprint };
+    return { dir, manifest };
   }
 }

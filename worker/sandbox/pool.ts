@@ -5,6 +5,7 @@
 // next ready member to the waiter with the best priority (a Run before any Submit). Size 0 is
 // a pool that keeps nothing ready: every acquire starts its own member (the CLI).
 import type Docker from 'dockerode';
+import type { PoolState } from '../../core/pool-state.js';
 import { Sandbox, type SandboxSpec } from './sandbox.js';
 
 export interface PoolOptions {
@@ -24,18 +25,6 @@ export interface PoolOptions {
   log?: (message: string) => void;
 }
 
-export interface PoolState {
-  target: number;
-  ready: number;
-  warming: number;
-  waiting: number;
-  /** Members handed out since the pool started. */
-  handedOut: number;
-  /** Members replaced after waiting longer than maxIdleMs. */
-  replacedIdle: number;
-  /** Starts that failed (Docker or Spark), since the pool started. */
-  failedStarts: number;
-}
 
 interface Waiter {
   priority: number;

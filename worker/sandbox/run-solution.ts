@@ -92,35 +92,57 @@ async function steps(sandbox: Sandbox, options: RunSolutionOptions): Promise<Sol
   if (module.frame.status !== 'ok') return finish(null);
 
   const done = new Map<string, CaseReport>();
-  for (const planned of plan.cases) {
+  let cases = plan.cases;
+  if (plan.prime) {
+    // Off the clock and out of the result; a stop here is a stop in the case it primes, and a
+    // failure is that case's report (its time does not matter, and a failure like a stopped
+    // SparkSession leaves nothing to run it again in).
+    const primed = await runCase(sandbox, options, solutionId, plan.prime);
+    if (primed.type === 'stopped') return finish(primed.stop, plan.prime.name);
+    if (primed.frame.status !== 'ok') {
+      const report = caseReport(plan.prime.name, primed.frame, primed.rows, primed.wallMs);
+      run.caseReports.push(report);
+      done.set(report.name, report);
+      options.onCaseDone?.(plan.cases[0]!, report);
+      cases = plan.cases.slice(1);
+    }
+  }
+  for (const planned of cases) {
     if (options.shouldRun && !options.shouldRun(planned, done)) {
       run.skippedCases.push(planned.name);
       continue;
     }
-    const payload = await options.inputs.payload(challenge, planned.source);
-    const batches = await Promise.all(payload.batches.map(async (b) => ({ ...b, bytes: await b.payload() })));
-    const caseId = `${solutionId}-${planned.id}`;
-    let outcome: Outcome = await sandbox.run(
-      { kind: 'case', id: caseId, limitMs: planned.limitMs, stream: planned.stream, maxRows: challenge.spec.limits.maxOutputRows, maxOutputBytes: options.limits.maxOutputBytes },
-      { type: 'case', id: caseId, solution: solutionId, inputs: payload.layout, ...(planned.variant ? { shuffle: { seed: planned.variant.seed, partitions: planned.variant.partitions } } : {}), payloadBytes: payload.tar.length },
-      payload.tar,
-    );
-    if (outcome.type === 'stream_ready') {
-      for (const batch of batches) {
-        outcome = await sandbox.run({ kind: 'micro_batch', id: caseId, index: batch.index },
-          { type: 'micro_batch', id: caseId, index: batch.index, format: batch.format, payloadBytes: batch.bytes.length }, batch.bytes);
-        if (outcome.type !== 'batch_end') break;
-      }
-      if (outcome.type === 'batch_end') outcome = await sandbox.run({ kind: 'stream_end', id: caseId }, { type: 'stream_end', id: caseId, payloadBytes: 0 });
-    }
+    const outcome = await runCase(sandbox, options, solutionId, planned);
     if (outcome.type === 'stopped') return finish(outcome.stop, planned.name);
-    if (outcome.type !== 'case_end') throw new Error(`unexpected ${outcome.type} for case ${planned.name}`);
     const report = caseReport(planned.name, outcome.frame, outcome.rows, outcome.wallMs);
     run.caseReports.push(report);
     done.set(planned.name, report);
     options.onCaseDone?.(planned, report);
   }
   return finish(null);
+}
+
+/** One case through the protocol: its inputs, then (a stream) each micro-batch after the last one's output. */
+async function runCase(sandbox: Sandbox, options: RunSolutionOptions, solutionId: string, planned: PlannedCase): Promise<Extract<Outcome, { type: 'case_end' | 'stopped' }>> {
+  const { challenge } = options;
+  const payload = await options.inputs.payload(challenge, planned.source);
+  const batches = await Promise.all(payload.batches.map(async (b) => ({ ...b, bytes: await b.payload() })));
+  const caseId = `${solutionId}-${planned.id}`;
+  let outcome: Outcome = await sandbox.run(
+    { kind: 'case', id: caseId, limitMs: planned.limitMs, stream: planned.stream, maxRows: challenge.spec.limits.maxOutputRows, maxOutputBytes: options.limits.maxOutputBytes },
+    { type: 'case', id: caseId, solution: solutionId, inputs: payload.layout, ...(planned.variant ? { shuffle: { seed: planned.variant.seed, partitions: planned.variant.partitions } } : {}), payloadBytes: payload.tar.length },
+    payload.tar,
+  );
+  if (outcome.type === 'stream_ready') {
+    for (const batch of batches) {
+      outcome = await sandbox.run({ kind: 'micro_batch', id: caseId, index: batch.index },
+        { type: 'micro_batch', id: caseId, index: batch.index, format: batch.format, payloadBytes: batch.bytes.length }, batch.bytes);
+      if (outcome.type !== 'batch_end') break;
+    }
+    if (outcome.type === 'batch_end') outcome = await sandbox.run({ kind: 'stream_end', id: caseId }, { type: 'stream_end', id: caseId, payloadBytes: 0 });
+  }
+  if (outcome.type !== 'stopped' && outcome.type !== 'case_end') throw new Error(`unexpected ${outcome.type} for case ${planned.name}`);
+  return outcome;
 }
 
 /** A solution's run as grading reads it, with how its sandbox ended. A grader fault throws. */

@@ -1,8 +1,8 @@
 # expect: too_slow
-# breaks: the timing budget (4x the reference on the large case); the answer is right, but lateness is checked in a Python UDF, then every on-time delivery is pickled into Python, shuffled twice (reduceByKey to drop repeats, groupByKey per user) and sessionized row by row (well over 4x the reference with local[2])
+# breaks: the timing budget (4x the reference on the large case); the answer is right, but lateness is checked in a Python UDF, then every on-time delivery is pickled into Python as a dict, shuffled twice with groupByKey (per event to drop repeats, with no map-side combine, then per user) and sessionized row by row (about 5-6x the reference in the sandbox)
 from datetime import timedelta
 
-from pyspark.sql import DataFrame, SparkSession
+from pyspark.sql import DataFrame, Row, SparkSession
 from pyspark.sql import functions as F
 from pyspark.sql.types import BooleanType, LongType, StringType, StructField, StructType, TimestampType
 
@@ -38,7 +38,7 @@ def sessionize(item):
 
 def solve(spark: SparkSession, events: DataFrame) -> DataFrame:
     is_on_time = F.udf(lambda event_time, ingest_time: ingest_time - event_time <= LATE, BooleanType())
-    on_time = events.where(is_on_time('event_time', 'ingest_time')).rdd
-    one_per_event = on_time.map(lambda r: (r.event_id, r)).reduceByKey(lambda a, b: a).values()
-    by_user = one_per_event.map(lambda r: (r.user_id, r)).groupByKey()
+    on_time = events.where(is_on_time('event_time', 'ingest_time')).rdd.map(lambda r: r.asDict())
+    one_per_event = on_time.map(lambda r: (r['event_id'], r)).groupByKey().mapValues(lambda rs: next(iter(rs))).values()
+    by_user = one_per_event.map(lambda r: (r['user_id'], Row(**r))).groupByKey()
     return spark.createDataFrame(by_user.flatMap(sessionize), SCHEMA)

@@ -23,7 +23,7 @@ def solve(spark, numbers):
     const result = await grader.grade('group-sum', code);
     expect(result.verdict).toBe('runtime_error');
     expect(result.cases[0]!.verdict).toBe('runtime_error');
-    expect(result.cases[0]!.message).toMatch(/wrote to the grader's report channel \(a rows frame for s1-c2 where the grader expected a frame of s1-c1\)/);
+    expect(result.cases[0]!.message).toMatch(/wrote to the grader's report channel \(a rows frame for s1-c2 where the grader expected a frame of s1-(prime|c1)\)/);
     expect(result.cases.find((c) => c.name === 'nulls')?.verdict).not.toBe('accepted');
     expect(await grader.leftoverContainers()).toEqual([]);
   });
@@ -36,6 +36,6 @@ def solve(spark, numbers):
 `;
     const result = await grader.grade('group-sum', code, 'public');
     expect(result.verdict).toBe('runtime_error');
-    expect(result.cases[0]!.message).toMatch(/report channel \(a module frame for s1 where the grader expected a frame of s1-c1\)/);
+    expect(result.cases[0]!.message).toMatch(/report channel \(a module frame for s1 where the grader expected a frame of s1-(prime|c1)\)/);
   });
 });

@@ -14,9 +14,10 @@ afterAll(async () => { await grader.close(); });
 it('never skips a case or passes one because of a report forged out of turn', async () => {
   const code = `${CONTROL_CHANNEL}
 def solve(spark, numbers):
-    if numbers.count() == 3 and numbers.where("grp = 'b'").count() == 1:  # the public case
-        forge({"type": "rows", "id": "s1-c1", "rows": [["a", 3], ["b", 5]]})
-        forge({"type": "case_end", "id": "s1-c1", "status": "ok", "columns": [{"name": "grp", "type": "string", "nullable": False}, {"name": "total", "type": "bigint", "nullable": True}],
+    case = current_case()
+    if case == "s1-c1":  # the public case, on the clock
+        forge({"type": "rows", "id": case, "rows": [["a", 3], ["b", 5]]})
+        forge({"type": "case_end", "id": case, "status": "ok", "columns": [{"name": "grp", "type": "string", "nullable": False}, {"name": "total", "type": "bigint", "nullable": True}],
                "rowCount": 2, "planText": "", "selfTimeMs": 1, "prepareMs": 0, "stdout": "", "stdoutDroppedBytes": 0})
         import time
         time.sleep(1)  # the worker has sent the next case by now

@@ -15,14 +15,14 @@ describe('frame flood and garbage', () => {
   it('stops a flood of small frames at the first one it did not ask for', async () => {
     const code = `${CONTROL_CHANNEL}
 def solve(spark, numbers):
-    frame = b'{"type":"stream_ready","id":"s1-c1"}\\n'
+    frame = ('{"type":"stream_ready","id":"%s"}\\n' % current_case()).encode()
     write_raw(frame * 1_000_000)
     return total(numbers)
 `;
     const started = Date.now();
     const result = await grader.grade('group-sum', code, 'public');
     expect(result.verdict).toBe('runtime_error');
-    expect(result.cases[0]!.message).toMatch(/report channel \(a stream_ready frame while case s1-c1 is waiting for its report\)/);
+    expect(result.cases[0]!.message).toMatch(/report channel \(a stream_ready frame while case s1-(prime|c1) is waiting for its report\)/);
     expect(Date.now() - started).toBeLessThan(120_000);
     expect(await grader.leftoverContainers()).toEqual([]);
   });

@@ -2,7 +2,8 @@
 with its seed, writes each input as the worker will deliver it (Parquet folders, one folder per
 micro-batch for a stream, the text of a file input), sends the files out and a content
 fingerprint: row counts and order-independent hash sums, equal exactly when two runs generated
-the same multiset of rows. With `repeat`, generates once more and fingerprints that too."""
+the same multiset of rows. With `fingerprintOnly`, sends the fingerprint alone (the check's
+second generation, which proves the generator reproducible)."""
 import base64
 import hashlib
 import os
@@ -111,7 +112,5 @@ def run_generate(spark, command: dict, payload: bytes, control) -> None:
                     if not data:
                         break
             frame["files"].append({"path": relative, "bytes": size})
-    if command.get("repeat"):
-        frame["repeatFingerprint"] = produce(os.path.join(work, "again"))
     shutil.rmtree(work, ignore_errors=True)
     control.send(frame)

@@ -1,12 +1,15 @@
 """A case's inputs as the entry point receives them, from the files the worker delivered with
-the case: JSONL rows (hand-written cases) become a DataFrame spread over a few partitions,
-Parquet folders (generated cases) are read as they are, files are handed over read-only."""
+the case: JSONL rows (hand-written cases) are written as Parquet (one file per partition, by
+pyarrow: no Spark job, no Python worker) and read back, Parquet folders (generated cases) are read
+as they are, files are handed over read-only."""
 import io
 import json
 import os
 import random
 import tarfile
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 from pyspark.sql import types as T
 
 from .cells import parse_input_value
@@ -70,9 +73,29 @@ def arrange(rows: list, shuffle, default_partitions: int) -> tuple:
     return rows, shuffle["partitions"]
 
 
-def rows_frame(spark, rows: list, schema: T.StructType, partitions: int):
-    rdd = spark.sparkContext.parallelize(rows, max(1, min(partitions, max(len(rows), 1))))
-    return spark.createDataFrame(rdd, schema, verifySchema=True)
+ARROW_TYPES = {
+    "string": pa.string(), "boolean": pa.bool_(), "byte": pa.int8(), "short": pa.int16(), "int": pa.int32(),
+    "long": pa.int64(), "float": pa.float32(), "double": pa.float64(), "date": pa.date32(),
+    "timestamp": pa.timestamp("us", tz="UTC"), "binary": pa.binary(),
+}
+
+
+def write_parquet(rows: list, columns, folder: str, partitions: int) -> None:
+    """Writes `rows` as Parquet into `folder`, split in order over `partitions` files (at least one,
+    at most one per row); the session reads each file as one partition (spark.sql.files.openCostInBytes)."""
+    schema = pa.schema([pa.field(c["name"], ARROW_TYPES[c["type"]], c.get("nullable", True)) for c in columns])
+    os.makedirs(folder, exist_ok=True)
+    files = max(1, min(partitions, len(rows)))
+    size = -(-len(rows) // files) if rows else 0
+    for i in range(files):
+        chunk = rows[i * size:(i + 1) * size]
+        data = {c["name"]: [bytes(r[j]) if isinstance(r[j], bytearray) else r[j] for r in chunk] for j, c in enumerate(columns)}
+        pq.write_table(pa.table(data, schema=schema), os.path.join(folder, f"part-{i:05d}.parquet"))
+
+
+def rows_frame(spark, rows: list, columns, folder: str, partitions: int):
+    write_parquet(rows, columns, folder, partitions)
+    return spark.read.schema(schema_for(columns)).parquet(folder)
 
 
 def batch_inputs(spark, specs: list, layout: dict, case_dir: str, shuffle) -> dict:
@@ -88,5 +111,5 @@ def batch_inputs(spark, specs: list, layout: dict, case_dir: str, shuffle) -> di
             inputs[spec["name"]] = spark.read.schema(schema_for(spec["columns"])).parquet(path)
         else:
             rows, partitions = arrange(read_jsonl(path, spec["columns"]), shuffle, spark.sparkContext.defaultParallelism)
-            inputs[spec["name"]] = rows_frame(spark, rows, schema_for(spec["columns"]), partitions)
+            inputs[spec["name"]] = rows_frame(spark, rows, spec["columns"], os.path.join(case_dir, f"{spec['name']}-parquet"), partitions)
     return inputs

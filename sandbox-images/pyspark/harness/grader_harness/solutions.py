@@ -1,6 +1,7 @@
 """A candidate's solution in the sandbox: its module imported from the delivered source, its
 entry point, and a SparkSession of its own (a new session on the sandbox's one SparkContext:
 own SQL settings, temporary views and functions), dropped again before the next solution."""
+import gc
 import importlib.util
 import os
 import shutil
@@ -32,6 +33,10 @@ class Solution:
             self.spark.catalog.clearCache()
             for rdd in list(self.spark.sparkContext._jsc.getPersistentRDDs().values()):
                 rdd.unpersist()
+            # Shuffle files sit in the tmpfs (memory) until Spark's cleaner sees their RDDs
+            # collected: collect now, so the next solution in a shared sandbox starts clean.
+            gc.collect()
+            self.spark.sparkContext._jvm.System.gc()
         except Exception:  # a stopped context holds nothing any more
             pass
         if self.module is not None:

@@ -13,7 +13,7 @@ import shutil
 
 from pyspark.sql import DataFrame
 
-from .inputs import arrange, read_jsonl, rows_frame
+from .inputs import arrange, read_jsonl, write_parquet
 
 
 class StreamFeed:
@@ -37,9 +37,9 @@ class StreamFeed:
         elif batch_format == "jsonl":
             rows, partitions = arrange(read_jsonl(os.path.join(batch_dir, "batch.jsonl"), columns), shuffle,
                                        self.spark.sparkContext.defaultParallelism)
-            rows_frame(self.spark, rows, self.schema, partitions).write.parquet(staged)
+            write_parquet(rows, columns, staged, partitions)
         else:  # the empty micro-batch that ends the stream
-            self.spark.createDataFrame([], self.schema).coalesce(1).write.parquet(staged)
+            write_parquet([], columns, staged, 1)
         os.rename(staged, os.path.join(self.source, f"b{index:06d}"))
 
 

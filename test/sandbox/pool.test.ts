@@ -1,0 +1,76 @@
+// The warm pool with real sandboxes: a member is handed out only once it is ready (Spark up, the
+// warm-up run), the pool refills behind it, a Run waiting beside a Submit gets the next member
+// first, a member that waited too long or died while waiting is replaced, and closing the pool
+// removes every member it holds.
+import Docker from 'dockerode';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRIORITY } from '../../core/grade-job.js';
+import { parseSandboxConfig } from '../../worker/config.js';
+import { createGraderDeps } from '../../worker/grader.js';
+import type { GraderDeps } from '../../worker/grade-solution.js';
+import { SANDBOX_LABEL } from '../../worker/sandbox/container-options.js';
+import type { Sandbox } from '../../worker/sandbox/sandbox.js';
+import { TEST_RUN_LABEL } from '../support/grader.js';
+
+const docker = new Docker();
+const runId = `pool-${Date.now()}`;
+let deps: GraderDeps;
+
+async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 120_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const ours = (): Promise<Docker.ContainerInfo[]> => docker.listContainers({ all: true, filters: { label: [`${SANDBOX_LABEL}=1`, `${TEST_RUN_LABEL}=${runId}`] } });
+
+beforeAll(async () => {
+  await docker.ping();
+  const config = parseSandboxConfig({ ...process.env, GRADER_POOL_MAX_IDLE_MS: '40000' });
+  deps = await createGraderDeps(config, { docker, poolSize: 1, maxStarting: 1, ownerPrefix: 'test', labels: { [TEST_RUN_LABEL]: runId } });
+});
+afterAll(async () => { await deps.pool.close(); });
+
+describe('the sandbox pool', () => {
+  it('hands out a member that is already warm, and refills behind it', async () => {
+    await until('the pool to be full', () => deps.pool.state().ready === 1);
+    const started = performance.now();
+    const member = await deps.pool.acquire({ priority: PRIORITY.run, budgetMs: 60_000 });
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(member.ready).toMatchObject({ sparkVersion: expect.stringMatching(/^3\.5\./) });
+    expect(member.usable).toBe(true);
+    expect(deps.pool.state()).toMatchObject({ target: 1, warming: 1, handedOut: 1 });
+    await member.destroy();
+    await until('the pool to refill', () => deps.pool.state().ready === 1);
+  });
+
+  it('gives the next member to a Run before a Submit that waited longer', async () => {
+    const taken = await deps.pool.acquire({ priority: PRIORITY.submit, budgetMs: 60_000 });
+    const order: string[] = [];
+    const submit = deps.pool.acquire({ priority: PRIORITY.submit, budgetMs: 60_000 }).then((s) => { order.push('submit'); return s; });
+    const run = deps.pool.acquire({ priority: PRIORITY.run, budgetMs: 60_000 }).then((s) => { order.push('run'); return s; });
+    expect(deps.pool.state().waiting).toBe(2);
+    const members: Sandbox[] = [taken, await run, await submit];
+    expect(order).toEqual(['run', 'submit']);
+    await Promise.all(members.map((m) => m.destroy()));
+  });
+
+  it('replaces a member that dies while it waits', async () => {
+    await until('the pool to be full', () => deps.pool.state().ready === 1);
+    const [waiting] = (await ours()).filter((c) => c.State === 'running');
+    await docker.getContainer(waiting!.Id).kill();
+    await until('a new member to be ready', async () => deps.pool.state().ready === 1 && !(await ours()).some((c) => c.Id === waiting!.Id));
+  });
+
+  it('replaces a member that waited longer than its idle limit', async () => {
+    const before = deps.pool.state().replacedIdle;
+    await until('an idle member to be replaced', () => deps.pool.state().replacedIdle > before, 120_000);
+  });
+
+  it('removes every member when closed', async () => {
+    await deps.pool.close();
+    await until('no member left', async () => (await ours()).length === 0, 30_000);
+  });
+});
