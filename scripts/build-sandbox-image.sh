@@ -9,7 +9,7 @@ if docker image inspect "$tag" >/dev/null 2>&1; then
   echo "sandbox image $tag: present"
   exit 0
 fi
-wheelhouse="${GRADER_WHEELHOUSE_DIR:-$root/.cache/wheelhouse}"
+wheelhouse="${GRADER_WHEELHOUSE_DIR:-${GRADER_CACHE_DIR:-$root/.cache}/wheelhouse}"
 context="$(mktemp -d /var/tmp/grader-image.XXXXXX)"
 trap 'rm -rf "$context"' EXIT
 cp -r "$root/sandbox-images/pyspark/." "$context/"

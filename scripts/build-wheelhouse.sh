@@ -5,7 +5,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 requirements="$root/sandbox-images/pyspark/requirements.txt"
-wheelhouse="${GRADER_WHEELHOUSE_DIR:-$root/.cache/wheelhouse}"
+wheelhouse="${GRADER_WHEELHOUSE_DIR:-${GRADER_CACHE_DIR:-$root/.cache}/wheelhouse}"
 mkdir -p "$wheelhouse"
 stamp="$wheelhouse/.requirements.sha256"
 want="$(sha256sum "$requirements" | cut -d' ' -f1)"

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Ruff, the Python linter (rules in ruff.toml), at a pinned version: installed from PyPI into
-# .cache/tools on first use (scripts/setup.sh does that once), then run with the arguments
+# $GRADER_CACHE_DIR/tools (default .cache/tools) on first use (scripts/setup.sh does that once), then run with the arguments
 # given, e.g. `bash scripts/ruff.sh check`.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 version=0.17.5
-dir="$root/.cache/tools/ruff-$version"
+dir="${GRADER_CACHE_DIR:-$root/.cache}/tools/ruff-$version"
 if [ ! -x "$dir/bin/ruff" ]; then
   echo "ruff: installing $version into $dir" >&2
   rm -rf "$dir.partial"
