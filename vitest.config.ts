@@ -1,6 +1,13 @@
 // Test projects: `unit` (pure logic, beside the code) and `integration` (real Docker + Spark).
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Integration test files run at once (GRADER_TEST_FILES_AT_ONCE, default 1). Two Spark sandboxes
+ * at once is this machine's ceiling: with one file at a time a file may grade two at once
+ * (describe.concurrent); with two files at once each file grades one at a time.
+ */
+const filesAtOnce = Math.max(1, Number(process.env.GRADER_TEST_FILES_AT_ONCE ?? '1'));
+
 export default defineConfig({
   test: {
     projects: [
@@ -17,10 +24,9 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           testTimeout: 15 * 60_000,
           hookTimeout: 15 * 60_000,
-          // Two Spark sandboxes at once is this machine's ceiling; files run one after another
-          // and each file grades in parallel up to that limit itself.
-          fileParallelism: false,
-          maxConcurrency: 2,
+          fileParallelism: filesAtOnce > 1,
+          maxWorkers: filesAtOnce,
+          maxConcurrency: filesAtOnce > 1 ? 1 : 2,
         },
       },
     ],

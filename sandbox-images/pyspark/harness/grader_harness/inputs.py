@@ -1,7 +1,7 @@
 """A case's inputs as the entry point receives them, from the files the worker delivered with
-the case: JSONL rows (hand-written cases) are written as Parquet (one file per partition, by
-pyarrow: no Spark job, no Python worker) and read back, Parquet folders (generated cases) are read
-as they are, files are handed over read-only."""
+the case: JSONL rows (hand-written cases) become a DataFrame spread over a few partitions,
+Parquet folders (generated cases) are read as they are, files are handed over read-only. A
+stream's micro-batches are written as Parquet by pyarrow (no Spark job per micro-batch)."""
 import io
 import json
 import os
@@ -82,7 +82,7 @@ ARROW_TYPES = {
 
 def write_parquet(rows: list, columns, folder: str, partitions: int) -> None:
     """Writes `rows` as Parquet into `folder`, split in order over `partitions` files (at least one,
-    at most one per row); the session reads each file as one partition (spark.sql.files.openCostInBytes)."""
+    at most one per row)."""
     schema = pa.schema([pa.field(c["name"], ARROW_TYPES[c["type"]], c.get("nullable", True)) for c in columns])
     os.makedirs(folder, exist_ok=True)
     files = max(1, min(partitions, len(rows)))
@@ -93,9 +93,9 @@ def write_parquet(rows: list, columns, folder: str, partitions: int) -> None:
         pq.write_table(pa.table(data, schema=schema), os.path.join(folder, f"part-{i:05d}.parquet"))
 
 
-def rows_frame(spark, rows: list, columns, folder: str, partitions: int):
-    write_parquet(rows, columns, folder, partitions)
-    return spark.read.schema(schema_for(columns)).parquet(folder)
+def rows_frame(spark, rows: list, schema: T.StructType, partitions: int):
+    rdd = spark.sparkContext.parallelize(rows, max(1, min(partitions, max(len(rows), 1))))
+    return spark.createDataFrame(rdd, schema, verifySchema=True)
 
 
 def batch_inputs(spark, specs: list, layout: dict, case_dir: str, shuffle) -> dict:
@@ -111,5 +111,5 @@ def batch_inputs(spark, specs: list, layout: dict, case_dir: str, shuffle) -> di
             inputs[spec["name"]] = spark.read.schema(schema_for(spec["columns"])).parquet(path)
         else:
             rows, partitions = arrange(read_jsonl(path, spec["columns"]), shuffle, spark.sparkContext.defaultParallelism)
-            inputs[spec["name"]] = rows_frame(spark, rows, spec["columns"], os.path.join(case_dir, f"{spec['name']}-parquet"), partitions)
+            inputs[spec["name"]] = rows_frame(spark, rows, schema_for(spec["columns"]), partitions)
     return inputs

@@ -4,6 +4,8 @@ started from the image's class-data archive (AppCDS) when there is one."""
 import os
 import shutil
 
+from .inputs import write_parquet
+
 #: The class-data archive built into the image (Dockerfile), dumped by `--build-cds`.
 CDS_ARCHIVE = "/opt/grader/spark.jsa"
 LOG_CONFIG = "/opt/grader/conf/log4j2.properties"
@@ -43,8 +45,6 @@ def start_spark(java_extra: str = ""):
         .config("spark.sql.streaming.noDataMicroBatches.enabled", "false")
         .config("spark.local.dir", "/tmp/spark-local")
         .config("spark.sql.warehouse.dir", "/tmp/spark-warehouse")
-        # Each input file its own partition (case inputs are written one file per partition).
-        .config("spark.sql.files.openCostInBytes", str(128 * 1024 * 1024))
         .config("spark.driver.extraJavaOptions", _java_options(java_extra))
     )
     spark = builder.getOrCreate()
@@ -54,20 +54,20 @@ def start_spark(java_extra: str = ""):
 
 def warm_up(spark, scratch: str) -> None:
     """A window, an aggregate, a join, a sort, a Python UDF and a pandas UDF over a small frame,
-    plus the paths cases take (rows to Parquet read back, a DataFrame written), run in a throwaway
-    session so nothing of it is visible to a solution."""
+    plus the paths cases take (rows to a DataFrame, Parquet written by Spark and by pyarrow and
+    read back), run in a throwaway session so nothing of it is visible to a solution."""
     import pandas as pd
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
     session = spark.newSession()
-    from .inputs import rows_frame
-
     rows = [(i % 7, i, f"k{i % 13}") for i in range(3000)]
     columns = [{"name": "k", "type": "long"}, {"name": "v", "type": "long"}, {"name": "s", "type": "string"}]
     path = os.path.join(scratch, "warm-up")
-    frame = rows_frame(session, rows, columns, path, 2)
+    frame = session.createDataFrame(session.sparkContext.parallelize(rows, 2), "k long, v long, s string")
     frame.write.mode("overwrite").parquet(os.path.join(scratch, "warm-up-written"))
+    write_parquet(rows, columns, path, 2)
+    frame = session.read.parquet(path)
 
     @F.udf("long")
     def plus_one(x):
