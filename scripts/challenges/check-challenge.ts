@@ -73,17 +73,17 @@ function rejectedCases(result: GradeResult): string {
 function judge(solution: Solution, result: GradeResult, took: string, log: (line: string) => void, fail: (message: string) => void): void {
   const { verdict, timing } = result;
   const { label } = solution;
+  const timed = timing ? `; timed cases ${formatMs(timing.candidateMs)}, ${timing.ratio}x the ${timing.reference === 'retimed' ? 're-timed' : 'calibrated'} reference (budget ${timing.budgetRatio}x)` : '; no timed case';
   if (label === 'reference.py') {
-    const timed = timing ? `; timed cases ${formatMs(timing.candidateMs)}, ${timing.ratio}x the ${timing.reference === 'retimed' ? 're-timed' : 'calibrated'} reference (budget ${timing.budgetRatio}x)` : '; no timed case';
     if (verdict === 'accepted') log(`reference.py: accepted${timed} ${took}`);
     else fail(`reference.py: ${verdict}, must be accepted${rejectedCases(result)}`);
   } else if (label === 'starter.py') {
     if (verdict !== 'accepted') log(`starter.py: ${verdict} (not accepted) ${took}`);
     else fail('starter.py: accepted, must not be');
   } else if (verdict === solution.expect) {
-    log(`${label}: ${verdict} as declared ${took}`);
+    log(`${label}: ${verdict} as declared${solution.expect === 'too_slow' ? timed : ''} ${took}`);
   } else {
-    fail(`${label}: ${verdict}, declares ${solution.expect}${rejectedCases(result)}`);
+    fail(`${label}: ${verdict}, declares ${solution.expect}${solution.expect === 'too_slow' ? timed : ''}${rejectedCases(result)}`);
   }
 }
 
@@ -193,7 +193,7 @@ export async function checkChallenge(deps: GraderDeps, dir: string, log: (line: 
           if (run.stop) {
             // Its run ended the sandbox: grade it where nothing else ran, as a candidate's would be.
             await drop();
-            await gradeFresh(solution, `: its run ended the shared one (${run.stop.reason})`);
+            await gradeFresh(solution, `: its run ended the shared one (${run.stop.reason}${run.interruptedCase ? ` in ${run.interruptedCase}` : ''})`);
             continue;
           }
           const result = await decideGrade(deps, prepared, toSandboxRun(deps.image, run, sandbox, { oomKilled: false, exitCode: null }));

@@ -40,6 +40,9 @@ def start_spark(java_extra: str = ""):
         .config("spark.sql.shuffle.partitions", str(max(2 * cores, 4)))
         .config("spark.default.parallelism", str(cores))
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+        # Python-side aggregation (an RDD's groupByKey, reduceByKey) spills to scratch past this,
+        # so the JVM's 1 GiB and a Python worker per core stay inside the sandbox's memory limit.
+        .config("spark.python.worker.memory", "256m")
         # One micro-batch per fed batch, none in between: where the watermark moves is the case's
         # choice, never a race with the stream's trigger loop (see streams.py).
         .config("spark.sql.streaming.noDataMicroBatches.enabled", "false")
