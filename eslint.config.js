@@ -15,25 +15,46 @@ const leaves = (depth) => `^(?:\\.\\./){${depth + 1}}`;
 function boundaries(folder, depth) {
   const patterns = [];
   if (folder === 'core') {
-    patterns.push({ regex: leaves(depth), message: 'core/ imports nothing of ours outside core/: it is the contracts every other part imports.' });
+    patterns.push({
+      regex: leaves(depth),
+      message: 'core/ imports nothing of ours outside core/: it is the contracts every other part imports.',
+    });
   } else if (folder === 'web') {
     patterns.push(
       { regex: `${leaves(depth)}(?!core/)`, message: 'web/ imports nothing from outside web/ but types from core/.' },
-      { regex: `${leaves(depth)}core/`, allowTypeImports: true, message: 'web/ imports core/ with `import type` only, so no core code (or zod) is bundled.' },
+      {
+        regex: `${leaves(depth)}core/`,
+        allowTypeImports: true,
+        message: 'web/ imports core/ with `import type` only, so no core code (or zod) is bundled.',
+      },
     );
   } else {
-    patterns.push({ regex: '^(?:\\.\\./)+test/', message: 'Nothing outside test/ imports test/: move what it needs out of test/ (e.g. into scripts/).' });
+    patterns.push({
+      regex: '^(?:\\.\\./)+test/',
+      message: 'Nothing outside test/ imports test/: move what it needs out of test/ (e.g. into scripts/).',
+    });
   }
-  if (folder === 'server') patterns.push({ regex: '^(?:\\.\\./)+worker/', message: 'server/ never imports worker/: the two processes meet in Redis, through store/ and core/.' });
-  if (folder === 'worker') patterns.push({ regex: '^(?:\\.\\./)+server/', message: 'worker/ never imports server/: the two processes meet in Redis, through store/ and core/.' });
-  if (folder === 'store') patterns.push({ regex: '^(?:\\.\\./)+(?:server|worker)/', message: 'store/ is the layer both processes import; it imports neither.' });
+  if (folder === 'server')
+    patterns.push({
+      regex: '^(?:\\.\\./)+worker/',
+      message: 'server/ never imports worker/: the two processes meet in Redis, through store/ and core/.',
+    });
+  if (folder === 'worker')
+    patterns.push({
+      regex: '^(?:\\.\\./)+server/',
+      message: 'worker/ never imports server/: the two processes meet in Redis, through store/ and core/.',
+    });
+  if (folder === 'store')
+    patterns.push({ regex: '^(?:\\.\\./)+(?:server|worker)/', message: 'store/ is the layer both processes import; it imports neither.' });
   return { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] };
 }
 
-const boundaryBlocks = FOLDERS.flatMap((folder) => Array.from({ length: MAX_DEPTH + 1 }, (_, depth) => ({
-  files: [`${folder}/${'*/'.repeat(depth)}*.ts`],
-  rules: boundaries(folder, depth),
-})));
+const boundaryBlocks = FOLDERS.flatMap((folder) =>
+  Array.from({ length: MAX_DEPTH + 1 }, (_, depth) => ({
+    files: [`${folder}/${'*/'.repeat(depth)}*.ts`],
+    rules: boundaries(folder, depth),
+  })),
+);
 
 export default tseslint.config(
   { ignores: ['node_modules/**', '.cache/**', 'dist/**', 'web/dist/**', 'test-results/**', 'test/fixtures/lint/**'] },
@@ -53,7 +74,12 @@ export default tseslint.config(
   {
     // Root files (the configs) import nothing from test/ either.
     files: ['*.ts', '*.js'],
-    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ regex: '^\\./test/', message: 'Nothing outside test/ imports test/.' }] }] },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^\\./test/', message: 'Nothing outside test/ imports test/.' }] },
+      ],
+    },
   },
   ...boundaryBlocks,
   {

@@ -43,7 +43,10 @@ export class ChallengeCatalog {
   /** Ids of the challenge folders (each may still fail to load). */
   async ids(): Promise<string[]> {
     const entries = await readdir(this.root, { withFileTypes: true });
-    return entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name).sort();
+    return entries
+      .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+      .map((e) => e.name)
+      .sort();
   }
 
   /** The challenge, or null when there is no such id. A broken folder throws its ChallengeError. */
@@ -54,7 +57,12 @@ export class ChallengeCatalog {
     if (cached && Date.now() - cached.checkedAt < REVALIDATE_MS) return cached.challenge;
     let fingerprint: string;
     try {
-      if (!(await stat(path.join(dir, 'challenge.yaml')).then((s) => s.isFile(), () => false))) {
+      if (
+        !(await stat(path.join(dir, 'challenge.yaml')).then(
+          (s) => s.isFile(),
+          () => false,
+        ))
+      ) {
         this.entries.delete(id);
         return null;
       }
@@ -70,7 +78,9 @@ export class ChallengeCatalog {
     }
     const entry: Entry = { fingerprint, checkedAt: Date.now(), challenge: loadChallenge(dir) };
     this.entries.set(id, entry);
-    entry.challenge.catch(() => { if (this.entries.get(id) === entry) this.entries.delete(id); });
+    entry.challenge.catch(() => {
+      if (this.entries.get(id) === entry) this.entries.delete(id);
+    });
     return entry.challenge;
   }
 }

@@ -3,19 +3,42 @@
 
 /** Types a challenge may declare for an input or output column. */
 export const DECLARED_TYPES = [
-  'string', 'boolean', 'byte', 'short', 'int', 'long', 'float', 'double', 'date', 'timestamp', 'binary',
+  'string',
+  'boolean',
+  'byte',
+  'short',
+  'int',
+  'long',
+  'float',
+  'double',
+  'date',
+  'timestamp',
+  'binary',
 ] as const;
 export type DeclaredType = (typeof DECLARED_TYPES)[number];
 
-export type TypeFamily =
-  | 'integral' | 'fractional' | 'decimal' | 'string' | 'boolean' | 'date' | 'timestamp' | 'binary' | 'complex';
+export type TypeFamily = 'integral' | 'fractional' | 'decimal' | 'string' | 'boolean' | 'date' | 'timestamp' | 'binary' | 'complex';
 
 const FAMILY: Record<string, TypeFamily> = {
-  byte: 'integral', tinyint: 'integral', short: 'integral', smallint: 'integral', int: 'integral',
-  integer: 'integral', long: 'integral', bigint: 'integral',
-  float: 'fractional', real: 'fractional', double: 'fractional',
-  string: 'string', varchar: 'string', char: 'string',
-  boolean: 'boolean', date: 'date', timestamp: 'timestamp', timestamp_ntz: 'timestamp', binary: 'binary',
+  byte: 'integral',
+  tinyint: 'integral',
+  short: 'integral',
+  smallint: 'integral',
+  int: 'integral',
+  integer: 'integral',
+  long: 'integral',
+  bigint: 'integral',
+  float: 'fractional',
+  real: 'fractional',
+  double: 'fractional',
+  string: 'string',
+  varchar: 'string',
+  char: 'string',
+  boolean: 'boolean',
+  date: 'date',
+  timestamp: 'timestamp',
+  timestamp_ntz: 'timestamp',
+  binary: 'binary',
 };
 
 /** The comparison family of a declared or Spark-reported type name. */

@@ -17,12 +17,14 @@ export const RowDiffSchema = z.object({
   /** Output rows with no counterpart in the expected rows (at most a listed number). */
   unexpected: z.array(DisplayRowSchema),
   /** Rows paired by key whose other cells differ; `columns` names the differing cells. */
-  changed: z.array(z.object({
-    key: DisplayRowSchema,
-    expected: DisplayRowSchema,
-    actual: DisplayRowSchema,
-    columns: z.array(z.string()),
-  })),
+  changed: z.array(
+    z.object({
+      key: DisplayRowSchema,
+      expected: DisplayRowSchema,
+      actual: DisplayRowSchema,
+      columns: z.array(z.string()),
+    }),
+  ),
   counts: z.object({
     expectedRows: z.number().int().nonnegative(),
     actualRows: z.number().int().nonnegative(),

@@ -4,15 +4,45 @@ import { gradeRun, type GradedCase } from './grade-run.js';
 import type { CaseReport, SandboxRun } from './sandbox-run.js';
 
 const spec = ChallengeSpecSchema.parse({
-  id: 'group-sum', title: 'Group sum', difficulty: 'easy', summary: 's',
-  inputs: [{ name: 'numbers', kind: 'dataframe', columns: [{ name: 'grp', type: 'string' }, { name: 'n', type: 'long' }] }],
-  output: { columns: [{ name: 'grp', type: 'string' }, { name: 'total', type: 'long' }], key: ['grp'] },
+  id: 'group-sum',
+  title: 'Group sum',
+  difficulty: 'easy',
+  summary: 's',
+  inputs: [
+    {
+      name: 'numbers',
+      kind: 'dataframe',
+      columns: [
+        { name: 'grp', type: 'string' },
+        { name: 'n', type: 'long' },
+      ],
+    },
+  ],
+  output: {
+    columns: [
+      { name: 'grp', type: 'string' },
+      { name: 'total', type: 'long' },
+    ],
+    key: ['grp'],
+  },
   limits: { caseTimeLimitMs: 10_000 },
   timing: { budgetRatio: 3 },
 });
 
-const expected = { columns: [{ name: 'grp', type: 'string', nullable: true }, { name: 'total', type: 'long', nullable: true }], rows: [['a', 3]] };
-const right = { columns: [{ name: 'grp', type: 'string', nullable: true }, { name: 'total', type: 'bigint', nullable: true }], rows: [['a', 3]] };
+const expected = {
+  columns: [
+    { name: 'grp', type: 'string', nullable: true },
+    { name: 'total', type: 'long', nullable: true },
+  ],
+  rows: [['a', 3]],
+};
+const right = {
+  columns: [
+    { name: 'grp', type: 'string', nullable: true },
+    { name: 'total', type: 'bigint', nullable: true },
+  ],
+  rows: [['a', 3]],
+};
 const wrong = { ...right, rows: [['a', 4]] };
 
 const cases: GradedCase[] = [
@@ -21,13 +51,35 @@ const cases: GradedCase[] = [
 ];
 
 function report(name: string, overrides: Partial<CaseReport> = {}): CaseReport {
-  return { name, status: 'ok', timeMs: 500, reportedTimeMs: 400, output: right, rowCount: 1, stdout: '', stdoutDroppedBytes: 0, ...overrides };
+  return {
+    name,
+    status: 'ok',
+    timeMs: 500,
+    reportedTimeMs: 400,
+    output: right,
+    rowCount: 1,
+    stdout: '',
+    stdoutDroppedBytes: 0,
+    ...overrides,
+  };
 }
 
 function run(overrides: Partial<SandboxRun> = {}): SandboxRun {
   return {
-    image: 'img', moduleStatus: 'ok', moduleStdout: '', caseReports: [report('small'), report('scale', { timeMs: 2000 })], skippedCases: [], stopReason: 'completed',
-    oomKilled: false, exitCode: 0, startupMs: 1, sparkStartupMs: 1, computeMs: 3000, peakMemoryBytes: null, stderr: '', ...overrides,
+    image: 'img',
+    moduleStatus: 'ok',
+    moduleStdout: '',
+    caseReports: [report('small'), report('scale', { timeMs: 2000 })],
+    skippedCases: [],
+    stopReason: 'completed',
+    oomKilled: false,
+    exitCode: 0,
+    startupMs: 1,
+    sparkStartupMs: 1,
+    computeMs: 3000,
+    peakMemoryBytes: null,
+    stderr: '',
+    ...overrides,
   };
 }
 
@@ -43,19 +95,24 @@ describe('gradeRun', () => {
 
   it('gives too_slow to a right answer over the budget, with both times and the ratio', () => {
     const result = grade(run({ caseReports: [report('small'), report('scale', { timeMs: 4000 })], computeMs: 5000 }));
-    expect(verdicts(run({ caseReports: [report('small'), report('scale', { timeMs: 4000 })], computeMs: 5000 }))).toEqual(['accepted', 'too_slow']);
+    expect(verdicts(run({ caseReports: [report('small'), report('scale', { timeMs: 4000 })], computeMs: 5000 }))).toEqual([
+      'accepted',
+      'too_slow',
+    ]);
     expect(result.verdict).toBe('too_slow');
     expect(result.cases[1]!.message).toMatch(/4\.00 s vs the reference's 1\.00 s \(4x; budget 3x\)/);
   });
 
-  it('decides timing on the worker\'s clock, never the time the sandbox reports (it can lie)', () => {
+  it("decides timing on the worker's clock, never the time the sandbox reports (it can lie)", () => {
     const lying = run({ caseReports: [report('small', { reportedTimeMs: 1 }), report('scale', { timeMs: 4000, reportedTimeMs: 1 })] });
     expect(grade(lying).cases[1]!.verdict).toBe('too_slow');
     expect(grade(lying).cases[1]).toMatchObject({ timeMs: 4000, reportedTimeMs: 1 });
   });
 
   it('says where the reference time comes from', () => {
-    expect(gradeRun({ challengeId: 'group-sum', spec, scope: 'all', cases, run: run(), timingReference: 'retimed' }).timing?.reference).toBe('retimed');
+    expect(
+      gradeRun({ challengeId: 'group-sum', spec, scope: 'all', cases, run: run(), timingReference: 'retimed' }).timing?.reference,
+    ).toBe('retimed');
     expect(grade(run()).timing?.reference).toBe('calibration');
   });
 
@@ -70,7 +127,12 @@ describe('gradeRun', () => {
     ['invalid_submission', 'invalid_submission'],
     ['runtime_error', 'runtime_error'],
   ] as const)('gives every case %s when the module fails to import', (moduleStatus, verdict) => {
-    const r = run({ moduleStatus, caseReports: [], moduleError: { type: 'SyntaxError', message: 'bad', traceback: '', line: 3 }, stopReason: 'completed' });
+    const r = run({
+      moduleStatus,
+      caseReports: [],
+      moduleError: { type: 'SyntaxError', message: 'bad', traceback: '', line: 3 },
+      stopReason: 'completed',
+    });
     expect(verdicts(r)).toEqual([verdict, verdict]);
     expect(grade(r).cases[0]!.message).toMatch(/line 3/);
   });
@@ -84,11 +146,18 @@ describe('gradeRun', () => {
   });
 
   it('gives memory_limit_exceeded when the OOM killer ended the run', () => {
-    expect(verdicts(run({ caseReports: [report('small')], interruptedCase: 'scale', stopReason: 'exited', oomKilled: true }))).toEqual(['accepted', 'memory_limit_exceeded']);
+    expect(verdicts(run({ caseReports: [report('small')], interruptedCase: 'scale', stopReason: 'exited', oomKilled: true }))).toEqual([
+      'accepted',
+      'memory_limit_exceeded',
+    ]);
   });
 
   it('counts a case that failed while the OOM killer fired as memory_limit_exceeded', () => {
-    expect(verdicts(run({ caseReports: [report('small', { status: 'runtime_error', output: undefined }), report('scale')], oomKilled: true }))[0]).toBe('memory_limit_exceeded');
+    expect(
+      verdicts(
+        run({ caseReports: [report('small', { status: 'runtime_error', output: undefined }), report('scale')], oomKilled: true }),
+      )[0],
+    ).toBe('memory_limit_exceeded');
   });
 
   it('gives output_limit_exceeded when the report stream was flooded', () => {
@@ -96,14 +165,27 @@ describe('gradeRun', () => {
   });
 
   it('gives runtime_error when the process exited on its own mid-case', () => {
-    const result = grade(run({ caseReports: [], interruptedCase: 'small', stopReason: 'exited', stopDetail: 'the sandbox process exited with code 4 before finishing', exitCode: 4 }));
+    const result = grade(
+      run({
+        caseReports: [],
+        interruptedCase: 'small',
+        stopReason: 'exited',
+        stopDetail: 'the sandbox process exited with code 4 before finishing',
+        exitCode: 4,
+      }),
+    );
     expect(result.cases[0]!.verdict).toBe('runtime_error');
     expect(result.cases[0]!.message).toMatch(/code 4/);
   });
 
   it('fails a case whose shuffled re-run never reported, instead of passing it', () => {
     const withVariant: GradedCase[] = [{ ...cases[0]!, variant: { name: 'small--shuffled', partitions: 3 } }];
-    const stopped = run({ caseReports: [report('small')], interruptedCase: 'small--shuffled', stopReason: 'time_limit', stopDetail: 'took longer than the time limit of 20.0 s and was stopped' });
+    const stopped = run({
+      caseReports: [report('small')],
+      interruptedCase: 'small--shuffled',
+      stopReason: 'time_limit',
+      stopDetail: 'took longer than the time limit of 20.0 s and was stopped',
+    });
     const result = gradeRun({ challengeId: 'group-sum', spec, scope: 'all', cases: withVariant, run: stopped });
     expect(result.cases[0]!.verdict).toBe('time_limit_exceeded');
     expect(result.cases[0]!.message).toMatch(/re-run with the same input rows shuffled .* did not finish/);
@@ -111,11 +193,20 @@ describe('gradeRun', () => {
 
   it('keeps the verdict of a case whose re-run was skipped', () => {
     const withVariant: GradedCase[] = [{ ...cases[0]!, variant: { name: 'small--shuffled', partitions: 3 } }];
-    const result = gradeRun({ challengeId: 'group-sum', spec, scope: 'all', cases: withVariant, run: run({ caseReports: [report('small')], skippedCases: ['small--shuffled'] }) });
+    const result = gradeRun({
+      challengeId: 'group-sum',
+      spec,
+      scope: 'all',
+      cases: withVariant,
+      run: run({ caseReports: [report('small')], skippedCases: ['small--shuffled'] }),
+    });
     expect(result.cases[0]!.verdict).toBe('accepted');
   });
 
   it('gives a time limit on import to every case', () => {
-    expect(verdicts(run({ moduleStatus: 'not_reached', caseReports: [], stopReason: 'time_limit' }))).toEqual(['time_limit_exceeded', 'time_limit_exceeded']);
+    expect(verdicts(run({ moduleStatus: 'not_reached', caseReports: [], stopReason: 'time_limit' }))).toEqual([
+      'time_limit_exceeded',
+      'time_limit_exceeded',
+    ]);
   });
 });

@@ -49,15 +49,24 @@ function unfinishedCase(run: SandboxRun, name: string): { verdict: Verdict; mess
   const current = run.interruptedCase === name;
   const notRun = `not run: the sandbox stopped during ${run.interruptedCase ? `case ${run.interruptedCase}` : 'an earlier step'}`;
   if (run.oomKilled) {
-    return { verdict: 'memory_limit_exceeded', message: current ? 'the solution used more memory than the sandbox allows and was killed' : `${notRun} (out of memory)` };
+    return {
+      verdict: 'memory_limit_exceeded',
+      message: current ? 'the solution used more memory than the sandbox allows and was killed' : `${notRun} (out of memory)`,
+    };
   }
   switch (run.stopReason) {
     case 'time_limit':
-      return { verdict: 'time_limit_exceeded', message: current ? (run.stopDetail ?? 'took longer than its time limit and was stopped') : `${notRun} (time limit)` };
+      return {
+        verdict: 'time_limit_exceeded',
+        message: current ? (run.stopDetail ?? 'took longer than its time limit and was stopped') : `${notRun} (time limit)`,
+      };
     case 'output_limit':
       return { verdict: 'output_limit_exceeded', message: current ? (run.stopDetail ?? 'too much output') : `${notRun} (output limit)` };
     default:
-      return { verdict: 'runtime_error', message: current ? (run.stopDetail ?? 'the sandbox stopped unexpectedly') : `${notRun} (${run.stopDetail ?? 'it stopped'})` };
+      return {
+        verdict: 'runtime_error',
+        message: current ? (run.stopDetail ?? 'the sandbox stopped unexpectedly') : `${notRun} (${run.stopDetail ?? 'it stopped'})`,
+      };
   }
 }
 
@@ -67,12 +76,16 @@ function reportVerdict(report: CaseReport, c: GradedCase, spec: ChallengeSpec, o
   switch (report.status) {
     case 'runtime_error':
       // A failure while the OOM killer was active is most likely its doing (e.g. a Python worker killed).
-      if (oomKilled) return { verdict: 'memory_limit_exceeded', message: 'the solution used more memory than the sandbox allows', error: report.error };
+      if (oomKilled)
+        return { verdict: 'memory_limit_exceeded', message: 'the solution used more memory than the sandbox allows', error: report.error };
       return { verdict: 'runtime_error', message: errorMessage('your code raised an error', report.error), error: report.error };
     case 'invalid_submission':
       return { verdict: 'invalid_submission', message: report.error?.message ?? 'invalid submission', error: report.error };
     case 'output_limit_exceeded':
-      return { verdict: 'output_limit_exceeded', message: `the output has more than ${spec.limits.maxOutputRows} rows (or is too large to collect); expected ${c.expected.rows.length}` };
+      return {
+        verdict: 'output_limit_exceeded',
+        message: `the output has more than ${spec.limits.maxOutputRows} rows (or is too large to collect); expected ${c.expected.rows.length}`,
+      };
     case 'ok': {
       const comparison = compareTables(c.expected, report.output!, { ordered: spec.output.ordered, key: spec.output.key });
       return { verdict: comparison.equal ? 'accepted' : 'wrong_answer', message: comparison.message, diff: comparison.diff };
@@ -92,9 +105,10 @@ export function gradeRun(input: GradeRunInput): GradeResult {
     }
     const report = reports.get(c.name);
     if (!report) {
-      const limit = run.moduleStatus === 'not_reached' && run.stopReason === 'time_limit'
-        ? { verdict: 'time_limit_exceeded' as const, message: run.stopDetail ?? 'importing solution.py took longer than its time limit' }
-        : unfinishedCase(run, c.name);
+      const limit =
+        run.moduleStatus === 'not_reached' && run.stopReason === 'time_limit'
+          ? { verdict: 'time_limit_exceeded' as const, message: run.stopDetail ?? 'importing solution.py took longer than its time limit' }
+          : unfinishedCase(run, c.name);
       return { ...base, ...limit, timeMs: null, stdout: '' };
     }
     const outcome = reportVerdict(report, c, spec, run.oomKilled);
@@ -161,5 +175,9 @@ export function gradeRun(input: GradeRunInput): GradeResult {
 
 /** Whether a case's report is a right answer (the worker runs a case's shuffled re-run only then). */
 export function reportAccepted(report: CaseReport, expected: Table, spec: ChallengeSpec): boolean {
-  return report.status === 'ok' && report.output !== undefined && compareTables(expected, report.output, { ordered: spec.output.ordered, key: spec.output.key }).equal;
+  return (
+    report.status === 'ok' &&
+    report.output !== undefined &&
+    compareTables(expected, report.output, { ordered: spec.output.ordered, key: spec.output.key }).equal
+  );
 }

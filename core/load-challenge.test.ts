@@ -12,19 +12,27 @@ beforeEach(async () => {
   dir = path.join(await mkdtemp(path.join(os.tmpdir(), 'challenge-')), 'group-sum');
   await cp(fixture, dir, { recursive: true });
 });
-afterEach(async () => { await rm(path.dirname(dir), { recursive: true, force: true }); });
+afterEach(async () => {
+  await rm(path.dirname(dir), { recursive: true, force: true });
+});
 
 describe('loadChallenge', () => {
   it('loads the fixture with its cases in public-then-hidden order', async () => {
     const challenge = await loadChallenge(dir);
-    expect(challenge.cases.map((c) => [c.name, c.hidden])).toEqual([['basic', false], ['nulls', true]]);
+    expect(challenge.cases.map((c) => [c.name, c.hidden])).toEqual([
+      ['basic', false],
+      ['nulls', true],
+    ]);
     expect(challenge.spec.limits.caseTimeLimitMs).toBe(20000);
     expect(challenge.contentHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('names the file and line of a bad value', async () => {
     const yaml = (await import('node:fs/promises')).readFile;
-    const text = (await yaml(path.join(dir, 'challenge.yaml'), 'utf8')).replace('type: long, nullable: true }\noutput', 'type: int64, nullable: true }\noutput');
+    const text = (await yaml(path.join(dir, 'challenge.yaml'), 'utf8')).replace(
+      'type: long, nullable: true }\noutput',
+      'type: int64, nullable: true }\noutput',
+    );
     await writeFile(path.join(dir, 'challenge.yaml'), text);
     await expect(loadChallenge(dir)).rejects.toThrow(new RegExp(`challenge\\.yaml:12: inputs\\.0\\.columns\\.1\\.type`));
   });
@@ -59,7 +67,11 @@ describe('loadChallenge', () => {
     await fs.writeFile(specFile, original.replace('kind: dataframe', 'kind: stream').replace('{ name: grp', '{ name: micro_batch'));
     await expect(loadChallenge(dir)).rejects.toThrow(/micro_batch is reserved for the micro-batch a row arrives in/);
     const spec = ChallengeSpecSchema.safeParse({
-      id: 'two-streams', title: 't', difficulty: 'easy', summary: 's', timing: { budgetRatio: 2 },
+      id: 'two-streams',
+      title: 't',
+      difficulty: 'easy',
+      summary: 's',
+      timing: { budgetRatio: 2 },
       inputs: ['a', 'b'].map((name) => ({ name, kind: 'stream', columns: [{ name: 'x', type: 'long' }] })),
       output: { columns: [{ name: 'x', type: 'long' }], key: ['x'] },
     });
@@ -76,7 +88,10 @@ describe('loadChallenge', () => {
 
 describe('parseWrongSolutionHeader', () => {
   it('reads the declared verdict and rule', () => {
-    expect(parseWrongSolutionHeader('w.py', '# expect: wrong_answer\n# breaks: the 30-minute rule\nimport x\n')).toEqual({ expect: 'wrong_answer', breaks: 'the 30-minute rule' });
+    expect(parseWrongSolutionHeader('w.py', '# expect: wrong_answer\n# breaks: the 30-minute rule\nimport x\n')).toEqual({
+      expect: 'wrong_answer',
+      breaks: 'the 30-minute rule',
+    });
   });
 
   it.each([

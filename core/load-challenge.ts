@@ -6,8 +6,12 @@ import path from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
 import {
-  CaseSpecSchema, ChallengeSpecSchema, WrongSolutionHeaderSchema,
-  type CaseSpec, type ChallengeSpec, type WrongSolutionHeader,
+  CaseSpecSchema,
+  ChallengeSpecSchema,
+  WrongSolutionHeaderSchema,
+  type CaseSpec,
+  type ChallengeSpec,
+  type WrongSolutionHeader,
 } from './challenge.js';
 import { JsonValueSchema, type Table } from './table.js';
 
@@ -44,7 +48,12 @@ export interface Challenge {
 }
 
 export class ChallengeError extends Error {
-  constructor(message: string, readonly file: string, readonly line?: number, options?: ErrorOptions) {
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly line?: number,
+    options?: ErrorOptions,
+  ) {
     super(`${line === undefined ? file : `${file}:${line}`}: ${message}`, options);
   }
 }
@@ -79,13 +88,19 @@ function lineOf(doc: Document, lineCounter: LineCounter, keyPath: (string | numb
 }
 
 async function exists(p: string): Promise<boolean> {
-  return stat(p).then(() => true, () => false);
+  return stat(p).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function listDirs(dir: string): Promise<string[]> {
   if (!(await exists(dir))) return [];
   const entries = await readdir(dir, { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 const CASE_NAME = /^[a-z0-9][a-z0-9-]*$/;
@@ -136,7 +151,12 @@ async function hashDir(dir: string): Promise<string> {
       const child = path.posix.join(rel, entry.name);
       if (entry.name === '__pycache__') continue;
       if (entry.isDirectory()) await walk(child);
-      else if (entry.isFile()) hash.update(child).update('\0').update(await readFile(path.join(dir, child))).update('\0');
+      else if (entry.isFile())
+        hash
+          .update(child)
+          .update('\0')
+          .update(await readFile(path.join(dir, child)))
+          .update('\0');
     }
   };
   await walk('');
@@ -148,7 +168,8 @@ export async function loadChallenge(dir: string): Promise<Challenge> {
   const specFile = path.join(dir, 'challenge.yaml');
   if (!(await exists(specFile))) throw new ChallengeError('missing challenge.yaml', dir);
   const spec = await readYamlFile(specFile, ChallengeSpecSchema);
-  if (spec.id !== path.basename(dir)) throw new ChallengeError(`id ${spec.id} must equal the folder name ${path.basename(dir)}`, specFile, 1);
+  if (spec.id !== path.basename(dir))
+    throw new ChallengeError(`id ${spec.id} must equal the folder name ${path.basename(dir)}`, specFile, 1);
   const read = async (name: string): Promise<string> => {
     const file = path.join(dir, name);
     if (!(await exists(file))) throw new ChallengeError(`missing ${name}`, dir);
@@ -192,10 +213,12 @@ export async function readJsonlTable(file: string, columns: Table['columns']): P
     }
     const row = object.data;
     for (const key of Object.keys(row)) if (!names.has(key)) throw new ChallengeError(`unknown column ${key}`, file, index + 1);
-    return [columns.map((c) => {
-      if (!(c.name in row)) throw new ChallengeError(`missing column ${c.name}`, file, index + 1);
-      return row[c.name]!;
-    })];
+    return [
+      columns.map((c) => {
+        if (!(c.name in row)) throw new ChallengeError(`missing column ${c.name}`, file, index + 1);
+        return row[c.name]!;
+      }),
+    ];
   });
   return { columns, rows };
 }

@@ -20,14 +20,27 @@ const adaptiveSortMerge = `AdaptiveSparkPlan isFinalPlan=true
 
 describe('planInsights', () => {
   it('counts shuffles and join strategies in an adaptive final plan', () => {
-    expect(planInsights(adaptiveSortMerge)).toEqual({ shuffles: 3, broadcasts: 0, pythonUdfNodes: 0, cartesianProducts: 0, broadcastNestedLoopJoins: 0, joins: { SortMergeJoin: 1 } });
+    expect(planInsights(adaptiveSortMerge)).toEqual({
+      shuffles: 3,
+      broadcasts: 0,
+      pythonUdfNodes: 0,
+      cartesianProducts: 0,
+      broadcastNestedLoopJoins: 0,
+      joins: { SortMergeJoin: 1 },
+    });
   });
 
   it.each([
-    ['+- BroadcastHashJoin [a#1], [b#2], Inner, BuildRight\n   :- LocalTableScan\n   +- BroadcastExchange HashedRelationBroadcastMode', { broadcasts: 1, joins: { BroadcastHashJoin: 1 } }],
+    [
+      '+- BroadcastHashJoin [a#1], [b#2], Inner, BuildRight\n   :- LocalTableScan\n   +- BroadcastExchange HashedRelationBroadcastMode',
+      { broadcasts: 1, joins: { BroadcastHashJoin: 1 } },
+    ],
     ['+- BatchEvalPython [f(x#1)#3], [pythonUDF0#4]\n+- ArrowEvalPython [g(x#1)#5]', { pythonUdfNodes: 2 }],
     ['+- FlatMapGroupsInPandas [user_id#1], f(user_id#1)', { pythonUdfNodes: 1 }],
-    ['+- CartesianProduct\n+- BroadcastNestedLoopJoin BuildRight, Inner', { cartesianProducts: 1, broadcastNestedLoopJoins: 1, joins: { CartesianProduct: 1, BroadcastNestedLoopJoin: 1 } }],
+    [
+      '+- CartesianProduct\n+- BroadcastNestedLoopJoin BuildRight, Inner',
+      { cartesianProducts: 1, broadcastNestedLoopJoins: 1, joins: { CartesianProduct: 1, BroadcastNestedLoopJoin: 1 } },
+    ],
     ['+- ReusedExchange [a#1], Exchange hashpartitioning(a#1, 4)', { shuffles: 0 }],
   ])('reads %j', (plan, expected) => {
     expect(planInsights(plan)).toMatchObject(expected);

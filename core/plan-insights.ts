@@ -17,7 +17,17 @@ export const PlanInsightsSchema = z.object({
 });
 export type PlanInsights = z.infer<typeof PlanInsightsSchema>;
 
-const PYTHON_NODES = ['BatchEvalPython', 'ArrowEvalPython', 'FlatMapGroupsInPandas', 'FlatMapCoGroupsInPandas', 'MapInPandas', 'MapInArrow', 'AggregateInPandas', 'WindowInPandas', 'PythonMapInArrow'];
+const PYTHON_NODES = [
+  'BatchEvalPython',
+  'ArrowEvalPython',
+  'FlatMapGroupsInPandas',
+  'FlatMapCoGroupsInPandas',
+  'MapInPandas',
+  'MapInArrow',
+  'AggregateInPandas',
+  'WindowInPandas',
+  'PythonMapInArrow',
+];
 const JOINS = ['SortMergeJoin', 'BroadcastHashJoin', 'ShuffledHashJoin', 'BroadcastNestedLoopJoin', 'CartesianProduct'];
 
 /** The operator name a plan line starts with, after tree drawing and codegen markers. */
@@ -27,7 +37,14 @@ function operatorOf(line: string): string | undefined {
 }
 
 export function planInsights(planText: string): PlanInsights {
-  const insights: PlanInsights = { shuffles: 0, broadcasts: 0, pythonUdfNodes: 0, cartesianProducts: 0, broadcastNestedLoopJoins: 0, joins: {} };
+  const insights: PlanInsights = {
+    shuffles: 0,
+    broadcasts: 0,
+    pythonUdfNodes: 0,
+    cartesianProducts: 0,
+    broadcastNestedLoopJoins: 0,
+    joins: {},
+  };
   for (const line of planText.split('\n')) {
     const op = operatorOf(line);
     if (!op) continue;

@@ -78,7 +78,11 @@ export const CaseEndFrameSchema = z.strictObject({
 export type CaseEndFrame = z.infer<typeof CaseEndFrameSchema>;
 
 export const StreamReadyFrameSchema = z.strictObject({ type: z.literal('stream_ready'), id: FrameIdSchema });
-export const BatchEndFrameSchema = z.strictObject({ type: z.literal('batch_end'), id: FrameIdSchema, index: z.number().int().nonnegative() });
+export const BatchEndFrameSchema = z.strictObject({
+  type: z.literal('batch_end'),
+  id: FrameIdSchema,
+  index: z.number().int().nonnegative(),
+});
 
 export const FingerprintEntrySchema = z.strictObject({
   /** Input name, or `<input> micro-batch <n>` for a stream input. */
@@ -93,7 +97,10 @@ export type FingerprintEntry = z.infer<typeof FingerprintEntrySchema>;
 export const BlobFrameSchema = z.strictObject({
   type: z.literal('blob'),
   id: FrameIdSchema,
-  path: z.string().regex(/^[A-Za-z0-9_.=-]+(\/[A-Za-z0-9_.=-]+)*$/).max(500),
+  path: z
+    .string()
+    .regex(/^[A-Za-z0-9_.=-]+(\/[A-Za-z0-9_.=-]+)*$/)
+    .max(500),
   /** Byte offset of this piece in the file. */
   offset: z.number().int().nonnegative(),
   data: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/),

@@ -7,8 +7,14 @@ import { SubmissionStatusSchema, VerdictSchema } from './verdict.js';
 export const SubmissionKindSchema = z.enum(['run', 'submit']);
 export type SubmissionKind = z.infer<typeof SubmissionKindSchema>;
 
-const optionalNumber = z.string().optional().transform((s) => (s === undefined || s === '' ? null : Number(s)));
-const optionalString = z.string().optional().transform((s) => (s === undefined || s === '' ? null : s));
+const optionalNumber = z
+  .string()
+  .optional()
+  .transform((s) => (s === undefined || s === '' ? null : Number(s)));
+const optionalString = z
+  .string()
+  .optional()
+  .transform((s) => (s === undefined || s === '' ? null : s));
 
 /** A submission as stored (a Redis hash: every field a string). */
 export const SubmissionRecordSchema = z.object({
@@ -29,8 +35,14 @@ export const SubmissionRecordSchema = z.object({
   attempts: z.coerce.number().int().default(0),
   casesDone: z.coerce.number().int().default(0),
   casesTotal: z.coerce.number().int().default(0),
-  verdict: z.string().optional().transform((s) => (s ? VerdictSchema.parse(s) : null)),
-  result: z.string().optional().transform((s): GradeResult | null => (s ? GradeResultSchema.parse(JSON.parse(s)) : null)),
+  verdict: z
+    .string()
+    .optional()
+    .transform((s) => (s ? VerdictSchema.parse(s) : null)),
+  result: z
+    .string()
+    .optional()
+    .transform((s): GradeResult | null => (s ? GradeResultSchema.parse(JSON.parse(s)) : null)),
   /** Grader fault behind a system_error, for the interviewer and the log. */
   error: optionalString,
 });

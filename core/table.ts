@@ -54,8 +54,14 @@ export function parseTimestampMicros(text: string): bigint {
   date.setUTCHours(Number(h), Number(mi), Number(s), 0);
   const millis = date.getTime();
   // Date rolls 2024-02-31 over to March: a value that does not read back the same is invalid.
-  if (Number.isNaN(millis) || date.getUTCMonth() !== Number(mo) - 1 || date.getUTCDate() !== Number(d)
-    || date.getUTCHours() !== Number(h) || date.getUTCMinutes() !== Number(mi) || date.getUTCSeconds() !== Number(s)) {
+  if (
+    Number.isNaN(millis) ||
+    date.getUTCMonth() !== Number(mo) - 1 ||
+    date.getUTCDate() !== Number(d) ||
+    date.getUTCHours() !== Number(h) ||
+    date.getUTCMinutes() !== Number(mi) ||
+    date.getUTCSeconds() !== Number(s)
+  ) {
     throw new CellDecodeError(`not a valid timestamp: ${JSON.stringify(text)}`);
   }
   const micros = BigInt((frac ?? '').padEnd(6, '0').slice(0, 6) || '0');
@@ -132,7 +138,10 @@ function normalizeDecimal(text: string): string {
 export function canonicalJson(value: JsonValue): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k] as JsonValue)}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k] as JsonValue)}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value);
 }
@@ -140,14 +149,23 @@ export function canonicalJson(value: JsonValue): string {
 /** A decoded value as a candidate reads it in a diff. */
 export function formatValue(value: Value): string {
   switch (value.kind) {
-    case 'null': return 'null';
-    case 'int': return value.value.toString();
-    case 'float': return Number.isNaN(value.value) ? 'NaN' : String(value.value);
-    case 'decimal': return value.value;
-    case 'bool': return String(value.value);
-    case 'string': return JSON.stringify(value.value);
-    case 'date': return value.value;
-    case 'timestamp': return formatTimestampMicros(value.micros);
-    case 'other': return value.canonical;
+    case 'null':
+      return 'null';
+    case 'int':
+      return value.value.toString();
+    case 'float':
+      return Number.isNaN(value.value) ? 'NaN' : String(value.value);
+    case 'decimal':
+      return value.value;
+    case 'bool':
+      return String(value.value);
+    case 'string':
+      return JSON.stringify(value.value);
+    case 'date':
+      return value.value;
+    case 'timestamp':
+      return formatTimestampMicros(value.micros);
+    case 'other':
+      return value.canonical;
   }
 }

@@ -16,7 +16,12 @@ export function needsRetime(ratio: number, budgetRatio: number): boolean {
 }
 
 /** Compares the candidate's total over the timed cases with the reference's total over the same cases. */
-export function timingSummary(candidateTimedMs: number, referenceTimedMs: number, budgetRatio: number, reference: TimingSummary['reference'] = 'calibration'): TimingSummary {
+export function timingSummary(
+  candidateTimedMs: number,
+  referenceTimedMs: number,
+  budgetRatio: number,
+  reference: TimingSummary['reference'] = 'calibration',
+): TimingSummary {
   const ratio = referenceTimedMs > 0 ? candidateTimedMs / referenceTimedMs : 0;
   return {
     candidateMs: round(candidateTimedMs),

@@ -18,8 +18,14 @@ describe('overallVerdict', () => {
   it('lists exactly the verdicts of the design', () => {
     expect([...VERDICTS].sort()).toEqual(
       [
-        'accepted', 'wrong_answer', 'runtime_error', 'time_limit_exceeded', 'memory_limit_exceeded',
-        'output_limit_exceeded', 'invalid_submission', 'too_slow',
+        'accepted',
+        'wrong_answer',
+        'runtime_error',
+        'time_limit_exceeded',
+        'memory_limit_exceeded',
+        'output_limit_exceeded',
+        'invalid_submission',
+        'too_slow',
       ].sort(),
     );
   });

@@ -11,13 +11,24 @@ import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../core/repo-root.js';
 import type { InterviewerSubmissionView } from '../core/views/submission-view.js';
 import {
-  api, createInterview, readSse, serviceEnv, startRedis, startServer, startWorkerProcess, submit, uniqueQueue, type Api,
+  api,
+  createInterview,
+  readSse,
+  serviceEnv,
+  startRedis,
+  startServer,
+  startWorkerProcess,
+  submit,
+  uniqueQueue,
+  type Api,
 } from './local-service.js';
 
-const { values } = parseArgs({ options: {
-  challenge: { type: 'string', default: 'session-analysis' },
-  tries: { type: 'string', default: '10' },
-} });
+const { values } = parseArgs({
+  options: {
+    challenge: { type: 'string', default: 'session-analysis' },
+    tries: { type: 'string', default: '10' },
+  },
+});
 const tries = Number(values.tries);
 const challengesDir = process.env.GRADER_CHALLENGES_DIR ?? path.join(REPO_ROOT, 'challenges');
 const reference = await readFile(path.join(challengesDir, values.challenge, 'reference.py'), 'utf8');
@@ -33,7 +44,11 @@ const row = (label: string, xs: number[], unit: (x: number) => string): void => 
 };
 
 const redis = await startRedis();
-const env: Record<string, string> = { ...serviceEnv(redis.url, uniqueQueue('bench')), GRADER_CHALLENGES_DIR: challengesDir, GRADER_WORKER_CONCURRENCY: '1' };
+const env: Record<string, string> = {
+  ...serviceEnv(redis.url, uniqueQueue('bench')),
+  GRADER_CHALLENGES_DIR: challengesDir,
+  GRADER_WORKER_CONCURRENCY: '1',
+};
 const server = await startServer(env);
 const worker = await startWorkerProcess(env);
 const client = api(server.url);
@@ -49,12 +64,20 @@ async function poolFull(c: Api): Promise<void> {
 }
 
 /** Posts one submission and waits for its verdict on the live stream: accept-to-verdict, and the result. */
-async function timed(token: string, interviewerToken: string, code: string, kind: 'run' | 'submit'): Promise<{ ms: number; view: InterviewerSubmissionView }> {
+async function timed(
+  token: string,
+  interviewerToken: string,
+  code: string,
+  kind: 'run' | 'submit',
+): Promise<{ ms: number; view: InterviewerSubmissionView }> {
   await poolFull(client);
   const started = performance.now();
   const id = await submit(client, token, code, kind);
-  await readSse(`${server.url}/api/i/${interviewerToken}/submissions/${id}/events`,
-    (e) => e.event === 'submission' && ['graded', 'system_error'].includes(String((e.data as { status?: string }).status)), 30 * 60_000);
+  await readSse(
+    `${server.url}/api/i/${interviewerToken}/submissions/${id}/events`,
+    (e) => e.event === 'submission' && ['graded', 'system_error'].includes(String((e.data as { status?: string }).status)),
+    30 * 60_000,
+  );
   const ms = performance.now() - started;
   const view = (await client.json<InterviewerSubmissionView>('GET', `/api/i/${interviewerToken}/submissions/${id}`)).body;
   return { ms, view };
@@ -66,7 +89,9 @@ try {
   // Outside the figures: the reference's calibration and the generated inputs (cached on disk).
   const warm = await timed(token, interviewer, reference, 'submit');
   console.log(`warm-up Submit: ${warm.view.verdict} in ${s(warm.ms)} (calibration and generated inputs are cached from here on)\n`);
-  console.log(`${values.challenge}, one worker (concurrency 1, pool ${env.GRADER_POOL_SIZE ?? 'default'}), ${tries} tries each, each with the pool full\n`);
+  console.log(
+    `${values.challenge}, one worker (concurrency 1, pool ${env.GRADER_POOL_SIZE ?? 'default'}), ${tries} tries each, each with the pool full\n`,
+  );
 
   const runs: number[] = [];
   for (let i = 0; i < tries; i++) runs.push((await timed(token, interviewer, reference, 'run')).ms);
@@ -80,7 +105,9 @@ try {
     const compute = (view.result?.cases ?? []).reduce((sum, c) => sum + (c.timeMs ?? 0), 0);
     submits.push(ms);
     overheads.push(ms - compute);
-    verdicts.push(`${view.verdict} ${view.result?.timing?.ratio ?? '-'}x${view.result?.timing?.reference === 'retimed' ? ' (re-timed)' : ''}`);
+    verdicts.push(
+      `${view.verdict} ${view.result?.timing?.ratio ?? '-'}x${view.result?.timing?.reference === 'retimed' ? ' (re-timed)' : ''}`,
+    );
   }
   row('Submit: accept to verdict', submits, s);
   row('Submit overhead: latency - sum of case times', overheads, s);
@@ -89,7 +116,9 @@ try {
     const slow: string[] = [];
     for (let i = 0; i < tries; i++) {
       const { view } = await timed(token, interviewer, slower, 'submit');
-      slow.push(`${view.verdict} ${view.result?.timing?.ratio ?? '-'}x${view.result?.timing?.reference === 'retimed' ? ' (re-timed)' : ''}`);
+      slow.push(
+        `${view.verdict} ${view.result?.timing?.ratio ?? '-'}x${view.result?.timing?.reference === 'retimed' ? ' (re-timed)' : ''}`,
+      );
     }
     console.log(`about 3x slower correct solution, ${tries} Submits: ${slow.join(', ')}`);
   }

@@ -16,10 +16,12 @@ import { OWNER_LABEL, ROLE_LABEL } from '../worker/sandbox/container-options.js'
 import { runSolution } from '../worker/sandbox/run-solution.js';
 import { Sandbox } from '../worker/sandbox/sandbox.js';
 
-const { values } = parseArgs({ options: {
-  tries: { type: 'string', default: '10' },
-  challenge: { type: 'string', default: 'session-analysis' },
-} });
+const { values } = parseArgs({
+  options: {
+    tries: { type: 'string', default: '10' },
+    challenge: { type: 'string', default: 'session-analysis' },
+  },
+});
 const tries = Number(values.tries);
 
 export function percentile(xs: number[], p: number): number {
@@ -28,7 +30,10 @@ export function percentile(xs: number[], p: number): number {
 }
 
 async function stats(container: Docker.Container): Promise<{ cpuSeconds: number; memoryBytes: number }> {
-  const s = await container.stats({ stream: false }) as unknown as { cpu_stats: { cpu_usage: { total_usage: number } }; memory_stats: { usage?: number } };
+  const s = (await container.stats({ stream: false })) as unknown as {
+    cpu_stats: { cpu_usage: { total_usage: number } };
+    memory_stats: { usage?: number };
+  };
   return { cpuSeconds: s.cpu_stats.cpu_usage.total_usage / 1e9, memoryBytes: s.memory_stats.usage ?? 0 };
 }
 
@@ -48,7 +53,13 @@ for (const cds of [true, false]) {
   const idle: number[] = [];
   for (let i = 0; i < tries; i++) {
     const started = performance.now();
-    const sandbox = await Sandbox.start(deps.docker, sandboxSpec(config, deps.image, { [OWNER_LABEL]: deps.owner, [ROLE_LABEL]: 'bench' }, Date.now() + 15 * 60_000, cds));
+    const sandbox = await Sandbox.start(
+      deps.docker,
+      sandboxSpec(config, deps.image, { [OWNER_LABEL]: deps.owner, [ROLE_LABEL]: 'bench' }, Date.now() + 15 * 60_000, {
+        cds,
+        warmUp: true,
+      }),
+    );
     try {
       wall.push((performance.now() - started) / 1000);
       cpu.push((await stats(sandbox.container)).cpuSeconds);
@@ -76,7 +87,10 @@ for (let i = 0; i < tries; i++) {
   const sandbox = await deps.pool.acquire({ priority: 1, budgetMs: plan.budgetMs });
   try {
     const run = await runSolution(sandbox, {
-      challenge, plan, code: challenge.reference, inputs: deps.inputs,
+      challenge,
+      plan,
+      code: challenge.reference,
+      inputs: deps.inputs,
       limits: { maxStdoutBytes: config.GRADER_MAX_STDOUT_BYTES, maxOutputBytes: config.GRADER_MAX_OUTPUT_BYTES },
     });
     const [a, b] = [run.caseReports[0]!, run.caseReports.at(-1)!];

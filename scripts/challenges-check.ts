@@ -21,7 +21,10 @@ async function main(): Promise<number> {
   try {
     const config = parseSandboxConfig();
     const root = config.GRADER_CHALLENGES_DIR;
-    const present = (await readdir(root, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    const present = (await readdir(root, { withFileTypes: true }))
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
     const unknown = ids.filter((id) => !present.includes(id));
     if (unknown.length > 0) {
       console.error(`unknown challenge ${unknown.join(', ')} (not a folder of ${root})\n${USAGE}`);
@@ -33,7 +36,9 @@ async function main(): Promise<number> {
       const started = Date.now();
       console.log(`\n== ${id}`);
       const check = await checkChallenge(deps, path.join(root, id), (line) => console.log(line), { fresh });
-      console.log(`-- ${id}: ${check.failures.length === 0 ? 'passed' : `${check.failures.length} failure(s)`} in ${formatMs(Date.now() - started)}`);
+      console.log(
+        `-- ${id}: ${check.failures.length === 0 ? 'passed' : `${check.failures.length} failure(s)`} in ${formatMs(Date.now() - started)}`,
+      );
       checks.push({ ...check, id });
     }
     const failed = checks.filter((c) => c.failures.length > 0);

@@ -34,10 +34,16 @@ function run(command: string, args: string[], stdin: string): Promise<string> {
     const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
     child.once('error', (error) => reject(new Error(`${command} did not start: ${error.message}`, { cause: error })));
-    child.once('close', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${stderr}`))));
+    child.once('close', (code) =>
+      code === 0 ? resolve(stdout) : reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${stderr}`)),
+    );
     child.stdin.end(stdin);
   });
 }
@@ -53,4 +59,6 @@ for (const required of ['col', 'lag', 'session_window', 'window']) {
   if (!names.has(required)) throw new Error(`pyspark.sql.functions in ${image} has no ${required}: the introspection is broken`);
 }
 await writeFile(OUT_FILE, `${JSON.stringify(api, null, 1)}\n`);
-console.log(`wrote ${path.relative(REPO_ROOT, OUT_FILE)}: PySpark ${api.pysparkVersion} from ${image}, ${names.size} functions, ${Object.keys(api.classes).length} classes`);
+console.log(
+  `wrote ${path.relative(REPO_ROOT, OUT_FILE)}: PySpark ${api.pysparkVersion} from ${image}, ${names.size} functions, ${Object.keys(api.classes).length} classes`,
+);

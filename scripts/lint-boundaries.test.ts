@@ -25,13 +25,25 @@ async function boundaryErrors(fixture: string, lintedAs: string): Promise<string
 describe('import boundaries', () => {
   it.each([
     { fixture: 'core-imports-store.ts', lintedAs: 'core/lint-fixture.ts', error: 'core/ imports nothing of ours outside core/' },
-    { fixture: 'core-views-import-server.ts', lintedAs: 'core/views/lint-fixture.ts', error: 'core/ imports nothing of ours outside core/' },
+    {
+      fixture: 'core-views-import-server.ts',
+      lintedAs: 'core/views/lint-fixture.ts',
+      error: 'core/ imports nothing of ours outside core/',
+    },
     { fixture: 'server-imports-worker.ts', lintedAs: 'server/routes/lint-fixture.ts', error: 'server/ never imports worker/' },
     { fixture: 'worker-imports-server.ts', lintedAs: 'worker/lint-fixture.ts', error: 'worker/ never imports server/' },
     { fixture: 'store-imports-worker.ts', lintedAs: 'store/lint-fixture.ts', error: 'store/ is the layer both processes import' },
     { fixture: 'scripts-import-test.ts', lintedAs: 'scripts/lint-fixture.ts', error: 'Nothing outside test/ imports test/' },
-    { fixture: 'web-imports-core-value.ts', lintedAs: 'web/src/shared/lint-fixture.ts', error: 'web/ imports core/ with `import type` only' },
-    { fixture: 'web-imports-store-type.ts', lintedAs: 'web/src/lint-fixture.ts', error: 'web/ imports nothing from outside web/ but types from core/' },
+    {
+      fixture: 'web-imports-core-value.ts',
+      lintedAs: 'web/src/shared/lint-fixture.ts',
+      error: 'web/ imports core/ with `import type` only',
+    },
+    {
+      fixture: 'web-imports-store-type.ts',
+      lintedAs: 'web/src/lint-fixture.ts',
+      error: 'web/ imports nothing from outside web/ but types from core/',
+    },
   ])('rejects $fixture', async ({ fixture, lintedAs, error }) => {
     const errors = await boundaryErrors(fixture, lintedAs);
     expect(errors).toHaveLength(1);
@@ -43,7 +55,9 @@ describe('import boundaries', () => {
   });
 
   it('lets core/ files import each other across its folders', async () => {
-    const [result] = await eslint.lintText("import type { Table } from '../table.js';\n\nexport const none: Table | null = null;\n", { filePath: path.join(REPO_ROOT, 'core/compare/lint-fixture.ts') });
+    const [result] = await eslint.lintText("import type { Table } from '../table.js';\n\nexport const none: Table | null = null;\n", {
+      filePath: path.join(REPO_ROOT, 'core/compare/lint-fixture.ts'),
+    });
     expect(result!.messages).toEqual([]);
   });
 });

@@ -57,12 +57,38 @@ export async function startRedis(): Promise<LocalRedis> {
   const url = `redis://127.0.0.1:${port}`;
   let child: ChildProcess | undefined;
   const start = async (): Promise<void> => {
-    const proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes',
-      '--appendfsync', 'always', '--maxmemory-policy', 'noeviction', '--save', '', '--daemonize', 'no', '--loglevel', 'warning'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const proc = spawn(
+      'redis-server',
+      [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--dir',
+        dir,
+        '--appendonly',
+        'yes',
+        '--appendfsync',
+        'always',
+        '--maxmemory-policy',
+        'noeviction',
+        '--save',
+        '',
+        '--daemonize',
+        'no',
+        '--loglevel',
+        'warning',
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     child = proc;
     let stderr = '';
-    proc.stderr?.on('data', (d: Buffer) => { stderr += d.toString(); });
-    const failed = new Promise<never>((_, reject) => proc.once('error', (e) => reject(new Error(`the service tests need redis-server (scripts/setup.sh installs it): ${e.message}`))));
+    proc.stderr?.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    const failed = new Promise<never>((_, reject) =>
+      proc.once('error', (e) => reject(new Error(`the service tests need redis-server (scripts/setup.sh installs it): ${e.message}`))),
+    );
     const client = connectRedis(url, 'local-service-probe');
     client.on('error', () => undefined); // refused until redis-server listens; the ping loop waits for it
     try {
@@ -79,7 +105,15 @@ export async function startRedis(): Promise<LocalRedis> {
     await exited;
   };
   await start();
-  return { url, start, stop, async destroy() { await stop(); await rm(dir, { recursive: true, force: true }); } };
+  return {
+    url,
+    start,
+    stop,
+    async destroy() {
+      await stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** The environment a local server and worker share (the catalogue is the default unless `extra` names one). */
@@ -113,12 +147,22 @@ export async function startServer(env: Record<string, string>): Promise<LocalSer
   subscriber.on('error', () => undefined);
   const queue = new Queue<GradeJobData>(config.GRADER_QUEUE_NAME, { connection: redis });
   const store = new Store(redis, config.GRADER_KEY_PREFIX);
-  const { app, closeStreams } = buildApp(config, { store, queue, hub: new EventHub(subscriber, logger), challenges: new ChallengeCatalog(config.GRADER_CHALLENGES_DIR), logger });
-  const server: Server = await new Promise((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
+  const { app, closeStreams } = buildApp(config, {
+    store,
+    queue,
+    hub: new EventHub(subscriber, logger),
+    challenges: new ChallengeCatalog(config.GRADER_CHALLENGES_DIR),
+    logger,
+  });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
   const { port } = server.address() as net.AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    config, store, queue,
+    config,
+    store,
+    queue,
     async close() {
       closeStreams();
       server.closeAllConnections();
@@ -141,17 +185,28 @@ export interface LocalWorker {
 /** `node --import tsx worker/main.ts` as a child process; resolves once it logged that it started. */
 export async function startWorkerProcess(env: Record<string, string>): Promise<LocalWorker> {
   // node --import tsx (not the tsx CLI, which forks): the pid killed is the worker itself.
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'worker', 'main.ts')], { env: { ...process.env, ...env, GRADER_LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'worker', 'main.ts')], {
+    env: { ...process.env, ...env, GRADER_LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
-  proc.stdout?.on('data', (d: Buffer) => { out += d.toString(); });
-  proc.stderr?.on('data', (d: Buffer) => { out += d.toString(); });
+  proc.stdout?.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  proc.stderr?.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
   const exited = new Promise<number | null>((r) => proc.once('exit', (code) => r(code)));
   await Promise.race([
     waitFor('the worker to start', async () => out.includes('"worker started"'), 60_000),
-    exited.then((code) => { throw new Error(`worker exited with ${code} before starting:\n${out}`); }),
+    exited.then((code) => {
+      throw new Error(`worker exited with ${code} before starting:\n${out}`);
+    }),
   ]);
   return {
-    proc, exited, output: () => out,
+    proc,
+    exited,
+    output: () => out,
     async stop() {
       if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGTERM');
       await exited;
@@ -166,7 +221,12 @@ export function uniqueQueue(label: string): string {
 // ---- HTTP client
 
 export interface Api {
-  json<T = Record<string, unknown>>(method: string, pathname: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T }>;
+  json<T = Record<string, unknown>>(
+    method: string,
+    pathname: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: T }>;
 }
 
 export function api(base: string): Api {
@@ -192,7 +252,12 @@ export interface CreatedInterview {
 }
 
 export async function createInterview(client: Api, challengeId = 'group-sum', candidateName = 'Ada'): Promise<CreatedInterview> {
-  const res = await client.json<CreatedInterview>('POST', '/api/interviews', { challengeId, candidateName }, { authorization: `Bearer ${ADMIN_TOKEN}` });
+  const res = await client.json<CreatedInterview>(
+    'POST',
+    '/api/interviews',
+    { challengeId, candidateName },
+    { authorization: `Bearer ${ADMIN_TOKEN}` },
+  );
   if (res.status !== 201) throw new Error(`creating an interview: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
@@ -203,7 +268,10 @@ export async function submit(client: Api, token: string, code: string, kind: 'ru
   return res.body.id;
 }
 
-export interface SseEvent { event: string; data: unknown }
+export interface SseEvent {
+  event: string;
+  data: unknown;
+}
 
 /** Reads an SSE stream until `until` says stop (or the server ends it, or the timeout). */
 export async function readSse(url: string, until: (e: SseEvent) => boolean, timeoutMs = 180_000): Promise<SseEvent[]> {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it, in phases: set up what is missing; type-check (root and
-# web) and lint (ESLint, Ruff); unit tests; the sandbox, CLI and check tests; each challenge's
+# web) and lint (ESLint, Prettier, Ruff); unit tests; the sandbox, CLI and check tests; each challenge's
 # proof; the service tests; the browser tests. Ends with a table of each phase's wall time and
 # the line `N passed, N failed`. With arguments, runs just `vitest run <arguments>` after setup
 # (e.g. `npm test -- test/sandbox/pool.test.ts`).
@@ -30,6 +30,7 @@ lint() {
   echo "-- typecheck"; npx tsc --noEmit -p . || failed=1
   echo "-- typecheck web"; npm run --silent typecheck:web || failed=1
   echo "-- eslint"; npx eslint . || failed=1
+  echo "-- prettier"; npx prettier --check --log-level warn "**/*.{ts,js,css,html}" || failed=1
   echo "-- ruff"; bash scripts/ruff.sh check || failed=1
   return $failed
 }

@@ -39,7 +39,10 @@ export function buildApp(config: ServerConfig, deps: AppDeps): App {
 
   // Interview links: every unknown/wrong token or foreign id is the same 404; limits are per token.
   const interview = express.Router({ mergeParams: true });
-  interview.use(resolveInterview(deps.store), rateLimitPerMinute(config.GRADER_REQUESTS_PER_MINUTE, (_req, res) => `req:${access(res).tokenHash}`));
+  interview.use(
+    resolveInterview(deps.store),
+    rateLimitPerMinute(config.GRADER_REQUESTS_PER_MINUTE, (_req, res) => `req:${access(res).tokenHash}`),
+  );
 
   const routes: Routes = { app, interview };
   const context: RouteContext = {

@@ -7,16 +7,30 @@ import type { ChallengeView, PublicCaseView } from '../core/views/challenge-view
 const MAX_SHOWN_FILE_BYTES = 64 * 1024;
 
 export async function challengeView(challenge: Challenge): Promise<ChallengeView> {
-  const readRows = async (file: string): Promise<Record<string, unknown>[]> => (await readFile(file, 'utf8')).split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
-  const publicCases = await Promise.all(challenge.cases.filter((c) => !c.hidden).map(async (c): Promise<PublicCaseView> => {
-    const inputs: PublicCaseView['inputs'] = {};
-    for (const input of challenge.spec.inputs) {
-      const file = c.inputFiles[input.name];
-      if (!file) continue;
-      inputs[input.name] = input.kind !== 'file' ? await readRows(file) : (await readFile(file, 'utf8')).slice(0, MAX_SHOWN_FILE_BYTES);
-    }
-    return { name: c.name, description: c.spec.description, generated: c.spec.generator !== undefined, inputs, expected: c.expectedFile ? await readRows(c.expectedFile) : null };
-  }));
+  const readRows = async (file: string): Promise<Record<string, unknown>[]> =>
+    (await readFile(file, 'utf8'))
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+  const publicCases = await Promise.all(
+    challenge.cases
+      .filter((c) => !c.hidden)
+      .map(async (c): Promise<PublicCaseView> => {
+        const inputs: PublicCaseView['inputs'] = {};
+        for (const input of challenge.spec.inputs) {
+          const file = c.inputFiles[input.name];
+          if (!file) continue;
+          inputs[input.name] = input.kind !== 'file' ? await readRows(file) : (await readFile(file, 'utf8')).slice(0, MAX_SHOWN_FILE_BYTES);
+        }
+        return {
+          name: c.name,
+          description: c.spec.description,
+          generated: c.spec.generator !== undefined,
+          inputs,
+          expected: c.expectedFile ? await readRows(c.expectedFile) : null,
+        };
+      }),
+  );
   const { spec } = challenge;
   return {
     id: challenge.id,

@@ -6,8 +6,13 @@ describe('server config', () => {
   it('has defaults for everything but the admin token', () => {
     const config = parseServerConfig({});
     expect(config).toMatchObject({
-      GRADER_PORT: 8080, GRADER_HOST: '127.0.0.1', GRADER_REDIS_URL: 'redis://127.0.0.1:6379',
-      GRADER_QUEUE_NAME: 'grade', GRADER_MAX_CODE_BYTES: 65_536, GRADER_SUBMISSIONS_PER_MINUTE: 20, GRADER_REQUESTS_PER_MINUTE: 600,
+      GRADER_PORT: 8080,
+      GRADER_HOST: '127.0.0.1',
+      GRADER_REDIS_URL: 'redis://127.0.0.1:6379',
+      GRADER_QUEUE_NAME: 'grade',
+      GRADER_MAX_CODE_BYTES: 65_536,
+      GRADER_SUBMISSIONS_PER_MINUTE: 20,
+      GRADER_REQUESTS_PER_MINUTE: 600,
       GRADER_JOB_ATTEMPTS: 3,
     });
     expect(config.GRADER_ADMIN_TOKEN).toBeUndefined();
@@ -16,7 +21,10 @@ describe('server config', () => {
   });
 
   it('coerces numbers from the environment', () => {
-    expect(parseServerConfig({ GRADER_PORT: '9000', GRADER_SUBMISSIONS_PER_MINUTE: '5' })).toMatchObject({ GRADER_PORT: 9000, GRADER_SUBMISSIONS_PER_MINUTE: 5 });
+    expect(parseServerConfig({ GRADER_PORT: '9000', GRADER_SUBMISSIONS_PER_MINUTE: '5' })).toMatchObject({
+      GRADER_PORT: 9000,
+      GRADER_SUBMISSIONS_PER_MINUTE: 5,
+    });
   });
 
   it('uses the public URL for links, without a trailing slash', () => {

@@ -42,7 +42,8 @@ export function parseServerConfig(env: NodeJS.ProcessEnv = process.env): ServerC
 
 /** The admin token, which the server cannot run without. */
 export function requireAdminToken(config: ServerConfig): string {
-  if (!config.GRADER_ADMIN_TOKEN) throw new ConfigError('GRADER_ADMIN_TOKEN is not set: set it to a secret of at least 24 characters (e.g. `openssl rand -hex 24`)');
+  if (!config.GRADER_ADMIN_TOKEN)
+    throw new ConfigError('GRADER_ADMIN_TOKEN is not set: set it to a secret of at least 24 characters (e.g. `openssl rand -hex 24`)');
   return config.GRADER_ADMIN_TOKEN;
 }
 

@@ -8,7 +8,10 @@ type Listener = (message: string) => void;
 export class EventHub {
   private listeners = new Map<string, Set<Listener>>();
 
-  constructor(private readonly subscriber: Redis, private readonly logger: Logger) {
+  constructor(
+    private readonly subscriber: Redis,
+    private readonly logger: Logger,
+  ) {
     subscriber.on('message', (channel: string, message: string) => {
       for (const listener of this.listeners.get(channel) ?? []) {
         try {

@@ -7,7 +7,10 @@ import type { EventHub } from './event-hub.js';
 import type { SseRegistry, SseStream } from './http/sse.js';
 
 export async function openLiveSubscription(
-  req: Request, res: Response, live: { sse: SseRegistry; hub: EventHub }, channel: string,
+  req: Request,
+  res: Response,
+  live: { sse: SseRegistry; hub: EventHub },
+  channel: string,
   onEvent: (event: LiveEvent, stream: SseStream) => void,
 ): Promise<SseStream> {
   let unsubscribe = (): void => undefined;

@@ -16,7 +16,10 @@ requireAdminToken(config);
 const logger = pino({
   level: config.GRADER_LOG_LEVEL,
   base: { service: 'grader-server' },
-  redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.code', '*.token', '*.candidateToken', '*.interviewerToken'], censor: '[redacted]' },
+  redact: {
+    paths: ['req.headers.authorization', 'req.headers.cookie', '*.code', '*.token', '*.candidateToken', '*.interviewerToken'],
+    censor: '[redacted]',
+  },
 });
 const redis = connectRedis(config.GRADER_REDIS_URL, 'grader-server');
 const subscriber = connectRedis(config.GRADER_REDIS_URL, 'grader-server-events');
@@ -42,7 +45,9 @@ const stop = (signal: string): void => {
   stopping = true;
   logger.info({ signal }, 'stopping');
   closeStreams();
-  const force = setTimeout(() => { server.closeAllConnections(); }, 10_000).unref();
+  const force = setTimeout(() => {
+    server.closeAllConnections();
+  }, 10_000).unref();
   server.close(() => {
     clearTimeout(force);
     void Promise.allSettled([queue.close(), redis.quit(), subscriber.quit()]).finally(() => process.exit(0));

@@ -15,33 +15,55 @@ export async function renderMetrics(store: Store, queue: Queue, registry: Regist
     store.liveWorkers(),
   ]);
   const lines: string[] = [];
-  lines.push('# HELP grader_verdicts_total Graded submissions by challenge, scope and overall verdict.', '# TYPE grader_verdicts_total counter');
+  lines.push(
+    '# HELP grader_verdicts_total Graded submissions by challenge, scope and overall verdict.',
+    '# TYPE grader_verdicts_total counter',
+  );
   for (const [field, count] of Object.entries(verdicts)) {
     const [challenge, scope, verdict] = field.split('|') as [string, string, string];
     lines.push(`grader_verdicts_total{challenge="${esc(challenge)}",scope="${esc(scope)}",verdict="${esc(verdict)}"} ${count}`);
   }
-  lines.push('# HELP grader_grading_duration_seconds Claim-to-result time of a grade, by challenge and scope.', '# TYPE grader_grading_duration_seconds histogram');
+  lines.push(
+    '# HELP grader_grading_duration_seconds Claim-to-result time of a grade, by challenge and scope.',
+    '# TYPE grader_grading_duration_seconds histogram',
+  );
   const series = new Set(Object.keys(duration).map((f) => f.split('|').slice(0, 2).join('|')));
   for (const s of series) {
     const [challenge, scope] = s.split('|') as [string, string];
     const l = `challenge="${esc(challenge)}",scope="${esc(scope)}"`;
-    for (const le of [...DURATION_BUCKETS_S.map(String), '+Inf']) lines.push(`grader_grading_duration_seconds_bucket{${l},le="${le}"} ${duration[`${s}|${le}`] ?? 0}`);
-    lines.push(`grader_grading_duration_seconds_sum{${l}} ${duration[`${s}|sum`] ?? 0}`, `grader_grading_duration_seconds_count{${l}} ${duration[`${s}|count`] ?? 0}`);
+    for (const le of [...DURATION_BUCKETS_S.map(String), '+Inf'])
+      lines.push(`grader_grading_duration_seconds_bucket{${l},le="${le}"} ${duration[`${s}|${le}`] ?? 0}`);
+    lines.push(
+      `grader_grading_duration_seconds_sum{${l}} ${duration[`${s}|sum`] ?? 0}`,
+      `grader_grading_duration_seconds_count{${l}} ${duration[`${s}|count`] ?? 0}`,
+    );
   }
-  lines.push('# HELP grader_sandbox_failures_total Grader faults (Docker, sandbox): retryable ones and final ones (system_error).', '# TYPE grader_sandbox_failures_total counter');
+  lines.push(
+    '# HELP grader_sandbox_failures_total Grader faults (Docker, sandbox): retryable ones and final ones (system_error).',
+    '# TYPE grader_sandbox_failures_total counter',
+  );
   for (const kind of ['retryable', 'final']) lines.push(`grader_sandbox_failures_total{kind="${kind}"} ${faults[kind] ?? 0}`);
   // Each live worker's sandbox pool, from its heartbeat.
-  const gauges = [['target', 'Members a worker\'s pool keeps ready or warming.'], ['ready', 'Pool members up, warm and waiting for a job.'],
-    ['warming', 'Pool members starting.'], ['waiting', 'Grades waiting for a pool member.']] as const;
-  const counters = [['handedOut', 'handed_out', 'Pool members handed to a grade.'], ['replacedIdle', 'replaced_idle', 'Pool members replaced after waiting too long.'],
-    ['failedStarts', 'failed_starts', 'Pool member starts that failed.']] as const;
+  const gauges = [
+    ['target', "Members a worker's pool keeps ready or warming."],
+    ['ready', 'Pool members up, warm and waiting for a job.'],
+    ['warming', 'Pool members starting.'],
+    ['waiting', 'Grades waiting for a pool member.'],
+  ] as const;
+  const counters = [
+    ['handedOut', 'handed_out', 'Pool members handed to a grade.'],
+    ['replacedIdle', 'replaced_idle', 'Pool members replaced after waiting too long.'],
+    ['failedStarts', 'failed_starts', 'Pool member starts that failed.'],
+  ] as const;
   for (const [field, help] of gauges) {
     lines.push(`# HELP grader_pool_${field} ${help}`, `# TYPE grader_pool_${field} gauge`);
-    for (const [id, beat] of workers) if (beat.pool) lines.push(`grader_pool_${field}{worker="${esc(id)}",queue="${esc(beat.queue)}"} ${beat.pool[field]}`);
+    for (const [id, beat] of workers)
+      if (beat.pool) lines.push(`grader_pool_${field}{worker="${esc(id)}",queue="${esc(beat.queue)}"} ${beat.pool[field]}`);
   }
   for (const [field, name, help] of counters) {
     lines.push(`# HELP grader_pool_${name}_total ${help}`, `# TYPE grader_pool_${name}_total counter`);
-    for (const [id, beat] of workers) if (beat.pool) lines.push(`grader_pool_${name}_total{worker="${esc(id)}",queue="${esc(beat.queue)}"} ${beat.pool[field]}`);
+    for (const [id, beat] of workers)
+      if (beat.pool) lines.push(`grader_pool_${name}_total{worker="${esc(id)}",queue="${esc(beat.queue)}"} ${beat.pool[field]}`);
   }
   return `${own.trimEnd()}\n${bull.trimEnd()}\n${lines.join('\n')}\n`;
 }

@@ -4,38 +4,88 @@ import { candidateCaseNames, candidateCaseView, progressView, submissionSummary,
 import type { SubmissionRecord } from '../core/submission.js';
 import { CandidateSubmissionViewSchema, InterviewerSubmissionViewSchema, SubmissionSummarySchema } from '../core/views/submission-view.js';
 
-const diff = { columnProblems: [], missing: [{ grp: '"secret-row"' }], unexpected: [], changed: [], counts: { expectedRows: 1, actualRows: 0, missing: 1, unexpected: 0, changed: 0 } };
+const diff = {
+  columnProblems: [],
+  missing: [{ grp: '"secret-row"' }],
+  unexpected: [],
+  changed: [],
+  counts: { expectedRows: 1, actualRows: 0, missing: 1, unexpected: 0, changed: 0 },
+};
 const caseResult = (hidden: boolean): CaseResult => ({
-  name: hidden ? 'nulls' : 'basic', hidden, description: hidden ? 'hidden rule' : 'public rule', verdict: 'wrong_answer',
-  message: 'expected row grp="secret-row" is missing', timeMs: 120, timed: false, referenceTimeMs: 100, diff,
-  error: { type: 'ValueError', message: 'secret-row', traceback: 'tb' }, stdout: 'printed secret-row', planText: '== Physical Plan ==',
+  name: hidden ? 'nulls' : 'basic',
+  hidden,
+  description: hidden ? 'hidden rule' : 'public rule',
+  verdict: 'wrong_answer',
+  message: 'expected row grp="secret-row" is missing',
+  timeMs: 120,
+  timed: false,
+  referenceTimeMs: 100,
+  diff,
+  error: { type: 'ValueError', message: 'secret-row', traceback: 'tb' },
+  stdout: 'printed secret-row',
+  planText: '== Physical Plan ==',
   planInsights: { shuffles: 1, joins: [], udfs: [] } as unknown as CaseResult['planInsights'],
 });
 const result: GradeResult = {
-  challengeId: 'group-sum', scope: 'all', verdict: 'wrong_answer', cases: [caseResult(false), caseResult(true)], timing: null, skippedCases: [],
+  challengeId: 'group-sum',
+  scope: 'all',
+  verdict: 'wrong_answer',
+  cases: [caseResult(false), caseResult(true)],
+  timing: null,
+  skippedCases: [],
   sandbox: { image: 'img', startupMs: 1, sparkStartupMs: 1, computeMs: 1, peakMemoryBytes: null, stderr: 'spark log' },
 };
 const record: SubmissionRecord = {
-  id: 's1', interviewId: 'i1', challengeId: 'group-sum', kind: 'submit', code: 'def solve(): ...', status: 'graded', createdAtMs: 1,
-  startedAtMs: 2, finishedAtMs: 3, attempts: 1, casesDone: 2, casesTotal: 2, verdict: 'wrong_answer', result, error: null,
+  id: 's1',
+  interviewId: 'i1',
+  challengeId: 'group-sum',
+  kind: 'submit',
+  code: 'def solve(): ...',
+  status: 'graded',
+  createdAtMs: 1,
+  startedAtMs: 2,
+  finishedAtMs: 3,
+  attempts: 1,
+  casesDone: 2,
+  casesTotal: 2,
+  verdict: 'wrong_answer',
+  result,
+  error: null,
 };
 
 /** The group-sum fixture's cases, with hidden names neutral (the default) or shown. */
-const groupSum = (showHiddenCaseNames: boolean) => candidateCaseNames({
-  spec: { showHiddenCaseNames }, cases: [{ name: 'basic', hidden: false }, { name: 'nulls', hidden: true }],
-});
+const groupSum = (showHiddenCaseNames: boolean) =>
+  candidateCaseNames({
+    spec: { showHiddenCaseNames },
+    cases: [
+      { name: 'basic', hidden: false },
+      { name: 'nulls', hidden: true },
+    ],
+  });
 const names = groupSum(false);
 
 describe('what a candidate sees of a case', () => {
   it('keeps a public case whole except the plan', () => {
     const view = candidateCaseView(caseResult(false), names);
-    expect(view).toMatchObject({ name: 'basic', verdict: 'wrong_answer', passed: false, diff, stdout: 'printed secret-row', message: expect.any(String) });
+    expect(view).toMatchObject({
+      name: 'basic',
+      verdict: 'wrong_answer',
+      passed: false,
+      diff,
+      stdout: 'printed secret-row',
+      message: expect.any(String),
+    });
     expect(view).not.toHaveProperty('planText');
     expect(view).not.toHaveProperty('planInsights');
   });
 
   it('cuts a hidden case to its name and pass/fail', () => {
-    expect(candidateCaseView(caseResult(true), groupSum(true))).toEqual({ name: 'nulls', hidden: true, verdict: 'wrong_answer', passed: false });
+    expect(candidateCaseView(caseResult(true), groupSum(true))).toEqual({
+      name: 'nulls',
+      hidden: true,
+      verdict: 'wrong_answer',
+      passed: false,
+    });
   });
 });
 
@@ -56,7 +106,13 @@ describe('submission views', () => {
   });
 
   it('tell the candidate a system error is not their fault, without the fault itself', () => {
-    const failed = { ...record, status: 'system_error' as const, verdict: null, result: null, error: 'docker socket /var/run/docker.sock refused' };
+    const failed = {
+      ...record,
+      status: 'system_error' as const,
+      verdict: null,
+      result: null,
+      error: 'docker socket /var/run/docker.sock refused',
+    };
     expect(JSON.stringify(submissionView(failed, 'candidate', names))).not.toContain('docker');
     expect(submissionView(failed, 'candidate', names).error).toMatch(/not your code/);
     expect(submissionView(failed, 'interviewer').error).toContain('docker');
@@ -82,8 +138,11 @@ describe('submission views', () => {
 describe('hidden case names', () => {
   const challenge = {
     cases: [
-      { name: 'basic', hidden: false }, { name: 'nulls', hidden: true }, { name: 'late-events', hidden: false },
-      { name: 'skewed-key', hidden: true }, { name: 'scale', hidden: true },
+      { name: 'basic', hidden: false },
+      { name: 'nulls', hidden: true },
+      { name: 'late-events', hidden: false },
+      { name: 'skewed-key', hidden: true },
+      { name: 'scale', hidden: true },
     ],
   };
   const neutral = candidateCaseNames({ spec: { showHiddenCaseNames: false }, ...challenge });
@@ -93,11 +152,35 @@ describe('hidden case names', () => {
     { what: 'a public case keeps its name', name: 'basic', hidden: false, candidate: 'basic', optedIn: 'basic' },
     { what: 'the first hidden case is hidden 1', name: 'nulls', hidden: true, candidate: 'hidden 1', optedIn: 'nulls' },
     { what: 'a public case after it keeps its name', name: 'late-events', hidden: false, candidate: 'late-events', optedIn: 'late-events' },
-    { what: 'hidden cases are numbered among hidden cases only', name: 'skewed-key', hidden: true, candidate: 'hidden 2', optedIn: 'skewed-key' },
+    {
+      what: 'hidden cases are numbered among hidden cases only',
+      name: 'skewed-key',
+      hidden: true,
+      candidate: 'hidden 2',
+      optedIn: 'skewed-key',
+    },
     { what: 'the last hidden case', name: 'scale', hidden: true, candidate: 'hidden 3', optedIn: 'scale' },
-    { what: 'the challenge decides what is hidden, not the flag it came with', name: 'nulls', hidden: false, candidate: 'hidden 1', optedIn: 'nulls' },
-    { what: 'a hidden case the challenge does not list has no name', name: 'nulls--shuffled', hidden: true, candidate: 'hidden case', optedIn: 'nulls--shuffled' },
-    { what: 'a public case the challenge does not list keeps its name', name: 'renamed', hidden: false, candidate: 'renamed', optedIn: 'renamed' },
+    {
+      what: 'the challenge decides what is hidden, not the flag it came with',
+      name: 'nulls',
+      hidden: false,
+      candidate: 'hidden 1',
+      optedIn: 'nulls',
+    },
+    {
+      what: 'a hidden case the challenge does not list has no name',
+      name: 'nulls--shuffled',
+      hidden: true,
+      candidate: 'hidden case',
+      optedIn: 'nulls--shuffled',
+    },
+    {
+      what: 'a public case the challenge does not list keeps its name',
+      name: 'renamed',
+      hidden: false,
+      candidate: 'renamed',
+      optedIn: 'renamed',
+    },
   ])('$what', ({ name, hidden, candidate, optedIn }) => {
     expect(neutral(name, hidden)).toBe(candidate);
     expect(shown(name, hidden)).toBe(optedIn);
@@ -111,7 +194,7 @@ describe('hidden case names', () => {
     expect(progressView(event, role, neutral)).toEqual({ ...event, caseName });
   });
 
-  it('name hidden cases neutrally in the candidate\'s result and by their names in the interviewer\'s', () => {
+  it("name hidden cases neutrally in the candidate's result and by their names in the interviewer's", () => {
     expect(submissionView(record, 'candidate', names).result?.cases.map((c) => c.name)).toEqual(['basic', 'hidden 1']);
     expect(submissionView(record, 'candidate', groupSum(true)).result?.cases.map((c) => c.name)).toEqual(['basic', 'nulls']);
     expect(submissionView(record, 'interviewer').result?.cases.map((c) => c.name)).toEqual(['basic', 'nulls']);

@@ -9,7 +9,12 @@ import type { ChallengeCase } from '../core/load-challenge.js';
 import type { ProgressEvent, SubmissionRecord } from '../core/submission.js';
 import type { ProgressView } from '../core/views/live-event-view.js';
 import type {
-  CandidateCaseView, CandidateResultView, CandidateSubmissionView, InterviewerSubmissionView, SubmissionSummary, SubmissionView,
+  CandidateCaseView,
+  CandidateResultView,
+  CandidateSubmissionView,
+  InterviewerSubmissionView,
+  SubmissionSummary,
+  SubmissionView,
 } from '../core/views/submission-view.js';
 
 /** The name a reader is shown for a case, given its real name and whether it is hidden. */
@@ -27,7 +32,10 @@ const UNLISTED_HIDDEN_CASE = 'hidden case';
  * `showHiddenCaseNames`. The challenge decides which of its cases are hidden; a name it does not
  * list keeps the flag it came with.
  */
-export function candidateCaseNames(challenge: { spec: Pick<ChallengeSpec, 'showHiddenCaseNames'>; cases: Pick<ChallengeCase, 'name' | 'hidden'>[] }): CaseNamer {
+export function candidateCaseNames(challenge: {
+  spec: Pick<ChallengeSpec, 'showHiddenCaseNames'>;
+  cases: Pick<ChallengeCase, 'name' | 'hidden'>[];
+}): CaseNamer {
   if (challenge.spec.showHiddenCaseNames) return realCaseNames;
   const shown = new Map<string, string>();
   let n = 0;
@@ -88,7 +96,13 @@ export function submissionView(record: SubmissionRecord, role: Role, names: Case
 /** The list entry: no code and no result detail. */
 export function submissionSummary(record: SubmissionRecord): SubmissionSummary {
   return {
-    id: record.id, kind: record.kind, status: record.status, verdict: record.verdict,
-    createdAtMs: record.createdAtMs, finishedAtMs: record.finishedAtMs, casesDone: record.casesDone, casesTotal: record.casesTotal,
+    id: record.id,
+    kind: record.kind,
+    status: record.status,
+    verdict: record.verdict,
+    createdAtMs: record.createdAtMs,
+    finishedAtMs: record.finishedAtMs,
+    casesDone: record.casesDone,
+    casesTotal: record.casesTotal,
   };
 }

@@ -8,14 +8,22 @@ import type { StoreConfig } from './config.js';
 
 const DAY_S = 24 * 3600;
 
-export async function enqueueGrade(queue: Queue<GradeJobData>, config: StoreConfig, record: Pick<SubmissionRecord, 'id' | 'interviewId' | 'kind'>): Promise<void> {
-  await queue.add('grade', { submissionId: record.id, interviewId: record.interviewId }, {
-    jobId: record.id,
-    priority: PRIORITY[record.kind],
-    attempts: config.GRADER_JOB_ATTEMPTS,
-    backoff: { type: 'exponential', delay: config.GRADER_JOB_BACKOFF_MS },
-    // The record in the store is the source of truth; jobs are kept a while for bull-board and the sweep.
-    removeOnComplete: { age: DAY_S, count: 10_000 },
-    removeOnFail: { age: 7 * DAY_S },
-  });
+export async function enqueueGrade(
+  queue: Queue<GradeJobData>,
+  config: StoreConfig,
+  record: Pick<SubmissionRecord, 'id' | 'interviewId' | 'kind'>,
+): Promise<void> {
+  await queue.add(
+    'grade',
+    { submissionId: record.id, interviewId: record.interviewId },
+    {
+      jobId: record.id,
+      priority: PRIORITY[record.kind],
+      attempts: config.GRADER_JOB_ATTEMPTS,
+      backoff: { type: 'exponential', delay: config.GRADER_JOB_BACKOFF_MS },
+      // The record in the store is the source of truth; jobs are kept a while for bull-board and the sweep.
+      removeOnComplete: { age: DAY_S, count: 10_000 },
+      removeOnFail: { age: 7 * DAY_S },
+    },
+  );
 }

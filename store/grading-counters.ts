@@ -5,7 +5,11 @@ import type { Store } from './store.js';
 /** Upper bounds of the grading-duration histogram, in seconds (a Spark sandbox starts in ~10 s). */
 export const DURATION_BUCKETS_S = [5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 300, 600];
 
-export async function recordGraded(store: Store, labels: { challengeId: string; scope: string; verdict: string }, durationMs: number): Promise<void> {
+export async function recordGraded(
+  store: Store,
+  labels: { challengeId: string; scope: string; verdict: string },
+  durationMs: number,
+): Promise<void> {
   const seconds = durationMs / 1000;
   const base = `${labels.challengeId}|${labels.scope}`;
   const tx = store.redis.multi().hincrby(store.metricsKey('verdicts'), `${base}|${labels.verdict}`, 1);

@@ -29,7 +29,10 @@ export async function ensurePersistence(redis: Redis, logger: Logger): Promise<v
     if (actual === wanted) continue;
     try {
       await redis.call('CONFIG', 'SET', name, wanted);
-      logger.warn({ setting: name, was: actual, now: wanted }, `redis ${name} was ${actual}; set it to ${wanted} (put it in redis.conf to keep it across restarts)`);
+      logger.warn(
+        { setting: name, was: actual, now: wanted },
+        `redis ${name} was ${actual}; set it to ${wanted} (put it in redis.conf to keep it across restarts)`,
+      );
     } catch (error) {
       logger.warn({ err: error, setting: name, actual }, `redis ${name} is ${actual}, should be ${wanted}: submissions may be lost`);
     }

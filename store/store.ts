@@ -55,31 +55,58 @@ return 1`;
 export type ClaimOutcome = 'claimed' | 'missing' | 'graded' | 'system_error';
 
 export class Store {
-  constructor(readonly redis: Redis, readonly prefix: string) {}
+  constructor(
+    readonly redis: Redis,
+    readonly prefix: string,
+  ) {}
 
   private key(...parts: string[]): string {
     return [this.prefix, ...parts].join(':');
   }
 
-  submissionKey(id: string): string { return this.key('submission', id); }
+  submissionKey(id: string): string {
+    return this.key('submission', id);
+  }
   /** Submissions accepted and not finished (queued or running), scored by acceptance time. */
-  pendingKey(): string { return this.key('pending'); }
-  submissionChannel(id: string): string { return this.key('events', 'submission', id); }
-  interviewChannel(id: string): string { return this.key('events', 'interview', id); }
-  workerKey(workerId: string): string { return this.key('worker', workerId); }
-  workerPattern(): string { return this.key('worker', '*'); }
-  metricsKey(name: string): string { return this.key('metrics', name); }
+  pendingKey(): string {
+    return this.key('pending');
+  }
+  submissionChannel(id: string): string {
+    return this.key('events', 'submission', id);
+  }
+  interviewChannel(id: string): string {
+    return this.key('events', 'interview', id);
+  }
+  workerKey(workerId: string): string {
+    return this.key('worker', workerId);
+  }
+  workerPattern(): string {
+    return this.key('worker', '*');
+  }
+  metricsKey(name: string): string {
+    return this.key('metrics', name);
+  }
 
-  async createInterview(input: { challengeId: string; candidateName: string }): Promise<{ interview: Interview; candidateToken: string; interviewerToken: string }> {
-    const interview: Interview = { id: randomUUID(), challengeId: input.challengeId, candidateName: input.candidateName, createdAt: new Date().toISOString() };
+  async createInterview(input: {
+    challengeId: string;
+    candidateName: string;
+  }): Promise<{ interview: Interview; candidateToken: string; interviewerToken: string }> {
+    const interview: Interview = {
+      id: randomUUID(),
+      challengeId: input.challengeId,
+      candidateName: input.candidateName,
+      createdAt: new Date().toISOString(),
+    };
     const candidateToken = generateToken();
     const interviewerToken = generateToken();
-    await this.redis.multi()
+    await this.redis
+      .multi()
       .hset(this.key('interview', interview.id), interview)
       .zadd(this.key('interviews'), Date.parse(interview.createdAt), interview.id)
       .set(this.key('token', hashToken(candidateToken)), `candidate:${interview.id}`)
       .set(this.key('token', hashToken(interviewerToken)), `interviewer:${interview.id}`)
-      .exec().then(execOk);
+      .exec()
+      .then(execOk);
     return { interview, candidateToken, interviewerToken };
   }
 
@@ -105,17 +132,33 @@ export class Store {
   }
 
   /** Writes a new record (queued) and indexes it, in one MULTI; the caller enqueues the job. */
-  async acceptSubmission(input: { interviewId: string; challengeId: string; kind: SubmissionKind; code: string }): Promise<SubmissionRecord> {
+  async acceptSubmission(input: {
+    interviewId: string;
+    challengeId: string;
+    kind: SubmissionKind;
+    code: string;
+  }): Promise<SubmissionRecord> {
     const id = randomUUID();
     const createdAtMs = Date.now();
-    const fields = { id, interviewId: input.interviewId, challengeId: input.challengeId, kind: input.kind, code: input.code, status: 'queued', createdAtMs: String(createdAtMs), attempts: '0' };
+    const fields = {
+      id,
+      interviewId: input.interviewId,
+      challengeId: input.challengeId,
+      kind: input.kind,
+      code: input.code,
+      status: 'queued',
+      createdAtMs: String(createdAtMs),
+      attempts: '0',
+    };
     const message = JSON.stringify({ type: 'status', submissionId: id, status: 'queued' } satisfies LiveEvent);
-    await this.redis.multi()
+    await this.redis
+      .multi()
       .hset(this.submissionKey(id), fields)
       .zadd(this.key('interview', input.interviewId, 'submissions'), createdAtMs, id)
       .zadd(this.pendingKey(), createdAtMs, id)
       .publish(this.interviewChannel(input.interviewId), message)
-      .exec().then(execOk);
+      .exec()
+      .then(execOk);
     return SubmissionRecordSchema.parse(fields);
   }
 
@@ -141,27 +184,58 @@ export class Store {
   }
 
   async claim(record: Pick<SubmissionRecord, 'id' | 'interviewId'>, attemptToken: string, casesTotal: number): Promise<ClaimOutcome> {
-    const outcome = await this.redis.eval(CLAIM, 1, this.submissionKey(record.id), attemptToken, String(Date.now()), String(casesTotal), record.id,
-      this.submissionChannel(record.id), this.interviewChannel(record.interviewId));
+    const outcome = await this.redis.eval(
+      CLAIM,
+      1,
+      this.submissionKey(record.id),
+      attemptToken,
+      String(Date.now()),
+      String(casesTotal),
+      record.id,
+      this.submissionChannel(record.id),
+      this.interviewChannel(record.interviewId),
+    );
     return z.enum(['claimed', 'missing', 'graded', 'system_error']).parse(outcome);
   }
 
-  async progress(record: Pick<SubmissionRecord, 'id' | 'interviewId'>, attemptToken: string, event: Extract<LiveEvent, { type: 'progress' }>): Promise<void> {
-    await this.redis.eval(PROGRESS, 1, this.submissionKey(record.id), attemptToken, String(event.casesDone),
-      this.submissionChannel(record.id), this.interviewChannel(record.interviewId), JSON.stringify(event));
+  async progress(
+    record: Pick<SubmissionRecord, 'id' | 'interviewId'>,
+    attemptToken: string,
+    event: Extract<LiveEvent, { type: 'progress' }>,
+  ): Promise<void> {
+    await this.redis.eval(
+      PROGRESS,
+      1,
+      this.submissionKey(record.id),
+      attemptToken,
+      String(event.casesDone),
+      this.submissionChannel(record.id),
+      this.interviewChannel(record.interviewId),
+      JSON.stringify(event),
+    );
   }
 
   /** Stores the outcome if `attemptToken` still holds the record ('*': any unfinished record); true when written. */
   async finish(
-    record: Pick<SubmissionRecord, 'id' | 'interviewId'>, attemptToken: string,
+    record: Pick<SubmissionRecord, 'id' | 'interviewId'>,
+    attemptToken: string,
     outcome: { status: 'graded'; result: GradeResult } | { status: 'system_error'; error: string },
   ): Promise<boolean> {
-    const written = await this.redis.eval(FINISH, 2, this.submissionKey(record.id), this.pendingKey(),
-      attemptToken, outcome.status, String(Date.now()),
+    const written = await this.redis.eval(
+      FINISH,
+      2,
+      this.submissionKey(record.id),
+      this.pendingKey(),
+      attemptToken,
+      outcome.status,
+      String(Date.now()),
       outcome.status === 'graded' ? outcome.result.verdict : '',
       outcome.status === 'graded' ? JSON.stringify(outcome.result) : '',
       outcome.status === 'system_error' ? outcome.error : '',
-      record.id, this.submissionChannel(record.id), this.interviewChannel(record.interviewId));
+      record.id,
+      this.submissionChannel(record.id),
+      this.interviewChannel(record.interviewId),
+    );
     return written === 1;
   }
 

@@ -5,7 +5,10 @@ import { parseSandboxConfig, parseWorkerConfig } from './config.js';
 describe('worker config', () => {
   it('has defaults for everything', () => {
     expect(parseWorkerConfig({})).toMatchObject({
-      GRADER_REDIS_URL: 'redis://127.0.0.1:6379', GRADER_WORKER_CONCURRENCY: 2, GRADER_QUEUE_NAME: 'grade', GRADER_JOB_ATTEMPTS: 3,
+      GRADER_REDIS_URL: 'redis://127.0.0.1:6379',
+      GRADER_WORKER_CONCURRENCY: 2,
+      GRADER_QUEUE_NAME: 'grade',
+      GRADER_JOB_ATTEMPTS: 3,
       GRADER_SANDBOX_CPUS: 2,
     });
     expect(parseSandboxConfig({})).not.toHaveProperty('GRADER_REDIS_URL');

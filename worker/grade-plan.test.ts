@@ -32,13 +32,13 @@ describe('planGrade', () => {
     ['the floor when the reference is not calibrated', undefined, 20_000],
     ['the floor when the reference is fast', { basic: 50 }, 20_000],
     [`${SMALL_CASE_REFERENCE_FACTOR}x the reference when that is more`, { basic: 1500 }, 30_000],
-    ['never above the challenge\'s case limit', { basic: 10_000 }, 60_000],
+    ["never above the challenge's case limit", { basic: 10_000 }, 60_000],
   ])('gives a small case %s', (_what, referenceTimes, limitMs) => {
     const plan = planGrade(timed, { scope: 'all', smallCaseLimitMs: 20_000, ...(referenceTimes ? { referenceTimes } : {}) });
     expect(plan.cases[0]!.limitMs).toBe(limitMs);
   });
 
-  it('gives a timed case the challenge\'s case limit and the import the small limit', () => {
+  it("gives a timed case the challenge's case limit and the import the small limit", () => {
     const plan = planGrade(timed, { scope: 'all', smallCaseLimitMs: 20_000 });
     expect(plan.cases.find((c) => c.name === 'scale')!.limitMs).toBe(timed.spec.limits.caseTimeLimitMs);
     expect(plan.importLimitMs).toBe(20_000);

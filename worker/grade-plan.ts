@@ -76,14 +76,26 @@ export function planGrade(challenge: Challenge, options: PlanOptions): GradePlan
     ...chosen.filter((c) => c.hidden && !isSmall(c)),
   ];
   const cases: PlannedCase[] = ordered.map((c) => ({
-    id: '', name: c.name, hidden: c.hidden, timed: c.spec.timed, generated: c.spec.generator !== undefined, stream,
-    limitMs: isSmall(c) ? smallLimit(c.name) : spec.limits.caseTimeLimitMs, source: c,
+    id: '',
+    name: c.name,
+    hidden: c.hidden,
+    timed: c.spec.timed,
+    generated: c.spec.generator !== undefined,
+    stream,
+    limitMs: isSmall(c) ? smallLimit(c.name) : spec.limits.caseTimeLimitMs,
+    source: c,
   }));
   if (options.scope === 'all' && !options.withoutVariants) {
     for (const c of ordered.filter((x) => x.hidden && x.expectedFile)) {
       cases.push({
-        id: '', name: `${c.name}--shuffled`, hidden: true, timed: false, generated: false, stream,
-        limitMs: smallLimit(c.name), source: c,
+        id: '',
+        name: `${c.name}--shuffled`,
+        hidden: true,
+        timed: false,
+        generated: false,
+        stream,
+        limitMs: smallLimit(c.name),
+        source: c,
         // Seeded by the case name, so a grade is reproducible.
         variant: { of: c.name, seed: createHash('sha256').update(c.name).digest().readUInt32BE(0), partitions: VARIANT_PARTITIONS },
       });
@@ -91,7 +103,9 @@ export function planGrade(challenge: Challenge, options: PlanOptions): GradePlan
   }
   const first = cases[0];
   if (options.timedOnly) cases.splice(0, cases.length, ...cases.filter((c) => c.timed));
-  cases.forEach((c, i) => { c.id = `c${i + 1}`; });
+  cases.forEach((c, i) => {
+    c.id = `c${i + 1}`;
+  });
   const prime = first && !stream ? { ...first, id: 'prime' } : null;
   const importLimitMs = Math.min(spec.limits.caseTimeLimitMs, options.smallCaseLimitMs);
   const steps = [...(prime ? [prime] : []), ...cases];

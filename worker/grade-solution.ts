@@ -51,7 +51,12 @@ export interface GradeRequest {
 const DEFAULT_PRIORITY = 10;
 
 /** The cases of a plan as grading sees them, with their expected tables and the reference's times. */
-function gradedCases(plan: GradePlan, expected: Map<string, Table>, reference: ReferenceRecord | null, times?: Record<string, number>): GradedCase[] {
+function gradedCases(
+  plan: GradePlan,
+  expected: Map<string, Table>,
+  reference: ReferenceRecord | null,
+  times?: Record<string, number>,
+): GradedCase[] {
   return listedCases(plan).map((c) => {
     const variant = plan.cases.find((v) => v.variant?.of === c.name);
     return {
@@ -83,20 +88,35 @@ export async function prepareGrade(deps: GraderDeps, challenge: Challenge, scope
     ? await deps.references.get(challenge)
     : await deps.references.peek(challenge);
   const plan = planGrade(challenge, {
-    scope, smallCaseLimitMs: deps.config.GRADER_SMALL_CASE_TIME_LIMIT_MS,
+    scope,
+    smallCaseLimitMs: deps.config.GRADER_SMALL_CASE_TIME_LIMIT_MS,
     ...(reference ? { referenceTimes: Object.fromEntries(Object.entries(reference.cases).map(([name, c]) => [name, c.timeMs])) } : {}),
   });
-  const expected = await deps.references.expectedTables(challenge, reference, listedCases(plan).map((c) => c.name));
+  const expected = await deps.references.expectedTables(
+    challenge,
+    reference,
+    listedCases(plan).map((c) => c.name),
+  );
   return { challenge, scope, reference, plan, expected };
 }
 
 /** Runs a prepared grade's plan on `sandbox` (which the caller owns and destroys). */
-export function runGrade(deps: GraderDeps, sandbox: Sandbox, prepared: PreparedGrade, request: Pick<GradeRequest, 'code' | 'onCaseDone' | 'shouldRun'>, solutionId = 's1'): Promise<SolutionRun> {
+export function runGrade(
+  deps: GraderDeps,
+  sandbox: Sandbox,
+  prepared: PreparedGrade,
+  request: Pick<GradeRequest, 'code' | 'onCaseDone' | 'shouldRun'>,
+  solutionId = 's1',
+): Promise<SolutionRun> {
   const { challenge, plan, expected } = prepared;
   const listed = listedCases(plan).length;
   let casesDone = 0;
   return runSolution(sandbox, {
-    challenge, plan, code: request.code, inputs: deps.inputs, solutionId,
+    challenge,
+    plan,
+    code: request.code,
+    inputs: deps.inputs,
+    solutionId,
     limits: { maxStdoutBytes: deps.config.GRADER_MAX_STDOUT_BYTES, maxOutputBytes: deps.config.GRADER_MAX_OUTPUT_BYTES },
     shouldRun: (planned, done) => {
       // A re-run tells something only of a case that was right; of one already failed it cannot.
@@ -117,10 +137,23 @@ export function runGrade(deps: GraderDeps, sandbox: Sandbox, prepared: PreparedG
 /** The overall verdict of the cases finished so far (the check stops early when it has what it needs). */
 export function verdictSoFar(prepared: PreparedGrade, done: ReadonlyMap<string, CaseReport>): GradeResult['verdict'] {
   const { challenge, plan, expected, reference } = prepared;
-  const cases = gradedCases(plan, expected, reference).filter((c) => done.has(c.name)).map((c) => ({ ...c, variant: c.variant && done.has(c.variant.name) ? c.variant : undefined }));
+  const cases = gradedCases(plan, expected, reference)
+    .filter((c) => done.has(c.name))
+    .map((c) => ({ ...c, variant: c.variant && done.has(c.variant.name) ? c.variant : undefined }));
   const run: SandboxRun = {
-    image: '', moduleStatus: 'ok', moduleStdout: '', caseReports: [...done.values()], skippedCases: [], stopReason: 'completed',
-    oomKilled: false, exitCode: null, startupMs: 0, sparkStartupMs: null, computeMs: 0, peakMemoryBytes: null, stderr: '',
+    image: '',
+    moduleStatus: 'ok',
+    moduleStdout: '',
+    caseReports: [...done.values()],
+    skippedCases: [],
+    stopReason: 'completed',
+    oomKilled: false,
+    exitCode: null,
+    startupMs: 0,
+    sparkStartupMs: null,
+    computeMs: 0,
+    peakMemoryBytes: null,
+    stderr: '',
   };
   return gradeRun({ challengeId: challenge.id, spec: challenge.spec, scope: prepared.scope, cases, run }).verdict;
 }
@@ -131,7 +164,8 @@ export function verdictSoFar(prepared: PreparedGrade, done: ReadonlyMap<string, 
  */
 export async function decideGrade(deps: GraderDeps, prepared: PreparedGrade, run: SandboxRun): Promise<GradeResult> {
   const { challenge, scope, plan, expected, reference } = prepared;
-  const cases = (times?: Record<string, number>): GradedCase[] => gradedCases(plan, expected, reference, times).filter((c) => !run.skippedCases.includes(c.name));
+  const cases = (times?: Record<string, number>): GradedCase[] =>
+    gradedCases(plan, expected, reference, times).filter((c) => !run.skippedCases.includes(c.name));
   const result = gradeRun({ challengeId: challenge.id, spec: challenge.spec, scope, cases: cases(), run });
   if (!result.timing || !needsRetime(result.timing.ratio, challenge.spec.timing.budgetRatio)) return result;
   // Near the line, load on the machine could flip the verdict: decide on the reference timed now, beside this run.
@@ -140,13 +174,21 @@ export async function decideGrade(deps: GraderDeps, prepared: PreparedGrade, run
 }
 
 /** A ready sandbox from the pool, fitted to the challenge's memory limit; the caller destroys it. */
-export async function acquireSandbox(deps: GraderDeps, challenge: Challenge, request: { priority?: number; budgetMs: number }): Promise<Sandbox> {
+export async function acquireSandbox(
+  deps: GraderDeps,
+  challenge: Challenge,
+  request: { priority?: number; budgetMs: number },
+): Promise<Sandbox> {
   const sandbox = await deps.pool.acquire({ priority: request.priority ?? DEFAULT_PRIORITY, budgetMs: request.budgetMs });
   try {
     await sandbox.limitMemory(challenge.spec.limits.memoryLimitBytes);
     return sandbox;
   } catch (error) {
-    await sandbox.destroy().catch((e: unknown) => console.error(`sandbox ${sandbox.id.slice(0, 12)}: removal failed (the reaper will retry): ${(e as Error).message}`));
+    await sandbox
+      .destroy()
+      .catch((e: unknown) =>
+        console.error(`sandbox ${sandbox.id.slice(0, 12)}: removal failed (the reaper will retry): ${(e as Error).message}`),
+      );
     throw error;
   }
 }

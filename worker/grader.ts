@@ -11,7 +11,7 @@ import type { GraderDeps } from './grade-solution.js';
 import { ReferenceStore } from './reference-store.js';
 import { sandboxImageTag } from './sandbox-image.js';
 import { CaseInputs } from './sandbox/case-inputs.js';
-import { OWNER_LABEL, ROLE_LABEL, type SandboxLimits } from './sandbox/container-options.js';
+import { OWNER_LABEL, ROLE_LABEL, type HarnessOptions, type SandboxLimits } from './sandbox/container-options.js';
 import { GeneratedInputs } from './sandbox/generated-inputs.js';
 import { ensureOwnerGuard, processOwnerId } from './sandbox/owner-guard.js';
 import { SandboxPool } from './sandbox/pool.js';
@@ -29,8 +29,8 @@ export interface GraderOptions {
   role?: string;
   /** Members warming at once. */
   maxStarting?: number;
-  /** Start Spark from the class-data archive (off only to measure it). */
-  cds?: boolean;
+  /** How sandboxes start Spark (default: from the class-data archive, with the warm-up). */
+  harness?: HarnessOptions;
 }
 
 /** The limits every sandbox gets: the challenges' memory limit is 2 GiB unless one says otherwise. */
@@ -48,7 +48,13 @@ export function sandboxLimits(config: SandboxConfig, memoryBytes: number): Sandb
 /** Memory limit of the pool's sandboxes, in bytes: the catalogue's (one pool serves every challenge). */
 export const POOL_MEMORY_BYTES = 2 * 1024 ** 3;
 
-export function sandboxSpec(config: SandboxConfig, image: string, labels: Record<string, string>, deadlineAt: number, cds = true): SandboxSpec {
+export function sandboxSpec(
+  config: SandboxConfig,
+  image: string,
+  labels: Record<string, string>,
+  deadlineAt: number,
+  harness: HarnessOptions = { cds: true, warmUp: true },
+): SandboxSpec {
   return {
     image,
     limits: sandboxLimits(config, POOL_MEMORY_BYTES),
@@ -59,7 +65,7 @@ export function sandboxSpec(config: SandboxConfig, image: string, labels: Record
     maxReportBytes: config.GRADER_MAX_REPORT_BYTES,
     maxStderrBytes: config.GRADER_MAX_STDERR_BYTES,
     stderrLimitBytes: config.GRADER_STDERR_LIMIT_BYTES,
-    cds,
+    harness,
   };
 }
 
@@ -68,22 +74,32 @@ export async function createGraderDeps(config: SandboxConfig, options: GraderOpt
   const image = config.GRADER_SANDBOX_IMAGE ?? (await sandboxImageTag(config.GRADER_BASE_IMAGE));
   let imageId: Promise<string> | undefined;
   const inspectImage = (): Promise<string> => {
-    imageId ??= docker.getImage(image).inspect().then((i) => i.Id, (error: unknown) => {
-      imageId = undefined;
-      throw new GraderFault(`sandbox image ${image} is not available: run scripts/setup.sh (${(error as Error).message})`, { cause: error, retryable: false });
-    });
+    imageId ??= docker
+      .getImage(image)
+      .inspect()
+      .then(
+        (i) => i.Id,
+        (error: unknown) => {
+          imageId = undefined;
+          throw new GraderFault(`sandbox image ${image} is not available: run scripts/setup.sh (${(error as Error).message})`, {
+            cause: error,
+            retryable: false,
+          });
+        },
+      );
     return imageId;
   };
   const owner = processOwnerId(options.ownerPrefix);
   ensureOwnerGuard(owner);
   const labels = { ...options.labels, [OWNER_LABEL]: owner };
+  const harness = options.harness ?? { cds: true, warmUp: true };
   const pool = new SandboxPool({
     docker,
     size: options.poolSize,
     maxIdleMs: config.GRADER_POOL_MAX_IDLE_MS,
     maxJobMs: config.GRADER_SANDBOX_MAX_JOB_MS,
     maxStarting: options.maxStarting ?? 2,
-    spec: (deadlineAt) => sandboxSpec(config, image, { ...labels, [ROLE_LABEL]: options.role ?? 'pool' }, deadlineAt, options.cds ?? true),
+    spec: (deadlineAt) => sandboxSpec(config, image, { ...labels, [ROLE_LABEL]: options.role ?? 'pool' }, deadlineAt, harness),
   });
   const generated = new GeneratedInputs({
     cacheDir: config.GRADER_CACHE_DIR,
@@ -93,9 +109,19 @@ export async function createGraderDeps(config: SandboxConfig, options: GraderOpt
     maxBytes: config.GRADER_MAX_GENERATED_BYTES,
   });
   const inputs = new CaseInputs(generated);
-  const references = new ReferenceStore({ config, image, imageId: inspectImage, pool, inputs });
+  const references = new ReferenceStore({ config, image, imageId: inspectImage, pool, inputs, warmUp: harness.warmUp });
   pool.start();
-  return { docker, config, image, challenges: new ChallengeCatalog(config.GRADER_CHALLENGES_DIR), references, generated, inputs, pool, owner };
+  return {
+    docker,
+    config,
+    image,
+    challenges: new ChallengeCatalog(config.GRADER_CHALLENGES_DIR),
+    references,
+    generated,
+    inputs,
+    pool,
+    owner,
+  };
 }
 
 /** The challenge to grade; an unknown id is a grader fault that retrying cannot fix. */

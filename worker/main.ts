@@ -13,13 +13,16 @@ const stop = (signal: string): void => {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'stopping: draining running grades');
-  handle.close().then((outcome) => {
-    logger.info({ outcome }, 'stopped');
-    process.exit(0);
-  }, (error: unknown) => {
-    logger.error({ err: error }, 'shutdown failed');
-    process.exit(1);
-  });
+  handle.close().then(
+    (outcome) => {
+      logger.info({ outcome }, 'stopped');
+      process.exit(0);
+    },
+    (error: unknown) => {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    },
+  );
 };
 process.on('SIGTERM', () => stop('SIGTERM'));
 process.on('SIGINT', () => stop('SIGINT'));

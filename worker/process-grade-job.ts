@@ -57,14 +57,19 @@ export async function processGradeJob(job: Job<GradeJobData>, deps: GradeJobDeps
     // Built from the worker's own plan (never from what the sandbox wrote) and throttled: a
     // flood of fast cases costs one Redis write per interval, and the last count always goes out.
     const publish = throttleLatest((event: { caseName: string; hidden: boolean; casesDone: number; casesTotal: number }) => {
-      store.progress(record, attemptToken, { type: 'progress', submissionId: record.id, ...event })
+      store
+        .progress(record, attemptToken, { type: 'progress', submissionId: record.id, ...event })
         .catch((error: unknown) => log.warn({ err: error }, 'progress not published'));
     }, PROGRESS_INTERVAL_MS);
     let result;
     try {
       result = await gradeSolution(deps.grader, {
-        challenge, code: record.code, scope, priority: PRIORITY[record.kind],
-        onCaseDone: (planned, casesDone, total) => publish({ caseName: planned.name, hidden: planned.hidden, casesDone, casesTotal: total }),
+        challenge,
+        code: record.code,
+        scope,
+        priority: PRIORITY[record.kind],
+        onCaseDone: (planned, casesDone, total) =>
+          publish({ caseName: planned.name, hidden: planned.hidden, casesDone, casesTotal: total }),
       });
     } finally {
       publish.flush();
@@ -74,8 +79,9 @@ export async function processGradeJob(job: Job<GradeJobData>, deps: GradeJobDeps
       log.warn('another attempt took this submission over; result dropped');
       return 'superseded';
     }
-    await recordGraded(store, { challengeId: challenge.id, scope, verdict: result.verdict }, performance.now() - startedAt)
-      .catch((error: unknown) => log.warn({ err: error }, 'metrics not recorded'));
+    await recordGraded(store, { challengeId: challenge.id, scope, verdict: result.verdict }, performance.now() - startedAt).catch(
+      (error: unknown) => log.warn({ err: error }, 'metrics not recorded'),
+    );
     log.info({ verdict: result.verdict, ms: Math.round(performance.now() - startedAt) }, 'graded');
     return 'graded';
   } catch (error) {

@@ -26,20 +26,26 @@ export const ReferenceRecordSchema = z.object({
   challengeId: z.string(),
   image: z.string(),
   createdAt: z.string(),
-  cases: z.record(z.string(), z.object({
-    /** The reference's time for the case, in milliseconds (the worker's clock). */
-    timeMs: z.number().nonnegative(),
-    /** The reference's output, kept for generated cases only (their expected output). */
-    output: TableSchema.optional(),
-    /** Shuffles, joins and UDF nodes of the reference's plan, shown beside the candidate's. */
-    planInsights: PlanInsightsSchema.optional(),
-  })),
+  cases: z.record(
+    z.string(),
+    z.object({
+      /** The reference's time for the case, in milliseconds (the worker's clock). */
+      timeMs: z.number().nonnegative(),
+      /** The reference's output, kept for generated cases only (their expected output). */
+      output: TableSchema.optional(),
+      /** Shuffles, joins and UDF nodes of the reference's plan, shown beside the candidate's. */
+      planInsights: PlanInsightsSchema.optional(),
+    }),
+  ),
 });
 export type ReferenceRecord = z.infer<typeof ReferenceRecordSchema>;
 
 /** Expected output of a hand-written case, typed by the challenge's declared output columns. */
 export function readExpectedTable(challenge: Challenge, file: string): Promise<Table> {
-  return readJsonlTable(file, challenge.spec.output.columns.map((c) => ({ name: c.name, type: c.type, nullable: c.nullable })));
+  return readJsonlTable(
+    file,
+    challenge.spec.output.columns.map((c) => ({ name: c.name, type: c.type, nullable: c.nullable })),
+  );
 }
 
 /** The reference's output reordered to the declared columns (types as declared). */
@@ -47,7 +53,9 @@ function asExpected(challenge: Challenge, output: Table, caseName: string): Tabl
   const declared = challenge.spec.output.columns;
   const indexes = declared.map((c) => output.columns.findIndex((o) => o.name === c.name));
   if (indexes.some((i) => i < 0) || output.columns.length !== declared.length) {
-    throw new GraderFault(`reference solution of ${challenge.id} does not return the declared columns on case ${caseName}`, { retryable: false });
+    throw new GraderFault(`reference solution of ${challenge.id} does not return the declared columns on case ${caseName}`, {
+      retryable: false,
+    });
   }
   return {
     columns: declared.map((c) => ({ name: c.name, type: c.type, nullable: c.nullable })),
@@ -61,6 +69,8 @@ export interface ReferenceStoreDeps {
   imageId: () => Promise<string>;
   pool: SandboxPool;
   inputs: CaseInputs;
+  /** Whether the pool's sandboxes run the warm-up (part of the key: the times differ without it). */
+  warmUp: boolean;
 }
 
 /** Priority of the reference's runs in the pool: after Runs, before Submits (a Submit waits on it). */
@@ -79,10 +89,12 @@ export class ReferenceStore {
     if (known) return known;
     const existing = this.inFlight.get(key);
     if (existing) return existing;
-    const pending = this.loadOrCompute(challenge, key).then((record) => {
-      this.known.set(key, record);
-      return record;
-    }).finally(() => this.inFlight.delete(key));
+    const pending = this.loadOrCompute(challenge, key)
+      .then((record) => {
+        this.known.set(key, record);
+        return record;
+      })
+      .finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, pending);
     return pending;
   }
@@ -123,8 +135,23 @@ export class ReferenceStore {
   }
 
   private async keyFor(challenge: Challenge): Promise<string> {
-    const limits = { memory: challenge.spec.limits, cpus: this.deps.config.GRADER_SANDBOX_CPUS, tmpfs: this.deps.config.GRADER_SANDBOX_TMPFS_BYTES };
-    return createHash('sha256').update(JSON.stringify({ version: CALIBRATION_VERSION, challenge: challenge.contentHash, imageId: await this.deps.imageId(), limits })).digest('hex').slice(0, 24);
+    const limits = {
+      memory: challenge.spec.limits,
+      cpus: this.deps.config.GRADER_SANDBOX_CPUS,
+      tmpfs: this.deps.config.GRADER_SANDBOX_TMPFS_BYTES,
+    };
+    return createHash('sha256')
+      .update(
+        JSON.stringify({
+          version: CALIBRATION_VERSION,
+          challenge: challenge.contentHash,
+          imageId: await this.deps.imageId(),
+          limits,
+          ...(this.deps.warmUp ? {} : { warmUp: false }),
+        }),
+      )
+      .digest('hex')
+      .slice(0, 24);
   }
 
   private fileFor(challenge: Challenge, key: string): string {
@@ -153,19 +180,38 @@ export class ReferenceStore {
 
   /** The reference through the plan of a Submit (without the shuffled re-runs) in a fresh sandbox. */
   private async runReference(challenge: Challenge, role: string, timedOnly = false): Promise<SolutionRun> {
-    const plan = planGrade(challenge, { scope: 'all', smallCaseLimitMs: this.deps.config.GRADER_SMALL_CASE_TIME_LIMIT_MS, withoutVariants: true, timedOnly });
+    const plan = planGrade(challenge, {
+      scope: 'all',
+      smallCaseLimitMs: this.deps.config.GRADER_SMALL_CASE_TIME_LIMIT_MS,
+      withoutVariants: true,
+      timedOnly,
+    });
     const sandbox = await this.deps.pool.acquire({ priority: REFERENCE_PRIORITY, budgetMs: plan.budgetMs });
     try {
       await sandbox.limitMemory(challenge.spec.limits.memoryLimitBytes);
       const run = await runSolution(sandbox, {
-        challenge, plan, code: challenge.reference, inputs: this.deps.inputs,
+        challenge,
+        plan,
+        code: challenge.reference,
+        inputs: this.deps.inputs,
         limits: { maxStdoutBytes: this.deps.config.GRADER_MAX_STDOUT_BYTES, maxOutputBytes: this.deps.config.GRADER_MAX_OUTPUT_BYTES },
       });
-      const failed = run.moduleStatus !== 'ok' ? `importing it failed: ${run.moduleError?.message ?? run.moduleStatus}` : run.stop ? run.stop.detail : null;
+      const failed =
+        run.moduleStatus !== 'ok'
+          ? `importing it failed: ${run.moduleError?.message ?? run.moduleStatus}`
+          : run.stop
+            ? run.stop.detail
+            : null;
       if (failed) throw new GraderFault(`reference solution of ${challenge.id} failed (${role}): ${failed}`, { retryable: false });
       return run;
     } finally {
-      await sandbox.destroy().catch((error: unknown) => console.error(`reference sandbox ${sandbox.id.slice(0, 12)}: removal failed (the reaper will retry): ${(error as Error).message}`));
+      await sandbox
+        .destroy()
+        .catch((error: unknown) =>
+          console.error(
+            `reference sandbox ${sandbox.id.slice(0, 12)}: removal failed (the reaper will retry): ${(error as Error).message}`,
+          ),
+        );
     }
   }
 
@@ -176,7 +222,10 @@ export class ReferenceStore {
     for (const c of challenge.cases) {
       const report = reports.get(c.name);
       if (!report || report.status !== 'ok' || !report.output) {
-        throw new GraderFault(`reference solution of ${challenge.id} failed on case ${c.name}: ${report?.error?.message ?? report?.status ?? 'no report'}`, { retryable: false });
+        throw new GraderFault(
+          `reference solution of ${challenge.id} failed on case ${c.name}: ${report?.error?.message ?? report?.status ?? 'no report'}`,
+          { retryable: false },
+        );
       }
       cases[c.name] = {
         timeMs: report.timeMs,
@@ -186,13 +235,30 @@ export class ReferenceStore {
     }
     // The reference must pass every hand-written case, or its generated expectations mean nothing.
     const handWritten = challenge.cases.filter((c) => c.expectedFile);
-    const expected = await this.expectedTables(challenge, null, handWritten.map((c) => c.name));
+    const expected = await this.expectedTables(
+      challenge,
+      null,
+      handWritten.map((c) => c.name),
+    );
     const check = gradeRun({
-      challengeId: challenge.id, spec: challenge.spec, scope: 'all', run: toSandboxRun(this.deps.image, solution, null, { oomKilled: false, exitCode: null }),
-      cases: handWritten.map((c) => ({ name: c.name, hidden: c.hidden, description: c.spec.description, timed: false, expected: expected.get(c.name)!, referenceTimeMs: null })),
+      challengeId: challenge.id,
+      spec: challenge.spec,
+      scope: 'all',
+      run: toSandboxRun(this.deps.image, solution, null, { oomKilled: false, exitCode: null }),
+      cases: handWritten.map((c) => ({
+        name: c.name,
+        hidden: c.hidden,
+        description: c.spec.description,
+        timed: false,
+        expected: expected.get(c.name)!,
+        referenceTimeMs: null,
+      })),
     });
     const failed = check.cases.find((c) => c.verdict !== 'accepted');
-    if (failed) throw new GraderFault(`reference solution of ${challenge.id} is not accepted on case ${failed.name}: ${failed.message}`, { retryable: false });
+    if (failed)
+      throw new GraderFault(`reference solution of ${challenge.id} is not accepted on case ${failed.name}: ${failed.message}`, {
+        retryable: false,
+      });
     return { key, challengeId: challenge.id, image: this.deps.image, createdAt: new Date().toISOString(), cases };
   }
 }

@@ -24,7 +24,11 @@ async function listFiles(dir: string, rel = ''): Promise<string[]> {
 export async function sandboxImageTag(baseImage: string): Promise<string> {
   const hash = createHash('sha256').update(`base=${baseImage}\0`);
   for (const file of await listFiles(SANDBOX_IMAGE_DIR)) {
-    hash.update(file).update('\0').update(await readFile(path.join(SANDBOX_IMAGE_DIR, file))).update('\0');
+    hash
+      .update(file)
+      .update('\0')
+      .update(await readFile(path.join(SANDBOX_IMAGE_DIR, file)))
+      .update('\0');
   }
   return `${SANDBOX_IMAGE_REPOSITORY}:${hash.digest('hex').slice(0, 16)}`;
 }

@@ -22,7 +22,11 @@ export interface WorkerHandle {
 
 export async function startWorker(config: WorkerConfig, logger: Logger): Promise<WorkerHandle> {
   // The worker's id is its sandboxes' owner label: reapers match the two.
-  const grader = await createGraderDeps(config, { poolSize: config.GRADER_POOL_SIZE, ownerPrefix: 'worker', labels: { [QUEUE_LABEL]: config.GRADER_QUEUE_NAME } });
+  const grader = await createGraderDeps(config, {
+    poolSize: config.GRADER_POOL_SIZE,
+    ownerPrefix: 'worker',
+    labels: { [QUEUE_LABEL]: config.GRADER_QUEUE_NAME },
+  });
   const workerId = grader.owner;
   const log = logger.child({ workerId });
   const redis = connectRedis(config.GRADER_REDIS_URL, `grader-worker-${workerId}`);
@@ -33,13 +37,23 @@ export async function startWorker(config: WorkerConfig, logger: Logger): Promise
 
   const beat = async (): Promise<void> => {
     const dockerOk = await Promise.race([
-      grader.docker.ping().then(() => true, () => false),
+      grader.docker.ping().then(
+        () => true,
+        () => false,
+      ),
       new Promise<boolean>((r) => setTimeout(() => r(false), 5_000).unref()),
     ]);
-    await store.heartbeat(workerId, { dockerOk, at: Date.now(), queue: config.GRADER_QUEUE_NAME, pool: grader.pool.state() }, config.GRADER_WORKER_HEARTBEAT_TTL_MS);
+    await store.heartbeat(
+      workerId,
+      { dockerOk, at: Date.now(), queue: config.GRADER_QUEUE_NAME, pool: grader.pool.state() },
+      config.GRADER_WORKER_HEARTBEAT_TTL_MS,
+    );
   };
   await beat();
-  const heartbeat = setInterval(() => void beat().catch((error: unknown) => log.warn({ err: error }, 'heartbeat failed')), Math.max(1_000, Math.floor(config.GRADER_WORKER_HEARTBEAT_TTL_MS / 3)));
+  const heartbeat = setInterval(
+    () => void beat().catch((error: unknown) => log.warn({ err: error }, 'heartbeat failed')),
+    Math.max(1_000, Math.floor(config.GRADER_WORKER_HEARTBEAT_TTL_MS / 3)),
+  );
 
   const liveWorkers = async (): Promise<Set<string>> => new Set((await store.liveWorkers()).keys());
   const maintain = async (): Promise<void> => {
@@ -48,38 +62,63 @@ export async function startWorker(config: WorkerConfig, logger: Logger): Promise
     await sweepPending({ store, queue, config, logger: log });
   };
   await maintain();
-  const maintenance = setInterval(() => void maintain().catch((error: unknown) => log.error({ err: error }, 'maintenance failed')), config.GRADER_SWEEP_INTERVAL_MS);
+  const maintenance = setInterval(
+    () => void maintain().catch((error: unknown) => log.error({ err: error }, 'maintenance failed')),
+    config.GRADER_SWEEP_INTERVAL_MS,
+  );
 
   const loadChallenge = (id: string) => requireChallenge(grader.challenges, id);
 
   let abandoning = false;
-  const worker = new Worker<GradeJobData>(config.GRADER_QUEUE_NAME, (job) => processGradeJob(job, {
-    config, store, grader, loadChallenge, workerId, logger: log, abandoning: () => abandoning,
-  }), {
-    connection: blocking,
-    concurrency: config.GRADER_WORKER_CONCURRENCY,
-    // A dead worker's job is retaken once its lock lapses (lockDuration) and a stalled check
-    // (stalledInterval) sees it; after maxStalledCount such restarts it fails (system_error).
-    lockDuration: config.GRADER_LOCK_DURATION_MS,
-    stalledInterval: config.GRADER_STALLED_INTERVAL_MS,
-    maxStalledCount: config.GRADER_MAX_STALLED_COUNT,
-    metrics: { maxDataPoints: MetricsTime.ONE_WEEK },
-    autorun: false,
-  });
+  const worker = new Worker<GradeJobData>(
+    config.GRADER_QUEUE_NAME,
+    (job) =>
+      processGradeJob(job, {
+        config,
+        store,
+        grader,
+        loadChallenge,
+        workerId,
+        logger: log,
+        abandoning: () => abandoning,
+      }),
+    {
+      connection: blocking,
+      concurrency: config.GRADER_WORKER_CONCURRENCY,
+      // A dead worker's job is retaken once its lock lapses (lockDuration) and a stalled check
+      // (stalledInterval) sees it; after maxStalledCount such restarts it fails (system_error).
+      lockDuration: config.GRADER_LOCK_DURATION_MS,
+      stalledInterval: config.GRADER_STALLED_INTERVAL_MS,
+      maxStalledCount: config.GRADER_MAX_STALLED_COUNT,
+      metrics: { maxDataPoints: MetricsTime.ONE_WEEK },
+      autorun: false,
+    },
+  );
   worker.on('failed', (job, error) => {
     if (!job) return;
     // A job that failed for good without the processor's own write (stalled too often) becomes system_error now.
-    job.getState().then(async (state) => {
-      if (state !== 'failed') return;
-      const record = await store.getSubmission(job.data.submissionId);
-      if (record && (await store.finish(record, '*', { status: 'system_error', error: error.message }))) {
-        log.warn({ submissionId: record.id, reason: error.message }, 'job failed for good; submission is system_error');
-      }
-    }).catch((e: unknown) => log.error({ err: e }, 'failed-job handling failed'));
+    job
+      .getState()
+      .then(async (state) => {
+        if (state !== 'failed') return;
+        const record = await store.getSubmission(job.data.submissionId);
+        if (record && (await store.finish(record, '*', { status: 'system_error', error: error.message }))) {
+          log.warn({ submissionId: record.id, reason: error.message }, 'job failed for good; submission is system_error');
+        }
+      })
+      .catch((e: unknown) => log.error({ err: e }, 'failed-job handling failed'));
   });
   worker.on('error', (error) => log.error({ err: error }, 'worker error'));
   void worker.run();
-  log.info({ queue: config.GRADER_QUEUE_NAME, concurrency: config.GRADER_WORKER_CONCURRENCY, poolSize: config.GRADER_POOL_SIZE, image: grader.image }, 'worker started');
+  log.info(
+    {
+      queue: config.GRADER_QUEUE_NAME,
+      concurrency: config.GRADER_WORKER_CONCURRENCY,
+      poolSize: config.GRADER_POOL_SIZE,
+      image: grader.image,
+    },
+    'worker started',
+  );
 
   return {
     workerId,
@@ -88,20 +127,25 @@ export async function startWorker(config: WorkerConfig, logger: Logger): Promise
       // Ready members go first: no job will take them now.
       await grader.pool.close().catch((error: unknown) => log.warn({ err: error }, 'closing the sandbox pool failed'));
       let timer: NodeJS.Timeout | undefined;
-      const deadline = new Promise<'abandoned'>((r) => { timer = setTimeout(() => r('abandoned'), config.GRADER_SHUTDOWN_TIMEOUT_MS); });
+      const deadline = new Promise<'abandoned'>((r) => {
+        timer = setTimeout(() => r('abandoned'), config.GRADER_SHUTDOWN_TIMEOUT_MS);
+      });
       const outcome = await Promise.race([worker.close().then(() => 'drained' as const), deadline]);
       clearTimeout(timer);
       if (outcome === 'abandoned') {
         abandoning = true;
         const removed = await removeOwnSandboxes(grader.docker, workerId).catch((error: unknown) => {
-          log.error({ err: error }, 'could not remove this worker\'s sandboxes (its guard and the reapers will)');
+          log.error({ err: error }, "could not remove this worker's sandboxes (its guard and the reapers will)");
           return 0;
         });
         log.warn({ removed }, 'shutdown deadline passed: sandboxes removed, their jobs will be retried by another worker');
       }
       clearInterval(heartbeat);
-      await redis.del(store.workerKey(workerId)).catch((error: unknown) => log.warn({ err: error }, 'heartbeat key not removed (it expires by itself)'));
-      if (outcome === 'drained') await queue.close().catch((error: unknown) => log.warn({ err: error }, 'queue connection did not close cleanly'));
+      await redis
+        .del(store.workerKey(workerId))
+        .catch((error: unknown) => log.warn({ err: error }, 'heartbeat key not removed (it expires by itself)'));
+      if (outcome === 'drained')
+        await queue.close().catch((error: unknown) => log.warn({ err: error }, 'queue connection did not close cleanly'));
       redis.disconnect();
       blocking.disconnect();
       return outcome;

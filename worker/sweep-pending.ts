@@ -12,7 +12,12 @@ import type { GradeJobData } from '../core/grade-job.js';
 /** Records younger than this are left alone: their server may be adding the job right now. */
 const GRACE_MS = 5_000;
 
-export async function sweepPending(deps: { store: Store; queue: Queue<GradeJobData>; config: WorkerConfig; logger: Logger }): Promise<{ enqueued: number; failed: number }> {
+export async function sweepPending(deps: {
+  store: Store;
+  queue: Queue<GradeJobData>;
+  config: WorkerConfig;
+  logger: Logger;
+}): Promise<{ enqueued: number; failed: number }> {
   const { store, queue, logger } = deps;
   let enqueued = 0;
   let failed = 0;

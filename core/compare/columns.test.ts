@@ -85,12 +85,18 @@ describe('compareTables: columns', () => {
 
   it('does not compare rows when a column is wrong, but still counts them', () => {
     const result = compare(
-      table('k string, n long', [['a', 1], ['b', 2], ['c', 3]]),
+      table('k string, n long', [
+        ['a', 1],
+        ['b', 2],
+        ['c', 3],
+      ]),
       table('k string, m bigint', [['z', 9]]),
     );
     expect(result.equal).toBe(false);
     expect(result.diff).toMatchObject({
-      missing: [], unexpected: [], changed: [],
+      missing: [],
+      unexpected: [],
+      changed: [],
       counts: { expectedRows: 3, actualRows: 1, missing: 0, unexpected: 0, changed: 0 },
     });
     expect(result.message).toContain('rows were not compared');

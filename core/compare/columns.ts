@@ -27,9 +27,11 @@ export function matchColumns(expected: Table, actual: Table): ColumnMatch {
     const j = found[0];
     if (j === undefined) {
       const lookalike = extra.find((name) => name.toLowerCase() === column.name.toLowerCase());
-      problems.push(lookalike === undefined
-        ? `missing column \`${column.name}\``
-        : `missing column \`${column.name}\` (the output has \`${lookalike}\`; names are case-sensitive)`);
+      problems.push(
+        lookalike === undefined
+          ? `missing column \`${column.name}\``
+          : `missing column \`${column.name}\` (the output has \`${lookalike}\`; names are case-sensitive)`,
+      );
       continue;
     }
     if (found.length > 1) {

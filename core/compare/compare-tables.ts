@@ -44,7 +44,5 @@ export function compareTables(expected: Table, actual: Table, options: CompareOp
     atol: options.atol ?? DEFAULT_ATOL,
     maxListed: options.maxListed ?? DEFAULT_MAX_LISTED,
   };
-  return options.ordered
-    ? compareOrdered(expectedRows, decoded.rows, context)
-    : compareUnordered(expectedRows, decoded.rows, context);
+  return options.ordered ? compareOrdered(expectedRows, decoded.rows, context) : compareUnordered(expectedRows, decoded.rows, context);
 }

@@ -15,8 +15,14 @@ describe('compareTables: decoding', () => {
     const expectedType = type === 'bigint' ? 'long' : type;
     const good: JsonValue = type === 'timestamp' ? '2024-03-01T10:00:00Z' : type === 'boolean' ? true : 1;
     const result = compare(
-      table(`k string, ${column} ${expectedType}`, [['a', good], ['b', good]]),
-      table(`k string, ${column} ${type}`, [['a', good], ['b', cell]]),
+      table(`k string, ${column} ${expectedType}`, [
+        ['a', good],
+        ['b', good],
+      ]),
+      table(`k string, ${column} ${type}`, [
+        ['a', good],
+        ['b', cell],
+      ]),
     );
     expect(result.equal).toBe(false);
     expect(result.diff.columnProblems).toHaveLength(1);
@@ -30,7 +36,7 @@ describe('compareTables: decoding', () => {
     expect(result.diff.columnProblems).toEqual(['output row 1 has 1 cells for 2 columns']);
   });
 
-  it('throws when the expected rows themselves do not decode (a challenge fault, not the candidate\'s)', () => {
+  it("throws when the expected rows themselves do not decode (a challenge fault, not the candidate's)", () => {
     expect(() => compare(table('k string, n long', [['a', 'x']]), table('k string, n bigint', [['a', 1]]))).toThrow(/expected row 1/);
   });
 });

@@ -26,20 +26,24 @@ describe('compareTables: keyed diff', () => {
     ]);
     const result = compare(expected, actual, SESSION_KEY);
     expect(result.equal).toBe(false);
-    expect(result.message).toBe([
-      '2 of 5 expected rows not matched (1 changed, 1 missing, 1 unexpected).',
-      'user_id="u7", session_start=2024-03-01 10:00:00: expected session_end=2024-03-01 10:45:00, event_count=4; got session_end=2024-03-01 10:29:00, event_count=3',
-      'missing: user_id="u7", session_start=2024-03-01 11:00:00 (session_end=2024-03-01 11:20:00, event_count=2)',
-      'unexpected: user_id="u9", session_start=2024-03-01 08:00:00 (session_end=2024-03-01 08:01:00, event_count=1)',
-    ].join('\n'));
+    expect(result.message).toBe(
+      [
+        '2 of 5 expected rows not matched (1 changed, 1 missing, 1 unexpected).',
+        'user_id="u7", session_start=2024-03-01 10:00:00: expected session_end=2024-03-01 10:45:00, event_count=4; got session_end=2024-03-01 10:29:00, event_count=3',
+        'missing: user_id="u7", session_start=2024-03-01 11:00:00 (session_end=2024-03-01 11:20:00, event_count=2)',
+        'unexpected: user_id="u9", session_start=2024-03-01 08:00:00 (session_end=2024-03-01 08:01:00, event_count=1)',
+      ].join('\n'),
+    );
     expect(result.diff).toEqual({
       columnProblems: [],
-      changed: [{
-        key: { user_id: '"u7"', session_start: '2024-03-01 10:00:00' },
-        expected: { session_end: '2024-03-01 10:45:00', event_count: '4' },
-        actual: { session_end: '2024-03-01 10:29:00', event_count: '3' },
-        columns: ['session_end', 'event_count'],
-      }],
+      changed: [
+        {
+          key: { user_id: '"u7"', session_start: '2024-03-01 10:00:00' },
+          expected: { session_end: '2024-03-01 10:45:00', event_count: '4' },
+          actual: { session_end: '2024-03-01 10:29:00', event_count: '3' },
+          columns: ['session_end', 'event_count'],
+        },
+      ],
       missing: [{ user_id: '"u7"', session_start: '2024-03-01 11:00:00', session_end: '2024-03-01 11:20:00', event_count: '2' }],
       unexpected: [{ user_id: '"u9"', session_start: '2024-03-01 08:00:00', session_end: '2024-03-01 08:01:00', event_count: '1' }],
       counts: { expectedRows: 5, actualRows: 5, missing: 1, unexpected: 1, changed: 1 },
@@ -49,31 +53,38 @@ describe('compareTables: keyed diff', () => {
   it('lists an extra copy of an expected row as unexpected', () => {
     const result = compare(expected, table(SPARK_SESSION_TYPES, [...sessions, sessions[2]!]), SESSION_KEY);
     expect(result.diff.counts).toMatchObject({ missing: 0, changed: 0, unexpected: 1 });
-    expect(result.message).toBe([
-      'all 5 expected rows matched, but the output has 1 unexpected row.',
-      'unexpected: user_id="u2", session_start=2024-03-01 09:30:00 (session_end=2024-03-01 09:31:00, event_count=1)',
-    ].join('\n'));
+    expect(result.message).toBe(
+      [
+        'all 5 expected rows matched, but the output has 1 unexpected row.',
+        'unexpected: user_id="u2", session_start=2024-03-01 09:30:00 (session_end=2024-03-01 09:31:00, event_count=1)',
+      ].join('\n'),
+    );
   });
 
-  it('groups three or more lines under the first key column\'s value', () => {
+  it("groups three or more lines under the first key column's value", () => {
     const actual = table(SPARK_SESSION_TYPES, [
       ['u1', '2024-03-01T09:00:00Z', '2024-03-01T09:10:00Z', 9],
       ['u1', '2024-03-01T12:00:00Z', '2024-03-01T12:05:00Z', 9],
       ['u1', '2024-03-01T13:00:00Z', '2024-03-01T13:05:00Z', 1],
       ...sessions.slice(2),
     ]);
-    expect(compare(expected, actual, SESSION_KEY).message).toBe([
-      '2 of 5 expected rows not matched (2 changed, 1 unexpected).',
-      'user_id="u1":',
-      '  session_start=2024-03-01 09:00:00: expected event_count=3; got event_count=9',
-      '  session_start=2024-03-01 12:00:00: expected event_count=2; got event_count=9',
-      '  unexpected: session_start=2024-03-01 13:00:00 (session_end=2024-03-01 13:05:00, event_count=1)',
-    ].join('\n'));
+    expect(compare(expected, actual, SESSION_KEY).message).toBe(
+      [
+        '2 of 5 expected rows not matched (2 changed, 1 unexpected).',
+        'user_id="u1":',
+        '  session_start=2024-03-01 09:00:00: expected event_count=3; got event_count=9',
+        '  session_start=2024-03-01 12:00:00: expected event_count=2; got event_count=9',
+        '  unexpected: session_start=2024-03-01 13:00:00 (session_end=2024-03-01 13:05:00, event_count=1)',
+      ].join('\n'),
+    );
   });
 
   it('lists at most maxListed rows of each kind and counts the rest', () => {
     const many = Array.from({ length: 15 }, (_, i): JsonValue[] => [`u${String(i).padStart(2, '0')}`, i]);
-    const result = compare(table('user_id string, n long', many), table('user_id string, n bigint', []), { key: ['user_id'], maxListed: 10 });
+    const result = compare(table('user_id string, n long', many), table('user_id string, n bigint', []), {
+      key: ['user_id'],
+      maxListed: 10,
+    });
     expect(result.diff.missing).toHaveLength(10);
     expect(result.diff.missing[0]).toEqual({ user_id: '"u00"', n: '0' });
     expect(result.diff.counts).toMatchObject({ expectedRows: 15, actualRows: 0, missing: 15 });
@@ -91,7 +102,10 @@ describe('compareTables: keyed diff', () => {
     const expectedRows = kind === 'changed' ? Array.from({ length: n }, (_, i): JsonValue[] => [`u${i}`, i]) : [];
     const result = compare(
       table('user_id string, n long', expectedRows),
-      table('user_id string, n bigint', Array.from({ length: n }, (_, i) => actual(i))),
+      table(
+        'user_id string, n bigint',
+        Array.from({ length: n }, (_, i) => actual(i)),
+      ),
       { key: ['user_id'], maxListed: 3 },
     );
     expect(result.diff[kind as 'changed' | 'unexpected']).toHaveLength(3);
@@ -121,7 +135,9 @@ describe('compareTables: keyed diff', () => {
     { name: 'a totally different output', actual: Array.from({ length: 150_000 }, (_, i): JsonValue[] => [`z${i}`, -i, i * 0.5]) },
   ])('lists at most maxListed rows of a 150k-row expected table against $name', ({ actual }) => {
     const expectedRows = Array.from({ length: 150_000 }, (_, i): JsonValue[] => [`u${i}`, i, i * 0.25]);
-    const result = compare(table('user_id string, n long, x double', expectedRows), table('user_id string, n bigint, x double', actual), { key: ['user_id'] });
+    const result = compare(table('user_id string, n long, x double', expectedRows), table('user_id string, n bigint, x double', actual), {
+      key: ['user_id'],
+    });
     expect(result.equal).toBe(false);
     expect(result.diff.counts.missing).toBe(150_000);
     expect(result.diff.counts.unexpected).toBe(actual.length);

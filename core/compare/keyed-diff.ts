@@ -34,8 +34,7 @@ export function pairByKey(unmatched: Unmatched, expected: Row[], actual: Row[], 
   const { start: eStart, items: eItems } = groups.expected;
   const { start: aStart, items: aItems } = groups.actual;
   const diff: KeyedDiff = { changed: [], missing: [], unexpected: [] };
-  const differing = (i: number, j: number) =>
-    context.nonKeyCols.filter((c) => !valuesEqual(expected[i]![c]!, actual[j]![c]!, context));
+  const differing = (i: number, j: number) => context.nonKeyCols.filter((c) => !valuesEqual(expected[i]![c]!, actual[j]![c]!, context));
   for (let g = 0; g < groups.count; g++) {
     const e0 = eStart[g]!;
     const e1 = eStart[g + 1]!;
@@ -159,8 +158,8 @@ export function describeDiff(keyed: KeyedDiff, expected: Row[], actual: Row[], c
       kind: 'changed',
       row: expected[c.expected]!,
       line: (keyCols) =>
-        `${cellsText(expected[c.expected]!, keyCols, context)}: expected ${cellsText(expected[c.expected]!, c.columns, context)}; `
-        + `got ${cellsText(actual[c.actual]!, c.columns, context)}`,
+        `${cellsText(expected[c.expected]!, keyCols, context)}: expected ${cellsText(expected[c.expected]!, c.columns, context)}; ` +
+        `got ${cellsText(actual[c.actual]!, c.columns, context)}`,
     })),
     ...missing.map((i): Entry => ({ kind: 'missing', row: expected[i]!, line: whole('missing', expected[i]!) })),
     ...unexpected.map((j): Entry => ({ kind: 'unexpected', row: actual[j]!, line: whole('unexpected', actual[j]!) })),
@@ -170,14 +169,24 @@ export function describeDiff(keyed: KeyedDiff, expected: Row[], actual: Row[], c
 
   const { counts } = diff;
   const notMatched = counts.changed + counts.missing;
-  const parts = kinds.filter((k) => counts[k] > 0).map((k) => `${counts[k]} ${k}`).join(', ');
+  const parts = kinds
+    .filter((k) => counts[k] > 0)
+    .map((k) => `${counts[k]} ${k}`)
+    .join(', ');
   const lines: string[] = [];
   if (counts.expectedRows === 0) lines.push(`expected no rows, got ${plural(counts.actualRows, 'row')}.`);
   else if (notMatched > 0) lines.push(`${notMatched} of ${plural(counts.expectedRows, 'expected row')} not matched (${parts}).`);
-  else lines.push(`all ${plural(counts.expectedRows, 'expected row')} matched, but the output has ${plural(counts.unexpected, 'unexpected row')}.`);
+  else
+    lines.push(
+      `all ${plural(counts.expectedRows, 'expected row')} matched, but the output has ${plural(counts.unexpected, 'unexpected row')}.`,
+    );
   if (counts.actualRows === 0 && counts.expectedRows > 0) lines.push('the output has no rows.');
   lines.push(...groupLines(entries, context));
-  for (const [kind, listed] of [['changed', changed.length], ['missing', missing.length], ['unexpected', unexpected.length]] as const) {
+  for (const [kind, listed] of [
+    ['changed', changed.length],
+    ['missing', missing.length],
+    ['unexpected', unexpected.length],
+  ] as const) {
     const more = counts[kind] - listed;
     if (more > 0) lines.push(`... and ${more} more ${kind} ${more === 1 ? 'row' : 'rows'}`);
   }

@@ -6,15 +6,27 @@ import { compare, table } from './test-tables.js';
 describe('compareTables: rows as multisets', () => {
   it('matches float rows whose values within tolerance sort in another order', () => {
     // Sorting puts (1, 2) first on one side and (1+1e-9, 1) first on the other; both must still pair.
-    const expected = table('x double, y double', [[1, 2], [1 + 1e-9, 1]]);
-    const actual = table('x double, y double', [[1 + 1e-9, 2], [1, 1]]);
+    const expected = table('x double, y double', [
+      [1, 2],
+      [1 + 1e-9, 1],
+    ]);
+    const actual = table('x double, y double', [
+      [1 + 1e-9, 2],
+      [1, 1],
+    ]);
     expect(compare(expected, actual, { key: ['x'] }).equal).toBe(true);
   });
 
   it('finds the matching a first-come pairing misses when one output row is close to two expected rows', () => {
     // Sorted merge pairs e0 with the shared row, which is e1's only match; e0 also fits the other row.
-    const expected = table('x double, y double', [[1, 1], [1.000015, 0.99999]]);
-    const actual = table('x double, y double', [[1.000009, 1.000009], [1.000005, 0.999995]]);
+    const expected = table('x double, y double', [
+      [1, 1],
+      [1.000015, 0.99999],
+    ]);
+    const actual = table('x double, y double', [
+      [1.000009, 1.000009],
+      [1.000005, 0.999995],
+    ]);
     expect(compare(expected, actual, { key: ['x'] }).equal).toBe(true);
   });
 

@@ -26,7 +26,13 @@ interface Groups {
  * then a counting sort by group into flat typed arrays: no per-group allocations, since a 200k-row
  * output usually has 200k groups of one row a side.
  */
-export function groupRows(expected: Row[], expectedIds: ArrayLike<number>, actual: Row[], actualIds: ArrayLike<number>, cols: number[]): Groups {
+export function groupRows(
+  expected: Row[],
+  expectedIds: ArrayLike<number>,
+  actual: Row[],
+  actualIds: ArrayLike<number>,
+  cols: number[],
+): Groups {
   let capacity = 16;
   while (capacity < 2 * (expectedIds.length + actualIds.length)) capacity *= 2;
   const mask = capacity - 1;
@@ -123,8 +129,13 @@ function floatsOf(row: Row, context: Context): Floats {
 }
 
 function matchFloatGroup(
-  expectedIds: number[], actualIds: number[], expected: Row[], actual: Row[], context: Context,
-  unmatched: Unmatched, budget: { left: number },
+  expectedIds: number[],
+  actualIds: number[],
+  expected: Row[],
+  actual: Row[],
+  context: Context,
+  unmatched: Unmatched,
+  budget: { left: number },
 ): void {
   const leave = (e: Iterable<number>, a: Iterable<number>) => {
     for (const i of e) unmatched.expected.push(expectedIds[i]!);
@@ -149,9 +160,16 @@ function matchFloatGroup(
   while (p < eOrder.length && q < aOrder.length) {
     const x = eOrder[p]!;
     const y = aOrder[q]!;
-    if (floatsVectorClose(a[y]!, e[x]!, context)) { p++; q++; }
-    else if (compareFloats(e[x]!, a[y]!) < 0) { eLeft.push(x); p++; }
-    else { aLeft.push(y); q++; }
+    if (floatsVectorClose(a[y]!, e[x]!, context)) {
+      p++;
+      q++;
+    } else if (compareFloats(e[x]!, a[y]!) < 0) {
+      eLeft.push(x);
+      p++;
+    } else {
+      aLeft.push(y);
+      q++;
+    }
   }
   for (; p < eOrder.length; p++) eLeft.push(eOrder[p]!);
   for (; q < aOrder.length; q++) aLeft.push(aOrder[q]!);
@@ -199,7 +217,10 @@ function greedySweep(eIds: number[], aIds: number[], e: Floats[], a: Floats[], c
   let most = -1;
   for (let f = 0; f < context.floatCols.length; f++) {
     const distinct = new Set(eIds.map((x) => e[x]![f])).size;
-    if (distinct > most) { most = distinct; sweep = f; }
+    if (distinct > most) {
+      most = distinct;
+      sweep = f;
+    }
   }
   const sorted = [...aIds].sort((x, y) => compareFloat(a[x]![sweep]!, a[y]![sweep]!));
   const values = sorted.map((y) => a[y]![sweep]!);
@@ -208,7 +229,11 @@ function greedySweep(eIds: number[], aIds: number[], e: Floats[], a: Floats[], c
   const find = (k: number): number => {
     let root = k;
     while (next[root] !== root) root = next[root]!;
-    while (next[k] !== root) { const up = next[k]!; next[k] = root; k = up; }
+    while (next[k] !== root) {
+      const up = next[k]!;
+      next[k] = root;
+      k = up;
+    }
     return root;
   };
   const expectedLeft: number[] = [];

@@ -10,7 +10,10 @@ function matches(count: number): CompareResult {
     equal: true,
     message: `output matches (${plural(count, 'row')})`,
     diff: {
-      columnProblems: [], missing: [], unexpected: [], changed: [],
+      columnProblems: [],
+      missing: [],
+      unexpected: [],
+      changed: [],
       counts: { expectedRows: count, actualRows: count, missing: 0, unexpected: 0, changed: 0 },
     },
   };
@@ -34,8 +37,9 @@ export function compareOrdered(expected: Row[], actual: Row[], context: Context)
     const all = [...context.keyCols, ...context.nonKeyCols];
     return {
       equal: false,
-      message: `rows match but not in the required order: first difference at ${position}\n`
-        + `${position}: expected ${cellsText(expected[first]!, all, context)}; got ${cellsText(actual[first]!, all, context)}`,
+      message:
+        `rows match but not in the required order: first difference at ${position}\n` +
+        `${position}: expected ${cellsText(expected[first]!, all, context)}; got ${cellsText(actual[first]!, all, context)}`,
       diff: unordered.diff,
     };
   }

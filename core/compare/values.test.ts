@@ -44,8 +44,20 @@ describe('compareTables: values', () => {
     { name: 'integers: beyond 2^53, compared exactly', type: 'long', e: '9007199254740993', a: '9007199254740992', equal: false },
     { name: 'integers: a number equals its decimal-string form', type: 'long', e: 42, a: '42', equal: true },
     { name: 'integers: null does not equal 0', type: 'long', e: null, a: 0, equal: false },
-    { name: 'timestamps: equal instants in different notation', type: 'timestamp', e: '2024-03-01T10:00:00Z', a: '2024-03-01 10:00:00.000000', equal: true },
-    { name: 'timestamps: one microsecond apart', type: 'timestamp', e: '2024-03-01T10:00:00Z', a: '2024-03-01T10:00:00.000001Z', equal: false },
+    {
+      name: 'timestamps: equal instants in different notation',
+      type: 'timestamp',
+      e: '2024-03-01T10:00:00Z',
+      a: '2024-03-01 10:00:00.000000',
+      equal: true,
+    },
+    {
+      name: 'timestamps: one microsecond apart',
+      type: 'timestamp',
+      e: '2024-03-01T10:00:00Z',
+      a: '2024-03-01T10:00:00.000001Z',
+      equal: false,
+    },
     { name: 'booleans: null does not equal false', type: 'boolean', e: false, a: null, equal: false },
     { name: 'dates: compared exactly', type: 'date', e: '2024-03-01', a: '2024-03-02', equal: false },
   ])('$name', ({ type, e, a, equal }) => {

@@ -6,13 +6,22 @@ import type { Context, Floats, Row } from './types.js';
 /** Exact equality of two cells of one column family; -0 equals 0 and NaN equals NaN (hash and groups agree). */
 export function sameValue(a: Value, b: Value): boolean {
   switch (a.kind) {
-    case 'null': return b.kind === 'null';
-    case 'int': return b.kind === 'int' && a.value === b.value;
-    case 'float': return b.kind === 'float' && (a.value === b.value || (Number.isNaN(a.value) && Number.isNaN(b.value)));
-    case 'decimal': case 'string': case 'date': return b.kind === a.kind && a.value === b.value;
-    case 'bool': return b.kind === 'bool' && a.value === b.value;
-    case 'timestamp': return b.kind === 'timestamp' && a.micros === b.micros;
-    case 'other': return b.kind === 'other' && a.canonical === b.canonical;
+    case 'null':
+      return b.kind === 'null';
+    case 'int':
+      return b.kind === 'int' && a.value === b.value;
+    case 'float':
+      return b.kind === 'float' && (a.value === b.value || (Number.isNaN(a.value) && Number.isNaN(b.value)));
+    case 'decimal':
+    case 'string':
+    case 'date':
+      return b.kind === a.kind && a.value === b.value;
+    case 'bool':
+      return b.kind === 'bool' && a.value === b.value;
+    case 'timestamp':
+      return b.kind === 'timestamp' && a.micros === b.micros;
+    case 'other':
+      return b.kind === 'other' && a.canonical === b.canonical;
   }
 }
 
@@ -47,15 +56,33 @@ export function hashOn(row: Row, cols: number[]): number {
   for (const c of cols) {
     const value = row[c]!;
     switch (value.kind) {
-      case 'null': h = mix(h, 1); break;
-      case 'int': h = mixNumber(mix(h, 2), Number(value.value)); break;
-      case 'float': h = mixNumber(mix(h, 3), value.value); break;
-      case 'decimal': h = mixText(mix(h, 4), value.value); break;
-      case 'bool': h = mix(h, value.value ? 5 : 6); break;
-      case 'string': h = mixText(mix(h, 7), value.value); break;
-      case 'date': h = mixText(mix(h, 8), value.value); break;
-      case 'timestamp': h = mixNumber(mix(h, 9), Number(value.micros)); break;
-      case 'other': h = mixText(mix(h, 10), value.canonical); break;
+      case 'null':
+        h = mix(h, 1);
+        break;
+      case 'int':
+        h = mixNumber(mix(h, 2), Number(value.value));
+        break;
+      case 'float':
+        h = mixNumber(mix(h, 3), value.value);
+        break;
+      case 'decimal':
+        h = mixText(mix(h, 4), value.value);
+        break;
+      case 'bool':
+        h = mix(h, value.value ? 5 : 6);
+        break;
+      case 'string':
+        h = mixText(mix(h, 7), value.value);
+        break;
+      case 'date':
+        h = mixText(mix(h, 8), value.value);
+        break;
+      case 'timestamp':
+        h = mixNumber(mix(h, 9), Number(value.micros));
+        break;
+      case 'other':
+        h = mixText(mix(h, 10), value.canonical);
+        break;
     }
   }
   // Final avalanche (murmur3's), so the low bits that pick a table slot depend on every input bit.
@@ -115,17 +142,29 @@ const KIND_ORDER: Value['kind'][] = ['null', 'bool', 'int', 'float', 'decimal', 
 function compareValues(a: Value, b: Value): number {
   if (a.kind !== b.kind) return KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind);
   switch (a.kind) {
-    case 'null': return 0;
-    case 'int': { const v = (b as typeof a).value; return a.value < v ? -1 : a.value > v ? 1 : 0; }
-    case 'float': return compareFloat(a.value, (b as typeof a).value);
-    case 'timestamp': { const v = (b as typeof a).micros; return a.micros < v ? -1 : a.micros > v ? 1 : 0; }
+    case 'null':
+      return 0;
+    case 'int': {
+      const v = (b as typeof a).value;
+      return a.value < v ? -1 : a.value > v ? 1 : 0;
+    }
+    case 'float':
+      return compareFloat(a.value, (b as typeof a).value);
+    case 'timestamp': {
+      const v = (b as typeof a).micros;
+      return a.micros < v ? -1 : a.micros > v ? 1 : 0;
+    }
     case 'decimal': {
       const v = (b as typeof a).value;
       return Number(a.value) - Number(v) || compareText(a.value, v);
     }
-    case 'bool': return Number(a.value) - Number((b as typeof a).value);
-    case 'string': case 'date': return compareText(a.value, (b as typeof a).value);
-    case 'other': return compareText(a.canonical, (b as typeof a).canonical);
+    case 'bool':
+      return Number(a.value) - Number((b as typeof a).value);
+    case 'string':
+    case 'date':
+      return compareText(a.value, (b as typeof a).value);
+    case 'other':
+      return compareText(a.canonical, (b as typeof a).canonical);
   }
 }
 

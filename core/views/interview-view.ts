@@ -28,14 +28,16 @@ export type CreatedInterview = z.infer<typeof CreatedInterviewSchema>;
 
 /** `GET /api/interviews` (admin): newest first, each with its latest submissions. */
 export const InterviewListSchema = z.object({
-  interviews: z.array(z.object({
-    interview: InterviewSchema,
-    submissionCount: z.number().int().nonnegative(),
-    /** The latest Run or Submit; null when there is none. */
-    latest: SubmissionSummarySchema.nullable(),
-    /** The latest Submit; null when there is none. */
-    latestSubmit: SubmissionSummarySchema.nullable(),
-  })),
+  interviews: z.array(
+    z.object({
+      interview: InterviewSchema,
+      submissionCount: z.number().int().nonnegative(),
+      /** The latest Run or Submit; null when there is none. */
+      latest: SubmissionSummarySchema.nullable(),
+      /** The latest Submit; null when there is none. */
+      latestSubmit: SubmissionSummarySchema.nullable(),
+    }),
+  ),
 });
 export type InterviewList = z.infer<typeof InterviewListSchema>;
 export type InterviewListEntry = InterviewList['interviews'][number];

@@ -36,8 +36,9 @@ export const CandidateCaseViewSchema = z.object({
 });
 export type CandidateCaseView = z.infer<typeof CandidateCaseViewSchema>;
 
-export const CandidateResultViewSchema = GradeResultSchema.pick({ challengeId: true, scope: true, verdict: true, timing: true })
-  .extend({ cases: z.array(CandidateCaseViewSchema) });
+export const CandidateResultViewSchema = GradeResultSchema.pick({ challengeId: true, scope: true, verdict: true, timing: true }).extend({
+  cases: z.array(CandidateCaseViewSchema),
+});
 export type CandidateResultView = z.infer<typeof CandidateResultViewSchema>;
 
 const SubmissionDetailSchema = SubmissionSummarySchema.extend({

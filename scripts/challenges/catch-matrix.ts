@@ -47,12 +47,16 @@ export function formatCatchMatrix(matrix: CatchMatrix): string {
   const numbers = matrix.cases.map((_, i) => String(i + 1));
   const width = Math.max(...numbers.map((n) => n.length));
   const nameWidth = Math.max('wrong solution'.length, ...matrix.rows.map((r) => r.name.length));
-  const line = (label: string, cells: string[]): string => `${label.padEnd(nameWidth)}  ${cells.map((c) => c.padStart(width)).join(' ')}`.trimEnd();
+  const line = (label: string, cells: string[]): string =>
+    `${label.padEnd(nameWidth)}  ${cells.map((c) => c.padStart(width)).join(' ')}`.trimEnd();
   const lines = [
     'catch matrix (x: the hidden case rejected the wrong solution; -: not needed, smaller cases already gave its declared verdict)',
     line('wrong solution', numbers),
     ...matrix.rows.map((r) => {
-      const cells = line(r.name, r.caught.map((c) => (c === null ? '-' : c ? 'x' : '.')));
+      const cells = line(
+        r.name,
+        r.caught.map((c) => (c === null ? '-' : c ? 'x' : '.')),
+      );
       return r.caught.includes(true) ? cells : `${cells}  <- caught by no hidden case`;
     }),
     ...matrix.cases.map((name, i) => `${numbers[i]!.padStart(width)}: ${name}`),

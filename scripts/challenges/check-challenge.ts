@@ -15,7 +15,15 @@ import { formatMs } from '../../core/timing.js';
 import type { Verdict } from '../../core/verdict.js';
 import { GraderFault } from '../../worker/errors.js';
 import {
-  acquireSandbox, decideGrade, gradeSolution, prepareGrade, runGrade, verdictSoFar, type GraderDeps, type GradeRequest, type PreparedGrade,
+  acquireSandbox,
+  decideGrade,
+  gradeSolution,
+  prepareGrade,
+  runGrade,
+  verdictSoFar,
+  type GraderDeps,
+  type GradeRequest,
+  type PreparedGrade,
 } from '../../worker/grade-solution.js';
 import { toSandboxRun } from '../../worker/sandbox/run-solution.js';
 import type { Sandbox } from '../../worker/sandbox/sandbox.js';
@@ -41,6 +49,8 @@ export interface ChallengeCheck {
 export interface CheckOptions {
   /** Every solution in a fresh sandbox of its own (to compare with the shared grading). */
   fresh?: boolean;
+  /** Sandboxes at once (default CHECK_CONCURRENCY); with 1, the shared solutions run in file order in one sandbox. */
+  slots?: number;
 }
 
 interface Solution {
@@ -65,15 +75,19 @@ async function withRetries<T>(label: string, attempt: () => Promise<T>, log: (li
 
 /** The first line of each case that did not accept, for a failure message. */
 function rejectedCases(result: GradeResult): string {
-  return result.cases.filter((c) => c.verdict !== 'accepted')
-    .map((c) => `\n    ${c.name}: ${c.verdict}: ${c.message.split('\n')[0]}`).join('');
+  return result.cases
+    .filter((c) => c.verdict !== 'accepted')
+    .map((c) => `\n    ${c.name}: ${c.verdict}: ${c.message.split('\n')[0]}`)
+    .join('');
 }
 
 /** Whether one solution got what it must: reference accepted, starter not, a wrong one its declared verdict. */
 function judge(solution: Solution, result: GradeResult, took: string, log: (line: string) => void, fail: (message: string) => void): void {
   const { verdict, timing } = result;
   const { label } = solution;
-  const timed = timing ? `; timed cases ${formatMs(timing.candidateMs)}, ${timing.ratio}x the ${timing.reference === 'retimed' ? 're-timed' : 'calibrated'} reference (budget ${timing.budgetRatio}x)` : '; no timed case';
+  const timed = timing
+    ? `; timed cases ${formatMs(timing.candidateMs)}, ${timing.ratio}x the ${timing.reference === 'retimed' ? 're-timed' : 'calibrated'} reference (budget ${timing.budgetRatio}x)`
+    : '; no timed case';
   if (label === 'reference.py') {
     if (verdict === 'accepted') log(`reference.py: accepted${timed} ${took}`);
     else fail(`reference.py: ${verdict}, must be accepted${rejectedCases(result)}`);
@@ -97,7 +111,12 @@ function skipWhenDeclared(prepared: PreparedGrade, solution: Solution): GradeReq
   return (planned, done) => !(planned.generated || planned.variant) || verdictSoFar(prepared, done) !== solution.expect;
 }
 
-export async function checkChallenge(deps: GraderDeps, dir: string, log: (line: string) => void, options: CheckOptions = {}): Promise<ChallengeCheck> {
+export async function checkChallenge(
+  deps: GraderDeps,
+  dir: string,
+  log: (line: string) => void,
+  options: CheckOptions = {},
+): Promise<ChallengeCheck> {
   const failures: string[] = [];
   const verdicts: Record<string, Verdict> = {};
   const fail = (message: string): void => {
@@ -114,7 +133,9 @@ export async function checkChallenge(deps: GraderDeps, dir: string, log: (line: 
   }
   const hidden = challenge.cases.filter((c) => c.hidden);
   const generated = challenge.cases.filter((c) => c.spec.generator);
-  log(`spec: ok (${challenge.cases.length - hidden.length} public, ${hidden.length} hidden of which ${generated.length} generated, ${challenge.wrong.length} wrong solutions)`);
+  log(
+    `spec: ok (${challenge.cases.length - hidden.length} public, ${hidden.length} hidden of which ${generated.length} generated, ${challenge.wrong.length} wrong solutions)`,
+  );
 
   const unnamed = unnamedColumns(challenge.spec, challenge.statement);
   if (unnamed.length > 0) fail(`statement.md does not name ${unnamed.join(', ')} (in inline code or a table)`);
@@ -148,9 +169,12 @@ export async function checkChallenge(deps: GraderDeps, dir: string, log: (line: 
   const solutions: Solution[] = [
     { label: 'reference.py', code: challenge.reference },
     { label: 'starter.py', code: challenge.starter },
-    ...await Promise.all(challenge.wrong.map(async (w) => ({ label: `wrong/${w.name}.py`, code: await readFile(w.file, 'utf8'), expect: w.header.expect }))),
+    ...(await Promise.all(
+      challenge.wrong.map(async (w) => ({ label: `wrong/${w.name}.py`, code: await readFile(w.file, 'utf8'), expect: w.header.expect })),
+    )),
   ];
-  const ownSandbox = (s: Solution): boolean => options.fresh === true || s.label === 'reference.py' || (s.expect !== undefined && NEEDS_OWN_SANDBOX.includes(s.expect));
+  const ownSandbox = (s: Solution): boolean =>
+    options.fresh === true || s.label === 'reference.py' || (s.expect !== undefined && NEEDS_OWN_SANDBOX.includes(s.expect));
   const results = new Map<string, GradeResult>();
   const record = (solution: Solution, result: GradeResult, took: string): void => {
     results.set(solution.label, result);
@@ -161,7 +185,11 @@ export async function checkChallenge(deps: GraderDeps, dir: string, log: (line: 
   const gradeFresh = async (solution: Solution, why = ''): Promise<void> => {
     const started = Date.now();
     try {
-      const result = await withRetries(solution.label, () => gradeSolution(deps, { challenge, code: solution.code, scope: 'all', shouldRun: skipWhenDeclared(prepared, solution) }), log);
+      const result = await withRetries(
+        solution.label,
+        () => gradeSolution(deps, { challenge, code: solution.code, scope: 'all', shouldRun: skipWhenDeclared(prepared, solution) }),
+        log,
+      );
       record(solution, result, `(graded in ${formatMs(Date.now() - started)}, own sandbox${why})`);
     } catch (error) {
       fail(`${solution.label}: grader error: ${(error as Error).message}`);
@@ -189,11 +217,20 @@ export async function checkChallenge(deps: GraderDeps, dir: string, log: (line: 
         const started = Date.now();
         try {
           sandbox ??= await acquireSandbox(deps, challenge, { budgetMs: deps.config.GRADER_SANDBOX_MAX_JOB_MS });
-          const run = await runGrade(deps, sandbox, prepared, { code: solution.code, shouldRun: skipWhenDeclared(prepared, solution) }, `s${++n}`);
+          const run = await runGrade(
+            deps,
+            sandbox,
+            prepared,
+            { code: solution.code, shouldRun: skipWhenDeclared(prepared, solution) },
+            `s${++n}`,
+          );
           if (run.stop) {
             // Its run ended the sandbox: grade it where nothing else ran, as a candidate's would be.
             await drop();
-            await gradeFresh(solution, `: its run ended the shared one (${run.stop.reason}${run.interruptedCase ? ` in ${run.interruptedCase}` : ''})`);
+            await gradeFresh(
+              solution,
+              `: its run ended the shared one (${run.stop.reason}${run.interruptedCase ? ` in ${run.interruptedCase}` : ''})`,
+            );
             continue;
           }
           const result = await decideGrade(deps, prepared, toSandboxRun(deps.image, run, sandbox, { oomKilled: false, exitCode: null }));
@@ -210,12 +247,23 @@ export async function checkChallenge(deps: GraderDeps, dir: string, log: (line: 
 
   // Longest first: the solutions with a sandbox of their own (a too-slow one runs for minutes),
   // then the shared ones, which both slots take from as they free up.
-  const queue = [...solutions.filter(ownSandbox).sort((a, b) => Number(b.expect === 'too_slow') - Number(a.expect === 'too_slow')), ...solutions.filter((s) => !ownSandbox(s))];
-  await Promise.all(Array.from({ length: CHECK_CONCURRENCY }, () => slot(queue)));
+  const queue = [
+    ...solutions.filter(ownSandbox).sort((a, b) => Number(b.expect === 'too_slow') - Number(a.expect === 'too_slow')),
+    ...solutions.filter((s) => !ownSandbox(s)),
+  ];
+  await Promise.all(Array.from({ length: options.slots ?? CHECK_CONCURRENCY }, () => slot(queue)));
 
-  const wrongResults = solutions.filter((s) => s.expect && results.has(s.label))
-    .map((s) => ({ name: s.label.slice('wrong/'.length, -'.py'.length), cases: results.get(s.label)!.cases, skippedCases: results.get(s.label)!.skippedCases }));
-  const matrix = catchMatrix(hidden.map((c) => c.name), wrongResults);
+  const wrongResults = solutions
+    .filter((s) => s.expect && results.has(s.label))
+    .map((s) => ({
+      name: s.label.slice('wrong/'.length, -'.py'.length),
+      cases: results.get(s.label)!.cases,
+      skippedCases: results.get(s.label)!.skippedCases,
+    }));
+  const matrix = catchMatrix(
+    hidden.map((c) => c.name),
+    wrongResults,
+  );
   log(formatCatchMatrix(matrix));
   for (const name of matrix.uncaught) fail(`wrong/${name}.py is caught by no hidden case`);
   return { id: challenge.id, failures, verdicts };

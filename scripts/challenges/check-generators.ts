@@ -21,7 +21,10 @@ export function describeFingerprint(entries: FingerprintEntry[]): string {
     const sum = perInput.get(input!) ?? { rows: 0, batches: 0 };
     perInput.set(input!, { rows: sum.rows + e.rows, batches: sum.batches + (batch === undefined ? 0 : 1) });
   }
-  const digest = createHash('sha256').update(entries.map((e) => `${e.input}=${e.rows}:${e.digest}`).join('\n')).digest('hex').slice(0, 12);
+  const digest = createHash('sha256')
+    .update(entries.map((e) => `${e.input}=${e.rows}:${e.digest}`).join('\n'))
+    .digest('hex')
+    .slice(0, 12);
   const parts = [...perInput].map(([input, s]) => `${input}: ${s.rows} rows${s.batches > 0 ? ` in ${s.batches} micro-batches` : ''}`);
   return `${parts.join(', ')}; content ${digest}`;
 }
@@ -36,9 +39,11 @@ export async function checkGenerators(deps: GraderDeps, challenge: Challenge, ge
       const again = await deps.generated.fingerprintAgain(challenge, c);
       const [a, b] = [describeFingerprint(first), describeFingerprint(again)];
       const same = JSON.stringify(first) === JSON.stringify(again);
-      checks.push(same
-        ? { case: c.name, reproducible: true, detail: a }
-        : { case: c.name, reproducible: false, detail: `two runs with seed ${c.spec.generator!.seed} differ: ${a} vs ${b}` });
+      checks.push(
+        same
+          ? { case: c.name, reproducible: true, detail: a }
+          : { case: c.name, reproducible: false, detail: `two runs with seed ${c.spec.generator!.seed} differ: ${a} vs ${b}` },
+      );
     } catch (error) {
       checks.push({ case: c.name, reproducible: false, detail: `the generator did not run to the end: ${(error as Error).message}` });
     }

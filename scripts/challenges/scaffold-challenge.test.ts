@@ -7,17 +7,23 @@ import { scaffoldChallenge } from './scaffold-challenge.js';
 import { unnamedColumns } from './statement-columns.js';
 
 let root: string;
-beforeEach(async () => { root = await mkdtemp(path.join(tmpdir(), 'scaffold-')); });
-afterEach(async () => { await rm(root, { recursive: true, force: true }); });
+beforeEach(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'scaffold-'));
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
 
 describe('scaffoldChallenge', () => {
-  it('writes a challenge that passes the check\'s schema and statement steps', async () => {
+  it("writes a challenge that passes the check's schema and statement steps", async () => {
     await scaffoldChallenge(root, 'late-orders');
     const challenge = await loadChallenge(path.join(root, 'late-orders'));
     expect(challenge.id).toBe('late-orders');
     expect(unnamedColumns(challenge.spec, challenge.statement)).toEqual([]);
     expect(challenge.cases.map((c) => [c.name, c.hidden, c.spec.timed, Boolean(c.spec.generator)])).toEqual([
-      ['example', false, false, false], ['all-null', true, false, false], ['scale', true, true, true],
+      ['example', false, false, false],
+      ['all-null', true, false, false],
+      ['scale', true, true, true],
     ]);
     expect(challenge.wrong.map((w) => w.header.expect)).toEqual(['wrong_answer']);
   });

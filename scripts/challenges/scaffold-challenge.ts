@@ -121,12 +121,16 @@ def solve(spark: SparkSession, rows: DataFrame) -> DataFrame:
 /** Creates `<root>/<id>/` from the template; refuses an id that is not kebab-case or a folder that exists. */
 export async function scaffoldChallenge(root: string, id: string): Promise<string[]> {
   const check = ChallengeSpecSchema.shape.id.safeParse(id);
-  if (!check.success) throw new ScaffoldError(`challenge id ${JSON.stringify(id)} ${check.error.issues[0]!.message} (lower-case letters and digits, words joined by -)`);
+  if (!check.success)
+    throw new ScaffoldError(
+      `challenge id ${JSON.stringify(id)} ${check.error.issues[0]!.message} (lower-case letters and digits, words joined by -)`,
+    );
   const dir = path.join(root, id);
   try {
     await mkdir(dir); // not recursive: fails when the folder exists, so nothing is overwritten
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new ScaffoldError(`${dir} already exists; not overwriting it`, { cause: error });
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new ScaffoldError(`${dir} already exists; not overwriting it`, { cause: error });
     throw error;
   }
   const files = templateFiles(id);

@@ -1,5 +1,6 @@
-// The one error middleware: HttpError 4xx messages and body-parser rejections reach the client as
-// written; anything else is a 500 with a generic message and an error id that is in the log.
+// The one error middleware: HttpError messages (a 4xx, or a deliberate 5xx such as the 503 of an
+// unbuilt web app) and body-parser rejections reach the client as written; anything else is a 500
+// with a generic message and an error id that is in the log.
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
@@ -7,7 +8,12 @@ import type { ErrorBody } from '../../core/views/ops-view.js';
 import type { ServerConfig } from '../config.js';
 import { HttpError } from './http-error.js';
 
-interface BodyParserError { type?: string; status?: number; expose?: boolean; message: string }
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  expose?: boolean;
+  message: string;
+}
 
 export function errorHandler(config: ServerConfig, logger: Logger) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
@@ -30,7 +36,9 @@ export function errorHandler(config: ServerConfig, logger: Logger) {
     if (status >= 500) {
       const errorId = randomUUID();
       (req.log ?? logger).error({ err: error, errorId }, 'request failed');
-      if (!res.headersSent) res.status(500).json({ error: 'internal error', errorId } satisfies ErrorBody);
+      const deliberate = error instanceof HttpError;
+      if (!res.headersSent)
+        res.status(deliberate ? status : 500).json({ error: deliberate ? message : 'internal error', errorId } satisfies ErrorBody);
       else res.end();
       return;
     }

@@ -1,7 +1,11 @@
 // The API's one error type: 4xx messages reach the client as written; anything else becomes a
 // generic 500 with an error id that is in the log.
 export class HttpError extends Error {
-  constructor(readonly status: number, message: string, options?: ErrorOptions) {
+  constructor(
+    readonly status: number,
+    message: string,
+    options?: ErrorOptions,
+  ) {
     super(message, options);
     this.name = 'HttpError';
   }

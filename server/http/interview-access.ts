@@ -12,7 +12,11 @@ import type { Store } from '../../store/store.js';
 import { candidateCaseNames, realCaseNames, type CaseNamer } from '../visibility.js';
 import { notFound, type HttpError } from './http-error.js';
 
-export interface Access { interview: Interview; role: Role; tokenHash: string }
+export interface Access {
+  interview: Interview;
+  role: Role;
+  tokenHash: string;
+}
 export type TokenRequest = Request<{ token: string; id?: string }>;
 
 const SubmissionIdSchema = z.uuid();

@@ -26,5 +26,6 @@ export function securityHeaders(): RequestHandler {
   const boardHelmet = helmet({ contentSecurityPolicy: false });
   const webHelmet = helmet({ contentSecurityPolicy: { useDefaults: false, directives: WEB_CSP } });
   const isWebPath = (p: string): boolean => p === '/' || p.startsWith('/i/') || p.startsWith('/assets/');
-  return (req, res, next) => (req.path.startsWith('/admin/queues') ? boardHelmet : isWebPath(req.path) ? webHelmet : strictHelmet)(req, res, next);
+  return (req, res, next) =>
+    (req.path.startsWith('/admin/queues') ? boardHelmet : isWebPath(req.path) ? webHelmet : strictHelmet)(req, res, next);
 }

@@ -38,7 +38,9 @@ export class SseRegistry {
         close();
         res.end();
       },
-      get closed() { return closed; },
+      get closed() {
+        return closed;
+      },
     };
     req.on('close', close);
     this.streams.add(stream);

@@ -15,17 +15,19 @@ export function adminRoutes({ app }: Routes, { deps, adminOnly }: RouteContext):
   app.use('/admin/queues', ...adminOnly, board.getRouter() as RequestHandler);
 
   app.get('/api/challenges', ...adminOnly, async (_req, res) => {
-    const listed = await Promise.all((await challenges.ids()).map(async (id): Promise<ChallengeListEntry[]> => {
-      try {
-        const challenge = await challenges.get(id);
-        if (!challenge) return [];
-        const { spec } = challenge;
-        return [{ id, title: spec.title, difficulty: spec.difficulty, summary: spec.summary }];
-      } catch (error) {
-        logger.warn({ err: error, challengeId: id }, 'challenge does not load; left out of the list');
-        return [];
-      }
-    }));
+    const listed = await Promise.all(
+      (await challenges.ids()).map(async (id): Promise<ChallengeListEntry[]> => {
+        try {
+          const challenge = await challenges.get(id);
+          if (!challenge) return [];
+          const { spec } = challenge;
+          return [{ id, title: spec.title, difficulty: spec.difficulty, summary: spec.summary }];
+        } catch (error) {
+          logger.warn({ err: error, challengeId: id }, 'challenge does not load; left out of the list');
+          return [];
+        }
+      }),
+    );
     res.json({ challenges: listed.flat() } satisfies ChallengeList);
   });
 }

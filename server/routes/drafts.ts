@@ -19,11 +19,15 @@ export function draftRoutes({ interview: byToken }: Routes, { config, deps }: Ro
     res.json((draft ?? { code: null, updatedAtMs: null }) satisfies DraftView);
   });
 
-  byToken.put('/draft', requireRole('candidate', () => new HttpError(403, 'only the candidate link edits the draft')), async (req, res) => {
-    const input = validate(DraftSchema, req.body, 'draft');
-    assertCodeSize(input.code, config);
-    res.json(await store.putDraft(access(res).interview.id, input.code, input.events, config.GRADER_MAX_DRAFT_EVENTS));
-  });
+  byToken.put(
+    '/draft',
+    requireRole('candidate', () => new HttpError(403, 'only the candidate link edits the draft')),
+    async (req, res) => {
+      const input = validate(DraftSchema, req.body, 'draft');
+      assertCodeSize(input.code, config);
+      res.json(await store.putDraft(access(res).interview.id, input.code, input.events, config.GRADER_MAX_DRAFT_EVENTS));
+    },
+  );
 
   byToken.get('/draft/events', requireRole('interviewer'), async (_req, res) => {
     res.json({ events: await store.getDraftEvents(access(res).interview.id) } satisfies DraftEventsView);

@@ -11,7 +11,10 @@ import { submissionSummary } from '../visibility.js';
 import type { RouteContext, Routes } from './route-context.js';
 
 const CreateInterviewSchema = z.strictObject({
-  challengeId: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a challenge id').max(100),
+  challengeId: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a challenge id')
+    .max(100),
   candidateName: z.string().trim().min(1).max(200),
 });
 const ListInterviewsQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) });
@@ -21,16 +24,18 @@ export function interviewRoutes({ app, interview: byToken }: Routes, { config, d
 
   app.get('/api/interviews', ...adminOnly, async (req, res) => {
     const { limit } = validate(ListInterviewsQuerySchema, req.query, 'query');
-    const interviews = await Promise.all((await store.listInterviews(limit)).map(async (interview) => {
-      const submissions = await store.listSubmissions(interview.id);
-      const latestSubmit = submissions.filter((s) => s.kind === 'submit').at(-1);
-      return {
-        interview,
-        submissionCount: submissions.length,
-        latest: submissions.length > 0 ? submissionSummary(submissions.at(-1)!) : null,
-        latestSubmit: latestSubmit ? submissionSummary(latestSubmit) : null,
-      };
-    }));
+    const interviews = await Promise.all(
+      (await store.listInterviews(limit)).map(async (interview) => {
+        const submissions = await store.listSubmissions(interview.id);
+        const latestSubmit = submissions.filter((s) => s.kind === 'submit').at(-1);
+        return {
+          interview,
+          submissionCount: submissions.length,
+          latest: submissions.length > 0 ? submissionSummary(submissions.at(-1)!) : null,
+          latestSubmit: latestSubmit ? submissionSummary(latestSubmit) : null,
+        };
+      }),
+    );
     res.json({ interviews } satisfies InterviewList);
   });
 
@@ -41,7 +46,8 @@ export function interviewRoutes({ app, interview: byToken }: Routes, { config, d
     const base = publicUrl(config);
     res.status(201).json({
       interview,
-      candidateToken, interviewerToken,
+      candidateToken,
+      interviewerToken,
       candidateUrl: `${base}/i/${candidateToken}`,
       interviewerUrl: `${base}/i/${interviewerToken}`,
     } satisfies CreatedInterview);
@@ -55,7 +61,9 @@ export function interviewRoutes({ app, interview: byToken }: Routes, { config, d
       role,
       interview,
       challenge: await challengeView(challenge),
-      ...(role === 'interviewer' ? { hiddenCases: challenge.cases.filter((c) => c.hidden).map((c) => ({ name: c.name, description: c.spec.description })) } : {}),
+      ...(role === 'interviewer'
+        ? { hiddenCases: challenge.cases.filter((c) => c.hidden).map((c) => ({ name: c.name, description: c.spec.description })) }
+        : {}),
       submissions: submissions.map(submissionSummary),
     } satisfies InterviewView);
   });

@@ -34,10 +34,16 @@ export function liveEventRoutes({ interview: byToken }: Routes, { deps, sse }: R
     const names = await caseNamesFor(challenges, access(res));
     const stream = await openLiveSubscription(req, res, live, store.interviewChannel(interview.id), (event, stream) => {
       if (event.type === 'progress') return stream.send('progress', progressView(event, role, names));
-      store.getSubmission(event.submissionId).then((record) => {
-        if (record) stream.send('submission', submissionView(record, role, names));
-      }).catch((error: unknown) => req.log.error({ err: error }, 'event stream read failed'));
+      store
+        .getSubmission(event.submissionId)
+        .then((record) => {
+          if (record) stream.send('submission', submissionView(record, role, names));
+        })
+        .catch((error: unknown) => req.log.error({ err: error }, 'event stream read failed'));
     });
-    stream.send('snapshot', { interview, submissions: (await store.listSubmissions(interview.id)).map((s) => submissionView(s, role, names)) } satisfies InterviewSnapshot);
+    stream.send('snapshot', {
+      interview,
+      submissions: (await store.listSubmissions(interview.id)).map((s) => submissionView(s, role, names)),
+    } satisfies InterviewSnapshot);
   });
 }

@@ -10,10 +10,15 @@ export function opsRoutes({ app }: Routes, { config, deps }: RouteContext): void
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'grader_server_' });
 
-  app.get('/healthz', (_req, res) => { res.json({ ok: true }); });
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
   app.get('/readyz', async (_req, res) => {
     // A failed probe is the answer (`redis: false`, `docker: false`), polled often: not logged.
-    const redisOk = await store.redis.ping().then(() => true, () => false);
+    const redisOk = await store.redis.ping().then(
+      () => true,
+      () => false,
+    );
     let dockerOk = false;
     let workers = 0;
     const pool = { target: 0, ready: 0, warming: 0, waiting: 0 };
@@ -27,7 +32,11 @@ export function opsRoutes({ app }: Routes, { config, deps }: RouteContext): void
       dockerOk = ours.some((w) => w.dockerOk);
       for (const w of ours) for (const k of ['target', 'ready', 'warming', 'waiting'] as const) pool[k] += w.pool?.[k] ?? 0;
     }
-    if (deps.pingDocker) dockerOk = await deps.pingDocker().then(() => true, () => false);
+    if (deps.pingDocker)
+      dockerOk = await deps.pingDocker().then(
+        () => true,
+        () => false,
+      );
     const ready = redisOk && dockerOk;
     res.status(ready ? 200 : 503).json({ ready, redis: redisOk, docker: dockerOk, workers, pool } satisfies Readiness);
   });

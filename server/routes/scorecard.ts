@@ -10,7 +10,7 @@ export function scorecardRoutes({ interview: byToken }: Routes, { deps }: RouteC
   const interviewerOnly = requireRole('interviewer');
 
   byToken.get('/scorecard', interviewerOnly, async (_req, res) => {
-    res.json((await store.getScorecard(access(res).interview.id) ?? { scorecard: null, updatedAtMs: null }) satisfies ScorecardView);
+    res.json(((await store.getScorecard(access(res).interview.id)) ?? { scorecard: null, updatedAtMs: null }) satisfies ScorecardView);
   });
 
   byToken.put('/scorecard', interviewerOnly, async (req, res) => {

@@ -21,20 +21,35 @@ export function submissionRoutes({ interview: byToken }: Routes, { config, deps 
   byToken.get('/submissions', async (_req, res) => {
     const { interview, role } = access(res);
     const names = await caseNamesFor(challenges, access(res));
-    res.json({ submissions: (await store.listSubmissions(interview.id)).map((s) => submissionView(s, role, names)) } satisfies SubmissionList);
+    res.json({
+      submissions: (await store.listSubmissions(interview.id)).map((s) => submissionView(s, role, names)),
+    } satisfies SubmissionList);
   });
 
-  byToken.post('/submissions', submitLimiter, requireRole('candidate', () => new HttpError(403, 'only the candidate link submits')), async (req, res) => {
-    const { interview } = access(res);
-    const input = validate(SubmitSchema, req.body, 'submission');
-    assertCodeSize(input.code, config);
-    const record = await store.acceptSubmission({ interviewId: interview.id, challengeId: interview.challengeId, kind: input.kind, code: input.code });
-    // The record is durable now; if this add is lost (crash, Redis blip) the workers' sweep enqueues it.
-    await enqueueGrade(queue, config, record).catch((error: unknown) => {
-      req.log.error({ err: error, submissionId: record.id }, 'enqueue failed; the sweep will enqueue it');
-    });
-    res.status(202).location(`${req.baseUrl}/submissions/${record.id}`).json({ id: record.id, status: record.status } satisfies SubmissionAccepted);
-  });
+  byToken.post(
+    '/submissions',
+    submitLimiter,
+    requireRole('candidate', () => new HttpError(403, 'only the candidate link submits')),
+    async (req, res) => {
+      const { interview } = access(res);
+      const input = validate(SubmitSchema, req.body, 'submission');
+      assertCodeSize(input.code, config);
+      const record = await store.acceptSubmission({
+        interviewId: interview.id,
+        challengeId: interview.challengeId,
+        kind: input.kind,
+        code: input.code,
+      });
+      // The record is durable now; if this add is lost (crash, Redis blip) the workers' sweep enqueues it.
+      await enqueueGrade(queue, config, record).catch((error: unknown) => {
+        req.log.error({ err: error, submissionId: record.id }, 'enqueue failed; the sweep will enqueue it');
+      });
+      res
+        .status(202)
+        .location(`${req.baseUrl}/submissions/${record.id}`)
+        .json({ id: record.id, status: record.status } satisfies SubmissionAccepted);
+    },
+  );
 
   byToken.get('/submissions/:id', async (req, res) => {
     const record = await ownSubmission(store, req, res);

@@ -15,7 +15,9 @@ const BROKEN_CHALLENGES = path.join(REPO_ROOT, 'test', 'fixtures', 'broken-chall
 async function check(challengesDir: string, ids: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run('npm', ['run', '--silent', 'challenges:check', '--', ...ids], {
-      cwd: REPO_ROOT, env: { ...process.env, GRADER_CHALLENGES_DIR: challengesDir }, maxBuffer: 64 * 1024 * 1024,
+      cwd: REPO_ROOT,
+      env: { ...process.env, GRADER_CHALLENGES_DIR: challengesDir },
+      maxBuffer: 64 * 1024 * 1024,
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -35,7 +37,9 @@ describe('challenges:check', () => {
     expect(stdout).toContain('FAIL wrong/not-caught.py: accepted, declares wrong_answer');
     expect(stdout).toMatch(/not-caught +\. +<- caught by no hidden case/);
     expect(stdout).toContain('FAIL wrong/not-caught.py is caught by no hidden case');
-    expect(stdout).toMatch(/FAIL generator of case random: two runs with seed 7 differ: numbers: 50 rows; content \w+ vs numbers: 50 rows; content \w+/);
+    expect(stdout).toMatch(
+      /FAIL generator of case random: two runs with seed 7 differ: numbers: 50 rows; content \w+ vs numbers: 50 rows; content \w+/,
+    );
     expect(stdout).toContain('challenges:check: 0 passed, 3 failed');
   });
 

@@ -31,9 +31,15 @@ async function startCli(): Promise<{ child: ReturnType<typeof spawn>; exited: Pr
   const dir = await mkdtemp(path.join(tmpdir(), 'cli-killed-'));
   const file = path.join(dir, 'solution.py');
   await writeFile(file, bomb);
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'worker', 'cli', 'grade.ts'), 'group-sum', file, '--public'], {
-    cwd: REPO_ROOT, env: { ...process.env, GRADER_CHALLENGES_DIR: FIXTURE_CHALLENGES }, stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(REPO_ROOT, 'worker', 'cli', 'grade.ts'), 'group-sum', file, '--public'],
+    {
+      cwd: REPO_ROOT,
+      env: { ...process.env, GRADER_CHALLENGES_DIR: FIXTURE_CHALLENGES },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   child.stderr?.resume();
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return { child, exited };
@@ -57,7 +63,7 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined | fal
 describe.concurrent('grade CLI stopped mid-grade', () => {
   it('leaves no sandbox behind when it is SIGKILLed', async () => {
     const { child, exited } = await startCli();
-    const sandbox = await waitFor('the CLI\'s sandbox', () => sandboxOf(child.pid!), 120_000);
+    const sandbox = await waitFor("the CLI's sandbox", () => sandboxOf(child.pid!), 120_000);
     // Mid-grade: Spark is up and the bomb is running well before this.
     await new Promise((r) => setTimeout(r, 25_000));
     expect((await sandboxOf(child.pid!))?.State).toBe('running');
@@ -72,7 +78,7 @@ describe.concurrent('grade CLI stopped mid-grade', () => {
 
   it('removes its sandbox and exits 143 on SIGTERM', async () => {
     const { child, exited } = await startCli();
-    await waitFor('the CLI\'s sandbox', () => sandboxOf(child.pid!), 120_000);
+    await waitFor("the CLI's sandbox", () => sandboxOf(child.pid!), 120_000);
     await new Promise((r) => setTimeout(r, 5_000));
     child.kill('SIGTERM');
     expect(await exited).toBe(143);

@@ -14,7 +14,9 @@ const fixture = (file: string) => path.join(FIXTURE_CHALLENGES, 'group-sum', fil
 async function grade(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run('npm', ['run', '--silent', 'grade', '--', ...args], {
-      cwd: REPO_ROOT, env: { ...process.env, GRADER_CHALLENGES_DIR: FIXTURE_CHALLENGES }, maxBuffer: 64 * 1024 * 1024,
+      cwd: REPO_ROOT,
+      env: { ...process.env, GRADER_CHALLENGES_DIR: FIXTURE_CHALLENGES },
+      maxBuffer: 64 * 1024 * 1024,
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -44,10 +46,7 @@ describe.concurrent('grade CLI', () => {
     expect(stdout).toMatch(/verdict: wrong_answer/);
   });
 
-  it.each([
-    [['group-sum']],
-    [['group-sum', fixture('reference.py'), '--no-such-flag']],
-  ])('exits 2 with the usage for %j', async (args) => {
+  it.each([[['group-sum']], [['group-sum', fixture('reference.py'), '--no-such-flag']]])('exits 2 with the usage for %j', async (args) => {
     const { code, stderr, stdout } = await grade(args);
     expect(code).toBe(2);
     expect(stderr).toMatch(/usage: npm run --silent grade/);

@@ -15,15 +15,21 @@ beforeAll(async () => {
 
 describe.concurrent('candidate outcomes on group-sum', () => {
   it('accepts the reference on every case', async () => {
-    const result = await grader.grade('group-sum', 'from pyspark.sql import functions as F\n\ndef solve(spark, numbers):\n    return numbers.groupBy("grp").agg(F.sum("n").alias("total"))\n');
+    const result = await grader.grade(
+      'group-sum',
+      'from pyspark.sql import functions as F\n\ndef solve(spark, numbers):\n    return numbers.groupBy("grp").agg(F.sum("n").alias("total"))\n',
+    );
     expect(result.verdict).toBe('accepted');
-    expect(result.cases.map((c) => [c.name, c.hidden, c.verdict])).toEqual([['basic', false, 'accepted'], ['nulls', true, 'accepted']]);
+    expect(result.cases.map((c) => [c.name, c.hidden, c.verdict])).toEqual([
+      ['basic', false, 'accepted'],
+      ['nulls', true, 'accepted'],
+    ]);
     expect(result.cases[0]!.planText).toMatch(/HashAggregate/);
     expect(result.cases[0]!.planInsights?.shuffles).toBeGreaterThanOrEqual(1);
     expect(result.sandbox.sparkStartupMs).toBeGreaterThan(0);
   });
 
-  it('runs the candidate\'s own Python UDFs and pandas functions in Spark\'s Python workers', async () => {
+  it("runs the candidate's own Python UDFs and pandas functions in Spark's Python workers", async () => {
     const code = [
       'import pandas as pd',
       'from pyspark.sql import functions as F',
@@ -40,7 +46,10 @@ describe.concurrent('candidate outcomes on group-sum', () => {
       '    return cleaned.groupBy("grp").applyInPandas(total, "grp string, total long")',
     ].join('\n');
     const result = await grader.grade('group-sum', code, 'public');
-    expect(result.cases.map((c) => `${c.name}: ${c.verdict}`), result.cases[0]!.message).toEqual(['basic: accepted']);
+    expect(
+      result.cases.map((c) => `${c.name}: ${c.verdict}`),
+      result.cases[0]!.message,
+    ).toEqual(['basic: accepted']);
     expect(result.cases[0]!.planInsights?.pythonUdfNodes).toBeGreaterThanOrEqual(2);
   });
 
@@ -84,7 +93,8 @@ describe.concurrent('candidate outcomes on group-sum', () => {
   });
 
   it('gives a keyed diff for a wrong answer', async () => {
-    const code = 'from pyspark.sql import functions as F\n\ndef solve(spark, numbers):\n    return numbers.groupBy("grp").agg(F.count("n").alias("total"))\n';
+    const code =
+      'from pyspark.sql import functions as F\n\ndef solve(spark, numbers):\n    return numbers.groupBy("grp").agg(F.count("n").alias("total"))\n';
     const result = await grader.grade('group-sum', code, 'public');
     expect(result.verdict).toBe('wrong_answer');
     expect(result.cases[0]!.message).toMatch(/grp="a"/);
@@ -131,7 +141,10 @@ describe.concurrent('candidate outcomes on a stream input (fraud-velocity-stream
 
   it('runs the returned streaming DataFrame micro-batch by micro-batch; `solve` works where the challenge names `build`', async () => {
     const result = await catalogue.grade('fraud-velocity-stream', alerts, 'public');
-    expect(result.cases.map((c) => `${c.name}: ${c.verdict}`), result.cases.map((c) => c.message).join('\n')).toEqual(['four-in-a-window: accepted', 'late-transactions: accepted']);
+    expect(
+      result.cases.map((c) => `${c.name}: ${c.verdict}`),
+      result.cases.map((c) => c.message).join('\n'),
+    ).toEqual(['four-in-a-window: accepted', 'late-transactions: accepted']);
     expect(result.cases[0]!.planText).toMatch(/StateStoreSave/);
   });
 
@@ -156,10 +169,13 @@ it('leaves no sandbox container behind', async () => {
 
 describe('a solution that stops the SparkSession', () => {
   it('gets runtime_error saying the grader owns the session, not a grader error', async () => {
-    const code = 'from pyspark.sql import functions as F\n\ndef solve(spark, numbers):\n    result = numbers.groupBy("grp").agg(F.sum("n").alias("total")).collect()\n    spark.stop()\n    return spark.createDataFrame(result)\n';
+    const code =
+      'from pyspark.sql import functions as F\n\ndef solve(spark, numbers):\n    result = numbers.groupBy("grp").agg(F.sum("n").alias("total")).collect()\n    spark.stop()\n    return spark.createDataFrame(result)\n';
     const result = await grader.grade('group-sum', code);
     expect(result.verdict).toBe('runtime_error');
-    expect(result.cases[0]!.message).toMatch(/stopped the SparkSession \(spark\.stop\(\) or SparkContext\.stop\(\)\): the grader owns the session/);
+    expect(result.cases[0]!.message).toMatch(
+      /stopped the SparkSession \(spark\.stop\(\) or SparkContext\.stop\(\)\): the grader owns the session/,
+    );
     expect(result.cases[1]!.verdict).toBe('runtime_error');
   });
 });

@@ -24,14 +24,17 @@ async function until(what: string, check: () => boolean | Promise<boolean>, time
   }
 }
 
-const ours = (): Promise<Docker.ContainerInfo[]> => docker.listContainers({ all: true, filters: { label: [`${SANDBOX_LABEL}=1`, `${TEST_RUN_LABEL}=${runId}`] } });
+const ours = (): Promise<Docker.ContainerInfo[]> =>
+  docker.listContainers({ all: true, filters: { label: [`${SANDBOX_LABEL}=1`, `${TEST_RUN_LABEL}=${runId}`] } });
 
 beforeAll(async () => {
   await docker.ping();
-  const config = parseSandboxConfig({ ...process.env, GRADER_POOL_MAX_IDLE_MS: '40000' });
+  const config = parseSandboxConfig({ ...process.env, GRADER_POOL_MAX_IDLE_MS: '15000' });
   deps = await createGraderDeps(config, { docker, poolSize: 1, maxStarting: 1, ownerPrefix: 'test', labels: { [TEST_RUN_LABEL]: runId } });
 });
-afterAll(async () => { await deps.pool.close(); });
+afterAll(async () => {
+  await deps.pool.close();
+});
 
 describe('the sandbox pool', () => {
   it('hands out a member that is already warm, and refills behind it', async () => {
@@ -49,8 +52,14 @@ describe('the sandbox pool', () => {
   it('gives the next member to a Run before a Submit that waited longer', async () => {
     const taken = await deps.pool.acquire({ priority: PRIORITY.submit, budgetMs: 60_000 });
     const order: string[] = [];
-    const submit = deps.pool.acquire({ priority: PRIORITY.submit, budgetMs: 60_000 }).then((s) => { order.push('submit'); return s; });
-    const run = deps.pool.acquire({ priority: PRIORITY.run, budgetMs: 60_000 }).then((s) => { order.push('run'); return s; });
+    const submit = deps.pool.acquire({ priority: PRIORITY.submit, budgetMs: 60_000 }).then((s) => {
+      order.push('submit');
+      return s;
+    });
+    const run = deps.pool.acquire({ priority: PRIORITY.run, budgetMs: 60_000 }).then((s) => {
+      order.push('run');
+      return s;
+    });
     expect(deps.pool.state().waiting).toBe(2);
     const members: Sandbox[] = [taken, await run, await submit];
     expect(order).toEqual(['run', 'submit']);

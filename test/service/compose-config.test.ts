@@ -15,7 +15,9 @@ it('validates with docker-compose config and keeps the documented shape', async 
   });
   const config = parse(stdout) as { services: Record<string, { command?: string[]; volumes?: unknown[] }> };
   expect(Object.keys(config.services).sort()).toEqual(['redis', 'sandbox-image', 'server', 'worker']);
-  expect(config.services.redis?.command).toEqual(expect.arrayContaining(['--appendonly', 'yes', '--appendfsync', 'always', '--maxmemory-policy', 'noeviction']));
+  expect(config.services.redis?.command).toEqual(
+    expect.arrayContaining(['--appendonly', 'yes', '--appendfsync', 'always', '--maxmemory-policy', 'noeviction']),
+  );
   expect(JSON.stringify(config.services.worker?.volumes)).toContain('/var/run/docker.sock');
   expect(JSON.stringify(config.services.server?.volumes ?? [])).not.toContain('docker.sock');
 });

@@ -7,8 +7,20 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_CHALLENGES } from '../support/grader.js';
 import {
-  ADMIN_TOKEN, api, createInterview, readSse, startRedis, startServer, startWorkerProcess, submit, uniqueQueue,
-  waitFinished, type Api, type LocalRedis, type LocalServer, type LocalWorker,
+  ADMIN_TOKEN,
+  api,
+  createInterview,
+  readSse,
+  startRedis,
+  startServer,
+  startWorkerProcess,
+  submit,
+  uniqueQueue,
+  waitFinished,
+  type Api,
+  type LocalRedis,
+  type LocalServer,
+  type LocalWorker,
 } from '../../scripts/local-service.js';
 import { queueContainers, requireDocker, serviceEnv } from './service-harness.js';
 
@@ -42,8 +54,10 @@ describe('the grading service over HTTP', () => {
     expect(created.candidateToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(created.candidateUrl).toContain(created.candidateToken);
     const id = await submit(client, created.candidateToken, reference);
-    const events = await readSse(`${server.url}/api/i/${created.candidateToken}/submissions/${id}/events`,
-      (e) => e.event === 'submission' && ['graded', 'system_error'].includes((e.data as { status: string }).status));
+    const events = await readSse(
+      `${server.url}/api/i/${created.candidateToken}/submissions/${id}/events`,
+      (e) => e.event === 'submission' && ['graded', 'system_error'].includes((e.data as { status: string }).status),
+    );
     const statuses = events.filter((e) => e.event === 'submission').map((e) => (e.data as { status: string }).status);
     expect(statuses.at(-1)).toBe('graded');
     expect(statuses).toContain('running');
@@ -131,24 +145,35 @@ describe('the grading service over HTTP', () => {
     expect(unknown).toEqual({ status: 400, body: { error: 'unknown challenge "no-such-challenge"' } });
     expect((await client.json('POST', '/api/interviews', { challengeId: '../etc', candidateName: 'x' }, admin)).status).toBe(400);
     expect((await client.json('POST', '/api/interviews', { challengeId: 'group-sum', candidateName: 'x' })).status).toBe(401);
-    expect((await client.json('POST', '/api/interviews', { challengeId: 'group-sum', candidateName: 'x' }, { authorization: 'Bearer wrong' })).status).toBe(401);
+    expect(
+      (await client.json('POST', '/api/interviews', { challengeId: 'group-sum', candidateName: 'x' }, { authorization: 'Bearer wrong' }))
+        .status,
+    ).toBe(401);
     expect(await server.queue.count()).toBe(before);
     expect((await client.json('GET', `/api/i/${candidateToken}/submissions`)).body).toEqual({ submissions: [] });
   });
 
   it('saves drafts server-side with their edit events', async () => {
     const { candidateToken, interviewerToken } = await createInterview(client);
-    const put = await client.json('PUT', `/api/i/${candidateToken}/draft`, { code: 'def solve(spark, numbers):\n    pass\n', events: [{ t: 1, from: 0, to: 0, text: 'def' }] });
+    const put = await client.json('PUT', `/api/i/${candidateToken}/draft`, {
+      code: 'def solve(spark, numbers):\n    pass\n',
+      events: [{ t: 1, from: 0, to: 0, text: 'def' }],
+    });
     expect(put.status).toBe(200);
     expect((await client.json('GET', `/api/i/${candidateToken}/draft`)).body.code).toContain('def solve');
-    expect((await client.json('GET', `/api/i/${interviewerToken}/draft/events`)).body).toEqual({ events: [{ t: 1, from: 0, to: 0, text: 'def' }] });
+    expect((await client.json('GET', `/api/i/${interviewerToken}/draft/events`)).body).toEqual({
+      events: [{ t: 1, from: 0, to: 0, text: 'def' }],
+    });
     expect((await client.json('PUT', `/api/i/${interviewerToken}/draft`, { code: 'x' })).status).toBe(403);
   });
 
   it('serves health, readiness, metrics, and bull-board only with the admin token', async () => {
     expect((await client.json('GET', '/healthz')).status).toBe(200);
     const ready = await client.json('GET', '/readyz');
-    expect(ready).toMatchObject({ status: 200, body: { ready: true, redis: true, docker: true, workers: 1, pool: { target: 0, ready: 0, warming: 0, waiting: 0 } } });
+    expect(ready).toMatchObject({
+      status: 200,
+      body: { ready: true, redis: true, docker: true, workers: 1, pool: { target: 0, ready: 0, warming: 0, waiting: 0 } },
+    });
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
     expect(metrics).toContain('bullmq_job_count');
     expect(metrics).toMatch(/grader_verdicts_total\{challenge="group-sum",scope="all",verdict="accepted"\} [1-9]/);

@@ -6,8 +6,18 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_CHALLENGES } from '../support/grader.js';
 import {
-  api, createInterview, startRedis, startServer, startWorkerProcess, submit, uniqueQueue, waitFinished, type Api,
-  type LocalRedis, type LocalServer, type LocalWorker,
+  api,
+  createInterview,
+  startRedis,
+  startServer,
+  startWorkerProcess,
+  submit,
+  uniqueQueue,
+  waitFinished,
+  type Api,
+  type LocalRedis,
+  type LocalServer,
+  type LocalWorker,
 } from '../../scripts/local-service.js';
 import { requireDocker, serviceEnv } from './service-harness.js';
 
@@ -51,6 +61,7 @@ describe('a Redis restart', () => {
       expect(await server.queue.getJob(id)).toBeTruthy();
     }
     worker = await startWorkerProcess(env);
-    for (const { token, id } of accepted) expect(await waitFinished(client, token, id)).toMatchObject({ status: 'graded', verdict: 'accepted' });
+    for (const { token, id } of accepted)
+      expect(await waitFinished(client, token, id)).toMatchObject({ status: 'graded', verdict: 'accepted' });
   });
 });

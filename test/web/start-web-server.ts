@@ -25,7 +25,13 @@ export async function startWebServer(env: Record<string, string>): Promise<WebSe
   const redis = connectRedis(config.GRADER_REDIS_URL, 'test-web-server');
   const subscriber = connectRedis(config.GRADER_REDIS_URL, 'test-web-server-events');
   const queue = new Queue<GradeJobData>(config.GRADER_QUEUE_NAME, { connection: redis });
-  const { app, closeStreams } = buildApp(config, { store: new Store(redis, config.GRADER_KEY_PREFIX), queue, hub: new EventHub(subscriber, logger), challenges: new ChallengeCatalog(config.GRADER_CHALLENGES_DIR), logger });
+  const { app, closeStreams } = buildApp(config, {
+    store: new Store(redis, config.GRADER_KEY_PREFIX),
+    queue,
+    hub: new EventHub(subscriber, logger),
+    challenges: new ChallengeCatalog(config.GRADER_CHALLENGES_DIR),
+    logger,
+  });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(port, '127.0.0.1', () => resolve(s));
     s.once('error', reject);

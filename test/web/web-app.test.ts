@@ -19,7 +19,13 @@ import { parseSandboxConfig } from '../../worker/config.js';
 import { REPO_ROOT } from '../../core/repo-root.js';
 import { sandboxImageTag } from '../../worker/sandbox-image.js';
 import {
-  ADMIN_TOKEN, api, startRedis, startWorkerProcess, uniqueQueue, type LocalRedis, type LocalWorker,
+  ADMIN_TOKEN,
+  api,
+  startRedis,
+  startWorkerProcess,
+  uniqueQueue,
+  type LocalRedis,
+  type LocalWorker,
 } from '../../scripts/local-service.js';
 import { requireDocker, serviceEnv } from '../service/service-harness.js';
 import { FIXTURE_CHALLENGES } from '../support/grader.js';
@@ -34,8 +40,12 @@ const reference = (await readFile(path.join(challengeDir, 'reference.py'), 'utf8
 const starter = await readFile(path.join(challengeDir, 'starter.py'), 'utf8');
 // The reference with a comment added inside: the candidate's own code then never contains
 // reference.py verbatim, so finding it in a response would be a leak.
-const correct = reference.replace('def solve(spark, numbers):\n', 'def solve(spark, numbers):\n    # one row per group; sum() skips nulls\n');
-const wrong = 'from pyspark.sql import functions as F\n\n\ndef solve(spark, numbers):\n    return numbers.groupBy("grp").agg(F.count("n").alias("total"))\n';
+const correct = reference.replace(
+  'def solve(spark, numbers):\n',
+  'def solve(spark, numbers):\n    # one row per group; sum() skips nulls\n',
+);
+const wrong =
+  'from pyspark.sql import functions as F\n\n\ndef solve(spark, numbers):\n    return numbers.groupBy("grp").agg(F.count("n").alias("total"))\n';
 /** What hidden expected rows look like in any form: JSON rows, display cells, the case's rule. */
 const HIDDEN_MARKERS = ['"grp":"c"', '\\"c\\"', '"total":4', '"total":"4"', 'a group of only nulls sums to null'];
 
@@ -49,8 +59,15 @@ async function buildWebIfStale(): Promise<void> {
     }
     return latest;
   };
-  const sources = Math.max(await newest(path.join(WEB_DIR, 'src')), (await stat(path.join(WEB_DIR, 'index.html'))).mtimeMs, (await stat(path.join(WEB_DIR, 'vite.config.ts'))).mtimeMs);
-  const built = await stat(path.join(WEB_DIR, 'dist', 'index.html')).then((s) => s.mtimeMs, () => 0);
+  const sources = Math.max(
+    await newest(path.join(WEB_DIR, 'src')),
+    (await stat(path.join(WEB_DIR, 'index.html'))).mtimeMs,
+    (await stat(path.join(WEB_DIR, 'vite.config.ts'))).mtimeMs,
+  );
+  const built = await stat(path.join(WEB_DIR, 'dist', 'index.html')).then(
+    (s) => s.mtimeMs,
+    () => 0,
+  );
   if (built > sources) return;
   await build({ configFile: path.join(WEB_DIR, 'vite.config.ts'), logLevel: 'warn' });
 }
@@ -58,16 +75,27 @@ async function buildWebIfStale(): Promise<void> {
 async function requireSandboxImage(): Promise<void> {
   const config = parseSandboxConfig();
   const image = config.GRADER_SANDBOX_IMAGE ?? (await sandboxImageTag(config.GRADER_BASE_IMAGE));
-  await new Docker().getImage(image).inspect().catch(() => {
-    throw new Error(`the browser tests need the sandbox image ${image}: run scripts/setup.sh`);
-  });
+  await new Docker()
+    .getImage(image)
+    .inspect()
+    .catch(() => {
+      throw new Error(`the browser tests need the sandbox image ${image}: run scripts/setup.sh`);
+    });
 }
 
 /** The text Monaco shows (all lines are visible for these short files). */
 async function editorText(page: Page, scope = ''): Promise<string> {
   const lines = await page.locator(`${scope} .monaco-editor .view-lines .view-line`.trim()).evaluateAll((els) =>
-    els.map((el) => ({ top: parseFloat((el as unknown as { style: { top: string } }).style.top), text: (el as unknown as { textContent: string }).textContent })));
-  return lines.sort((a, b) => a.top - b.top).map((l) => l.text.replace(/\u00a0/g, ' ')).join('\n').trimEnd();
+    els.map((el) => ({
+      top: parseFloat((el as unknown as { style: { top: string } }).style.top),
+      text: (el as unknown as { textContent: string }).textContent,
+    })),
+  );
+  return lines
+    .sort((a, b) => a.top - b.top)
+    .map((l) => l.text.replace(/\u00a0/g, ' '))
+    .join('\n')
+    .trimEnd();
 }
 
 /** Replaces the editor's content the way a candidate pasting code would (select all, paste). */
@@ -102,7 +130,9 @@ describe('the web app in Chromium', () => {
   const queueName = uniqueQueue('web');
 
   const watchConsole = (page: Page, label: string): void => {
-    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`${label}: ${m.text()}`); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(`${label}: ${m.text()}`);
+    });
     page.on('pageerror', (e) => consoleErrors.push(`${label}: ${e.message}`));
   };
 
@@ -236,8 +266,14 @@ describe('the web app in Chromium', () => {
     await poll(() => editorText(page, '#editor')).toBe(correct);
     await page.keyboard.press('ControlOrMeta+Shift+Enter');
     await page.locator('#confirm-submit-button').click();
-    await poll(() => page.locator('.result-line [data-verdict]').getAttribute('data-verdict').catch(() => null), GRADING_TIMEOUT_MS)
-      .toBe('accepted');
+    await poll(
+      () =>
+        page
+          .locator('.result-line [data-verdict]')
+          .getAttribute('data-verdict')
+          .catch(() => null),
+      GRADING_TIMEOUT_MS,
+    ).toBe('accepted');
     expect(await page.locator('.case[data-case="hidden 1"]').innerText()).toContain('Passed');
     await screenshot(page, 'candidate-accepted');
   });
@@ -295,7 +331,10 @@ describe('the web app in Chromium', () => {
     await problemSolving.getByLabel('Notes').fill('Found groupBy + sum quickly; fixed count vs sum after the diff.');
     await page.getByRole('button', { name: 'Save scorecard' }).click();
     await poll(() => page.locator('#scorecard-status').innerText()).toMatch(/^Saved/);
-    const saved = await api(server.url).json<{ scorecard: { criteria: { problemSolving: { score: number } } } }>('GET', `/api/i/${interviewerUrl.split('/i/')[1]}/scorecard`);
+    const saved = await api(server.url).json<{ scorecard: { criteria: { problemSolving: { score: number } } } }>(
+      'GET',
+      `/api/i/${interviewerUrl.split('/i/')[1]}/scorecard`,
+    );
     expect(saved.body.scorecard.criteria.problemSolving.score).toBe(3);
     await screenshot(page, 'interviewer-scorecard');
     // The candidate's token cannot read it; a score outside 1-4 is refused; the admin lists need the token.
@@ -316,7 +355,8 @@ describe('the web app in Chromium', () => {
     expect(candidateBodies.some((b) => b.url.includes('/api/i/'))).toBe(true);
     for (const { url, body } of [...candidateBodies, { url: 'candidate page DOM', body: html }]) {
       for (const marker of HIDDEN_MARKERS) expect(body.includes(marker), `${marker} in ${url}`).toBe(false);
-      for (const form of [reference, JSON.stringify(reference).slice(1, -1)]) expect(body.includes(form), `reference.py in ${url}`).toBe(false);
+      for (const form of [reference, JSON.stringify(reference).slice(1, -1)])
+        expect(body.includes(form), `reference.py in ${url}`).toBe(false);
     }
     expect(consoleErrors).toEqual([]);
   });

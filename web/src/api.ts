@@ -1,7 +1,10 @@
 // The HTTP client of the web app: JSON in and out, and every failure turned into an ApiError
 // whose message a person can act on (busy grader, server down, expired link).
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
     this.name = 'ApiError';
   }
@@ -42,7 +45,8 @@ export async function apiJson<T>(method: string, path: string, body?: unknown, h
 function describeFailure(status: number, serverMessage: string, body: unknown): string {
   if (status === 429) return `The grader is busy: ${serverMessage || 'too many requests'}. Wait a moment and try again.`;
   if (status >= 500) {
-    const errorId = body && typeof body === 'object' && 'errorId' in body ? ` (error id ${String((body as { errorId: unknown }).errorId)})` : '';
+    const errorId =
+      body && typeof body === 'object' && 'errorId' in body ? ` (error id ${String((body as { errorId: unknown }).errorId)})` : '';
     return status === 500 ? `The grading service had an internal error${errorId}.` : `The grading service is unavailable (${status}).`;
   }
   return serverMessage || `Request failed with status ${status}.`;

@@ -14,7 +14,10 @@ async function route(): Promise<void> {
     return mountStartPage(app);
   }
   if (!match) {
-    replace(app, h('main', { class: 'page narrow' }, h('h1', {}, 'Page not found'), h('p', {}, h('a', { href: '/' }, 'Go to the start page'))));
+    replace(
+      app,
+      h('main', { class: 'page narrow' }, h('h1', {}, 'Page not found'), h('p', {}, h('a', { href: '/' }, 'Go to the start page'))),
+    );
     return;
   }
   const apiBase = interviewApi(decodeURIComponent(match[1]!));
@@ -22,12 +25,22 @@ async function route(): Promise<void> {
   try {
     view = await apiJson<InterviewView>('GET', apiBase);
   } catch (error) {
-    const message = error instanceof ApiError && error.status === 404
-      ? 'This interview link is not valid. Check that you copied all of it, or ask your interviewer for a new one.'
-      : (error as Error).message;
+    const message =
+      error instanceof ApiError && error.status === 404
+        ? 'This interview link is not valid. Check that you copied all of it, or ask your interviewer for a new one.'
+        : (error as Error).message;
     const retry = h('button', { type: 'button', class: 'primary' }, 'Try again');
     retry.addEventListener('click', () => void route());
-    replace(app, h('main', { class: 'page narrow' }, h('h1', {}, 'Cannot open the interview'), h('p', { class: 'notice', role: 'alert' }, message), retry));
+    replace(
+      app,
+      h(
+        'main',
+        { class: 'page narrow' },
+        h('h1', {}, 'Cannot open the interview'),
+        h('p', { class: 'notice', role: 'alert' }, message),
+        retry,
+      ),
+    );
     return;
   }
   document.title = `${view.challenge.title} · ${view.role === 'candidate' ? 'PySpark interview' : `Interviewer · ${view.interview.candidateName}`}`;
@@ -42,5 +55,8 @@ async function route(): Promise<void> {
 
 route().catch((error: unknown) => {
   console.error(error);
-  replace(byId('app'), h('main', { class: 'page narrow' }, h('h1', {}, 'Something went wrong'), h('p', { role: 'alert' }, (error as Error).message)));
+  replace(
+    byId('app'),
+    h('main', { class: 'page narrow' }, h('h1', {}, 'Something went wrong'), h('p', { role: 'alert' }, (error as Error).message)),
+  );
 });

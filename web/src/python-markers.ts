@@ -9,20 +9,30 @@ const DELAY_MS = 300;
 export function watchPythonSyntax(model: monaco.editor.ITextModel): monaco.IDisposable {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const check = (): void => {
-    monaco.editor.setModelMarkers(model, OWNER, checkPythonSyntax(model.getValue()).map((p) => ({
-      severity: monaco.MarkerSeverity.Error,
-      message: `SyntaxError: ${p.message}`,
-      startLineNumber: p.line,
-      startColumn: p.column,
-      endLineNumber: p.endLine,
-      endColumn: p.endColumn,
-      source: 'syntax check',
-    })));
+    monaco.editor.setModelMarkers(
+      model,
+      OWNER,
+      checkPythonSyntax(model.getValue()).map((p) => ({
+        severity: monaco.MarkerSeverity.Error,
+        message: `SyntaxError: ${p.message}`,
+        startLineNumber: p.line,
+        startColumn: p.column,
+        endLineNumber: p.endLine,
+        endColumn: p.endColumn,
+        source: 'syntax check',
+      })),
+    );
   };
   check();
   const listener = model.onDidChangeContent(() => {
     clearTimeout(timer);
     timer = setTimeout(check, DELAY_MS);
   });
-  return { dispose: () => { clearTimeout(timer); listener.dispose(); monaco.editor.setModelMarkers(model, OWNER, []); } };
+  return {
+    dispose: () => {
+      clearTimeout(timer);
+      listener.dispose();
+      monaco.editor.setModelMarkers(model, OWNER, []);
+    },
+  };
 }

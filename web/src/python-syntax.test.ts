@@ -43,7 +43,7 @@ describe('checkPythonSyntax', () => {
     ['brackets spanning lines', 'df = (spark.read\n  .csv("x")\n)\nd = {\n    "a": 1,\n}\n'],
     ['lambdas, slices, dicts and walrus', 'f = lambda x: x[1:2]\nif (n := 10) > 5:\n    g = {k: v for k, v in d.items()}\n'],
     ['a backslash continuation', 'x = 1 + \\\n    2\n'],
-    ['strings holding brackets and colons', 's = "if (x:"\nt = \'\'\'\n  def (\n\'\'\'\nu = r"\\d+(" \n'],
+    ['strings holding brackets and colons', "s = \"if (x:\"\nt = '''\n  def (\n'''\nu = r\"\\d+(\" \n"],
     ['comments and blank lines inside blocks', 'def f():\n\n    # (unclosed in a comment\n    return 1\n'],
     ['decorators and async', '@dec\nasync def f():\n    async with a as b:\n        pass\n'],
     ['try/except/finally', 'try:\n    x = 1\nexcept (ValueError, KeyError) as e:\n    raise\nfinally:\n    pass\n'],
@@ -57,7 +57,10 @@ describe('checkPythonSyntax', () => {
     const files = await pythonFiles(REPO_ROOT);
     expect(files.length).toBeGreaterThan(10);
     for (const file of files) {
-      expect({ file: path.relative(REPO_ROOT, file), problems: checkPythonSyntax(await readFile(file, 'utf8')) }).toEqual({ file: path.relative(REPO_ROOT, file), problems: [] });
+      expect({ file: path.relative(REPO_ROOT, file), problems: checkPythonSyntax(await readFile(file, 'utf8')) }).toEqual({
+        file: path.relative(REPO_ROOT, file),
+        problems: [],
+      });
     }
   });
 });

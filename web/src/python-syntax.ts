@@ -16,14 +16,29 @@ export interface SyntaxProblem {
 const COMPOUND = new Set(['if', 'elif', 'else', 'for', 'while', 'try', 'except', 'finally', 'with', 'def', 'class']);
 const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 const CLOSERS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
-const BRACKET_NAMES: Record<string, string> = { '(': 'parenthesis', ')': 'parenthesis', '[': 'bracket', ']': 'bracket', '{': 'brace', '}': 'brace' };
+const BRACKET_NAMES: Record<string, string> = {
+  '(': 'parenthesis',
+  ')': 'parenthesis',
+  '[': 'bracket',
+  ']': 'bracket',
+  '{': 'brace',
+  '}': 'brace',
+};
 const STRING_START = /^([rRbBuUfF]{0,2})('''|"""|'|")/;
 const NAME = /^[A-Za-z_\u00C0-\uFFFF][\w\u00C0-\uFFFF]*/;
 const NUMBER = /^(?:\d|\.\d)[\w.]*/;
 const MAX_PROBLEMS = 20;
 
-interface OpenString { quote: string; line: number; column: number }
-interface Opener { char: string; line: number; column: number }
+interface OpenString {
+  quote: string;
+  line: number;
+  column: number;
+}
+interface Opener {
+  char: string;
+  line: number;
+  column: number;
+}
 
 /** Width of leading whitespace, tabs to the next multiple of 8 (as Python's tokenizer does). */
 function indentWidth(ws: string): number {
@@ -154,7 +169,12 @@ export function checkPythonSyntax(source: string): SyntaxProblem[] {
         const open = brackets.pop();
         if (!open) report(lineNo, pos + 1, pos + 2, `unmatched '${ch}'`);
         else if (open.char !== CLOSERS[ch]) {
-          report(lineNo, pos + 1, pos + 2, `closing ${BRACKET_NAMES[ch]} '${ch}' does not match opening ${BRACKET_NAMES[open.char]} '${open.char}' on line ${open.line}`);
+          report(
+            lineNo,
+            pos + 1,
+            pos + 2,
+            `closing ${BRACKET_NAMES[ch]} '${ch}' does not match opening ${BRACKET_NAMES[open.char]} '${open.char}' on line ${open.line}`,
+          );
         }
         note(ch, pos + 1);
       } else if (ch === ':' && text[pos + 1] === '=') {
@@ -188,7 +208,12 @@ export function checkPythonSyntax(source: string): SyntaxProblem[] {
 
   const pendingString = openString as OpenString | null;
   if (pendingString) {
-    report(pendingString.line, pendingString.column, pendingString.column + 3, pendingString.quote.length === 3 ? 'unterminated triple-quoted string literal' : 'unterminated string literal');
+    report(
+      pendingString.line,
+      pendingString.column,
+      pendingString.column + 3,
+      pendingString.quote.length === 3 ? 'unterminated triple-quoted string literal' : 'unterminated string literal',
+    );
   }
   for (const open of brackets) report(open.line, open.column, open.column + 1, `'${open.char}' was never closed`);
   if (expectIndentAfter > 0 && !pendingString && brackets.length === 0) {

@@ -20,10 +20,21 @@ function table(result: GradeResult): string {
     const own = describePlanInsights(c.planInsights);
     return c.referencePlanInsights ? `${own} (reference: ${describePlanInsights(c.referencePlanInsights)})` : own;
   };
-  const rows = result.cases.map((c) => [c.name, c.hidden ? 'hidden' : 'public', c.verdict, c.timeMs === null ? '-' : formatMs(c.timeMs), c.referenceTimeMs === null ? '-' : formatMs(c.referenceTimeMs), plan(c)]);
+  const rows = result.cases.map((c) => [
+    c.name,
+    c.hidden ? 'hidden' : 'public',
+    c.verdict,
+    c.timeMs === null ? '-' : formatMs(c.timeMs),
+    c.referenceTimeMs === null ? '-' : formatMs(c.referenceTimeMs),
+    plan(c),
+  ]);
   const header = ['case', 'kind', 'verdict', 'time', 'reference', 'plan'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]): string => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   const out = [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
   const problems = result.cases.filter((c) => c.verdict !== 'accepted');
   if (problems.length > 0) {
@@ -41,7 +52,10 @@ function table(result: GradeResult): string {
 async function main(): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean', default: false }, public: { type: 'boolean', default: false } } });
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: { json: { type: 'boolean', default: false }, public: { type: 'boolean', default: false } },
+    });
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -54,13 +68,19 @@ async function main(): Promise<number> {
   try {
     const config = parseSandboxConfig();
     const deps = await createGraderDeps(config, { poolSize: 0, ownerPrefix: 'cli' });
-    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    for (const [signal, code] of [
+      ['SIGINT', 130],
+      ['SIGTERM', 143],
+    ] as const) {
       process.once(signal, () => {
         console.error(`grade: ${signal}: removing the sandbox`);
-        removeOwnSandboxes(deps.docker, deps.owner).then(() => process.exit(code), (error: unknown) => {
-          console.error(`grade: could not remove the sandbox (its guard will): ${(error as Error).message}`);
-          process.exit(code);
-        });
+        removeOwnSandboxes(deps.docker, deps.owner).then(
+          () => process.exit(code),
+          (error: unknown) => {
+            console.error(`grade: could not remove the sandbox (its guard will): ${(error as Error).message}`);
+            process.exit(code);
+          },
+        );
       });
     }
     const challenge = await requireChallenge(deps.challenges, challengeId);

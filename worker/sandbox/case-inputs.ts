@@ -83,10 +83,15 @@ export class CaseInputs {
         layout[input.name] = { format: 'file', path: name };
       } else if (input.kind === 'stream') {
         const folder = path.join(dir, input.name);
-        const numbers = (await readdir(folder)).filter((e) => e.startsWith(`${STREAM_BATCH_COLUMN}=`))
-          .map((e) => Number(e.split('=')[1])).filter((n) => Number.isInteger(n)).sort((a, b) => a - b);
+        const numbers = (await readdir(folder))
+          .filter((e) => e.startsWith(`${STREAM_BATCH_COLUMN}=`))
+          .map((e) => Number(e.split('=')[1]))
+          .filter((n) => Number.isInteger(n))
+          .sort((a, b) => a - b);
         batches = numbers.map((n, index): MicroBatch => ({
-          index, format: 'parquet', payload: async () => packTar(await folderEntries(path.join(folder, `${STREAM_BATCH_COLUMN}=${n}`), 'batch')),
+          index,
+          format: 'parquet',
+          payload: async () => packTar(await folderEntries(path.join(folder, `${STREAM_BATCH_COLUMN}=${n}`), 'batch')),
         }));
         batches.push(endOfStream(numbers.length));
       } else {
@@ -115,7 +120,9 @@ export function splitMicroBatches(text: string): MicroBatch[] {
   });
   const ordered = [...groups.keys()].sort((a, b) => a - b);
   const batches = ordered.map((n, index): MicroBatch => ({
-    index, format: 'jsonl', payload: () => packTar(new Map([['batch.jsonl', Buffer.from(`${groups.get(n)!.join('\n')}\n`)]])),
+    index,
+    format: 'jsonl',
+    payload: () => packTar(new Map([['batch.jsonl', Buffer.from(`${groups.get(n)!.join('\n')}\n`)]])),
   }));
   batches.push(endOfStream(ordered.length));
   return batches;

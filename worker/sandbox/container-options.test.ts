@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { containerOptions, SANDBOX_LABEL } from './container-options.js';
 
-const limits = { memoryBytes: 2 * 1024 ** 3, cpus: 2, pids: 512, tmpfsBytes: 640 * 1024 ** 2, fileSizeBytes: 256 * 1024 ** 2, nofile: 4096 };
+const limits = {
+  memoryBytes: 2 * 1024 ** 3,
+  cpus: 2,
+  pids: 512,
+  tmpfsBytes: 640 * 1024 ** 2,
+  fileSizeBytes: 256 * 1024 ** 2,
+  nofile: 4096,
+};
 const options = containerOptions('grader-pyspark:test', limits, { 'org.pyspark-grader.owner': 'w1' });
 const host = options.HostConfig!;
 
@@ -43,6 +50,11 @@ describe('containerOptions', () => {
 
   it('passes no environment but the harness sizing', () => {
     expect(options.Env).toEqual(['HARNESS_CORES=2', 'HARNESS_DRIVER_MEMORY=1024m']);
+  });
+
+  it('tells the harness when to start without the class-data archive or the warm-up', () => {
+    const plain = containerOptions('grader-pyspark:test', limits, {}, { cds: false, warmUp: false });
+    expect(plain.Env).toEqual(['HARNESS_CORES=2', 'HARNESS_DRIVER_MEMORY=1024m', 'HARNESS_CDS=0', 'HARNESS_WARM_UP=0']);
   });
 
   it('keeps stdin open for the job and does not allocate a TTY', () => {

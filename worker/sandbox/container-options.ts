@@ -26,15 +26,31 @@ export interface SandboxLimits {
   nofile: number;
 }
 
+/** How the harness starts Spark: both on in the product; off only to measure them or, for the warm-up, in tests that time nothing. */
+export interface HarnessOptions {
+  /** Start Spark from the image's class-data archive. */
+  cds: boolean;
+  /** Run the warm-up workload before the sandbox reports ready. */
+  warmUp: boolean;
+}
+
 export function containerOptions(
-  image: string, limits: SandboxLimits, labels: Record<string, string>, harness: { cds: boolean } = { cds: true },
+  image: string,
+  limits: SandboxLimits,
+  labels: Record<string, string>,
+  harness: HarnessOptions = { cds: true, warmUp: true },
 ): Docker.ContainerCreateOptions {
   // The JVM heap gets half the container: the rest is for Python, Arrow buffers and the tmpfs.
   const driverMemoryMiB = Math.max(256, Math.floor(limits.memoryBytes / 2 / 1024 / 1024));
   return {
     Image: image,
     // The whole environment: no secrets, no proxy settings, nothing from the worker.
-    Env: [`HARNESS_CORES=${limits.cpus}`, `HARNESS_DRIVER_MEMORY=${driverMemoryMiB}m`, ...(harness.cds ? [] : ['HARNESS_CDS=0'])],
+    Env: [
+      `HARNESS_CORES=${limits.cpus}`,
+      `HARNESS_DRIVER_MEMORY=${driverMemoryMiB}m`,
+      ...(harness.cds ? [] : ['HARNESS_CDS=0']),
+      ...(harness.warmUp ? [] : ['HARNESS_WARM_UP=0']),
+    ],
     User: '10001:10001',
     // Spark resolves its own host name at start-up; with no network it must map to loopback.
     Hostname: 'sandbox',

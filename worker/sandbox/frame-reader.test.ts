@@ -15,7 +15,9 @@ const ready = { type: 'ready', sparkVersion: '3.5.9', pythonVersion: '3.11', spa
 describe('FrameReader', () => {
   it('parses a frame split across chunks, stamped with the arrival of its last chunk', () => {
     const line = `${JSON.stringify(ready)}\n`;
-    expect(read([line.slice(0, 7), line.slice(7, 30), line.slice(30)])).toEqual([{ kind: 'frame', frame: ready, bytes: line.length - 1, at: 2 }]);
+    expect(read([line.slice(0, 7), line.slice(7, 30), line.slice(30)])).toEqual([
+      { kind: 'frame', frame: ready, bytes: line.length - 1, at: 2 },
+    ]);
   });
 
   it('keeps multi-byte characters split across chunks intact', () => {
@@ -46,11 +48,15 @@ describe('FrameReader', () => {
 
   it('refuses a 200 MB frame once it passes the frame cap, without buffering the rest', () => {
     const events: FrameEvent[] = [];
-    const reader = new FrameReader({ maxFrameBytes: 4 * 1024 * 1024, maxTotalBytes: 256 * 1024 * 1024, maxDepth: 64 }, (e) => events.push(e));
+    const reader = new FrameReader({ maxFrameBytes: 4 * 1024 * 1024, maxTotalBytes: 256 * 1024 * 1024, maxDepth: 64 }, (e) =>
+      events.push(e),
+    );
     const chunk = Buffer.alloc(64 * 1024, 0x61);
     let pushed = 0;
     for (; pushed < 200 * 1024 * 1024 && events.length === 0; pushed += chunk.length) reader.push(chunk, pushed);
-    expect(events).toEqual([{ kind: 'bad', detail: 'a report frame is longer than 4194304 bytes (GRADER_MAX_FRAME_BYTES)', at: 4 * 1024 * 1024 }]);
+    expect(events).toEqual([
+      { kind: 'bad', detail: 'a report frame is longer than 4194304 bytes (GRADER_MAX_FRAME_BYTES)', at: 4 * 1024 * 1024 },
+    ]);
     expect(pushed).toBeLessThanOrEqual(4 * 1024 * 1024 + chunk.length);
     reader.push(Buffer.from('\n'), pushed);
     expect(events).toHaveLength(1);
@@ -75,7 +81,11 @@ describe('FrameReader', () => {
 
 describe('jsonDepth', () => {
   it.each([
-    ['[]', 1], ['{"a":[1,{"b":2}]}', 3], ['"[[[[["', 0], ['["\\"[[["]', 1], ['[[[[', 4],
+    ['[]', 1],
+    ['{"a":[1,{"b":2}]}', 3],
+    ['"[[[[["', 0],
+    ['["\\"[[["]', 1],
+    ['[[[[', 4],
   ])('measures %s as %i', (text, depth) => {
     expect(jsonDepth(text, 100)).toBe(depth);
   });

@@ -31,7 +31,8 @@ export function jsonDepth(text: string, limit: number): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
+      if (c === 92)
+        i++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 91 || c === 123) {
@@ -52,7 +53,10 @@ export class FrameReader {
   private stopped = false;
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
 
-  constructor(private readonly limits: FrameReaderLimits, private readonly emit: (event: FrameEvent) => void) {}
+  constructor(
+    private readonly limits: FrameReaderLimits,
+    private readonly emit: (event: FrameEvent) => void,
+  ) {}
 
   push(chunk: Buffer, at: number): void {
     if (this.stopped) return;
@@ -117,7 +121,11 @@ export class FrameReader {
     const parsed = SandboxFrameSchema.safeParse(json);
     if (!parsed.success) {
       // Paths and messages can quote the frame's own keys: keep the detail short.
-      const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ').slice(0, 300);
+      const issues = parsed.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join('.')}: ${i.message}`)
+        .join('; ')
+        .slice(0, 300);
       this.stop({ kind: 'bad', detail: `a report frame does not match the protocol (${issues})`, at });
       return;
     }

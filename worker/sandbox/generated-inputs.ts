@@ -72,10 +72,18 @@ export class GeneratedInputs {
     const generator = c.spec.generator;
     if (!generator) throw new Error(`case ${c.name} of ${challenge.id} is not generated`);
     const script = await readFile(path.join(challenge.dir, generator.script));
-    return createHash('sha256').update(JSON.stringify({
-      script: createHash('sha256').update(script).digest('hex'), seed: generator.seed, params: generator.params,
-      inputs: challenge.spec.inputs, image: await this.deps.imageId(),
-    })).digest('hex').slice(0, 24);
+    return createHash('sha256')
+      .update(
+        JSON.stringify({
+          script: createHash('sha256').update(script).digest('hex'),
+          seed: generator.seed,
+          params: generator.params,
+          inputs: challenge.spec.inputs,
+          image: await this.deps.imageId(),
+        }),
+      )
+      .digest('hex')
+      .slice(0, 24);
   }
 
   private folderFor(challenge: Challenge, key: string): string {
@@ -101,15 +109,33 @@ export class GeneratedInputs {
     try {
       outcome = await sandbox.run(
         { kind: 'generate', id, limitMs: this.deps.limitMs, maxBytes: this.deps.maxBytes },
-        { type: 'generate', id, script: generator.script, seed: generator.seed, params: generator.params, inputs: challenge.spec.inputs, fingerprintOnly, payloadBytes: payload.length },
+        {
+          type: 'generate',
+          id,
+          script: generator.script,
+          seed: generator.seed,
+          params: generator.params,
+          inputs: challenge.spec.inputs,
+          fingerprintOnly,
+          payloadBytes: payload.length,
+        },
         payload,
       );
     } finally {
-      await sandbox.destroy().catch((error: unknown) => console.error(`generator sandbox ${sandbox.id.slice(0, 12)}: removal failed (the reaper will retry): ${(error as Error).message}`));
+      await sandbox
+        .destroy()
+        .catch((error: unknown) =>
+          console.error(
+            `generator sandbox ${sandbox.id.slice(0, 12)}: removal failed (the reaper will retry): ${(error as Error).message}`,
+          ),
+        );
     }
     if (outcome.type !== 'generated') {
       const detail = outcome.type === 'stopped' ? outcome.stop.detail : outcome.type;
-      throw new GraderFault(`the generator of case ${c.name} of ${challenge.id} failed: ${detail}${sandbox.stderr() ? `\nsandbox stderr (tail):\n${sandbox.stderr().slice(-2000)}` : ''}`, { retryable: false });
+      throw new GraderFault(
+        `the generator of case ${c.name} of ${challenge.id} failed: ${detail}${sandbox.stderr() ? `\nsandbox stderr (tail):\n${sandbox.stderr().slice(-2000)}` : ''}`,
+        { retryable: false },
+      );
     }
     return outcome;
   }
@@ -117,8 +143,12 @@ export class GeneratedInputs {
   private async generate(challenge: Challenge, c: ChallengeCase, key: string): Promise<GeneratedCase> {
     const outcome = await this.run(challenge, c, false);
     const manifest: GeneratedManifest = {
-      key, challengeId: challenge.id, caseName: c.name, createdAt: new Date().toISOString(),
-      fingerprint: outcome.frame.fingerprint, files: outcome.frame.files,
+      key,
+      challengeId: challenge.id,
+      caseName: c.name,
+      createdAt: new Date().toISOString(),
+      fingerprint: outcome.frame.fingerprint,
+      files: outcome.frame.files,
     };
     const dir = this.folderFor(challenge, key);
     const temporary = `${dir}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;

@@ -32,10 +32,13 @@ const ownerGone = (): void => {
       await attempt(tries - 1);
     }
   };
-  attempt(3).then(() => process.exit(0), (error: unknown) => {
-    log(`could not remove the owner's sandboxes (their deadline reaper will): ${(error as Error).message}`);
-    process.exit(1);
-  });
+  attempt(3).then(
+    () => process.exit(0),
+    (error: unknown) => {
+      log(`could not remove the owner's sandboxes (their deadline reaper will): ${(error as Error).message}`);
+      process.exit(1);
+    },
+  );
 };
 process.on('disconnect', ownerGone);
 if (!process.connected) ownerGone();

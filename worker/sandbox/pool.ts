@@ -25,7 +25,6 @@ export interface PoolOptions {
   log?: (message: string) => void;
 }
 
-
 interface Waiter {
   priority: number;
   seq: number;
@@ -97,10 +96,12 @@ export class SandboxPool {
     this.closed = true;
     clearTimeout(this.retryTimer);
     for (const waiter of this.waiters.splice(0)) waiter.reject(new Error('the sandbox pool is closed'));
-    await Promise.all(this.ready.splice(0).map(async ({ sandbox, timer }) => {
-      clearTimeout(timer);
-      await sandbox.destroy().catch((error: unknown) => this.log(`removing a ready member on close failed: ${(error as Error).message}`));
-    }));
+    await Promise.all(
+      this.ready.splice(0).map(async ({ sandbox, timer }) => {
+        clearTimeout(timer);
+        await sandbox.destroy().catch((error: unknown) => this.log(`removing a ready member on close failed: ${(error as Error).message}`));
+      }),
+    );
   }
 
   private log(message: string): void {
@@ -118,20 +119,27 @@ export class SandboxPool {
     while (this.ready.length + this.warming < wanted && this.warming < this.options.maxStarting) {
       this.warming += 1;
       const deadlineAt = Date.now() + this.startupTimeoutMs + this.options.maxIdleMs + this.options.maxJobMs + DEADLINE_MARGIN_MS;
-      this.startOne(deadlineAt).then((sandbox) => {
-        this.warming -= 1;
-        this.backoffMs = 0;
-        this.add(sandbox);
-        this.refill();
-      }, (error: unknown) => {
-        this.warming -= 1;
-        this.counters.failedStarts += 1;
-        this.log(`a member did not start: ${(error as Error).message.split('\n')[0]}`);
-        // A waiter hears of the failure (its job is retried); the pool backs off and tries again.
-        this.waiters.shift()?.reject(error as Error);
-        this.backoffMs = Math.min(MAX_BACKOFF_MS, Math.max(1_000, this.backoffMs * 2));
-        if (!this.closed) this.retryTimer = setTimeout(() => { this.retryTimer = undefined; this.refill(); }, this.backoffMs);
-      });
+      this.startOne(deadlineAt).then(
+        (sandbox) => {
+          this.warming -= 1;
+          this.backoffMs = 0;
+          this.add(sandbox);
+          this.refill();
+        },
+        (error: unknown) => {
+          this.warming -= 1;
+          this.counters.failedStarts += 1;
+          this.log(`a member did not start: ${(error as Error).message.split('\n')[0]}`);
+          // A waiter hears of the failure (its job is retried); the pool backs off and tries again.
+          this.waiters.shift()?.reject(error as Error);
+          this.backoffMs = Math.min(MAX_BACKOFF_MS, Math.max(1_000, this.backoffMs * 2));
+          if (!this.closed)
+            this.retryTimer = setTimeout(() => {
+              this.retryTimer = undefined;
+              this.refill();
+            }, this.backoffMs);
+        },
+      );
     }
   }
 
@@ -164,7 +172,9 @@ export class SandboxPool {
     const [member] = this.ready.splice(index, 1);
     clearTimeout(member!.timer);
     this.log(`replacing member ${sandbox.id.slice(0, 12)}: ${why}`);
-    void sandbox.destroy().catch((error: unknown) => this.log(`removing member ${sandbox.id.slice(0, 12)} failed: ${(error as Error).message}`));
+    void sandbox
+      .destroy()
+      .catch((error: unknown) => this.log(`removing member ${sandbox.id.slice(0, 12)} failed: ${(error as Error).message}`));
     this.refill();
   }
 }

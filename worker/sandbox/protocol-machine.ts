@@ -77,7 +77,16 @@ type Phase =
   | { kind: 'idle' }
   | { kind: 'module'; id: string; startedAt: number; deadline: number }
   | CaseState
-  | { kind: 'generate'; id: string; startedAt: number; deadline: number; files: Map<string, Buffer[]>; sizes: Map<string, number>; bytes: number; maxBytes: number }
+  | {
+      kind: 'generate';
+      id: string;
+      startedAt: number;
+      deadline: number;
+      files: Map<string, Buffer[]>;
+      sizes: Map<string, number>;
+      bytes: number;
+      maxBytes: number;
+    }
   | { kind: 'stopped'; stop: Stop };
 
 export class ProtocolMachine {
@@ -123,20 +132,43 @@ export class ProtocolMachine {
         return;
       case 'case':
         this.phase = {
-          kind: 'case', id: step.id, stream: step.stream, startedAt: now, deadline: now + step.limitMs,
+          kind: 'case',
+          id: step.id,
+          stream: step.stream,
+          startedAt: now,
+          deadline: now + step.limitMs,
           awaiting: step.stream ? { on: 'stream_ready' } : { on: 'result' },
-          rows: [], batchRows: [], outputBytes: 0, frames: 0, maxRows: step.maxRows, maxOutputBytes: step.maxOutputBytes,
+          rows: [],
+          batchRows: [],
+          outputBytes: 0,
+          frames: 0,
+          maxRows: step.maxRows,
+          maxOutputBytes: step.maxOutputBytes,
         };
         return;
       case 'generate':
-        this.phase = { kind: 'generate', id: step.id, startedAt: now, deadline: now + step.limitMs, files: new Map(), sizes: new Map(), bytes: 0, maxBytes: step.maxBytes };
+        this.phase = {
+          kind: 'generate',
+          id: step.id,
+          startedAt: now,
+          deadline: now + step.limitMs,
+          files: new Map(),
+          sizes: new Map(),
+          bytes: 0,
+          maxBytes: step.maxBytes,
+        };
     }
   }
 
   /** A frame event from the reader. */
   receive(event: FrameEvent): Outcome | null {
     if (this.phase.kind === 'stopped') return null;
-    if (event.kind === 'over_cap') return this.stop('output_limit', `the sandbox sent more than ${event.totalBytes - 1} bytes on its report stream (GRADER_MAX_REPORT_BYTES)`, event.at);
+    if (event.kind === 'over_cap')
+      return this.stop(
+        'output_limit',
+        `the sandbox sent more than ${event.totalBytes - 1} bytes on its report stream (GRADER_MAX_REPORT_BYTES)`,
+        event.at,
+      );
     if (event.kind === 'bad') return this.violation(event.detail, event.at);
     return this.frame(event.frame, event.bytes, event.at);
   }
@@ -147,18 +179,24 @@ export class ProtocolMachine {
     const deadline = this.deadline();
     if (deadline === null || now < deadline) return null;
     switch (p.kind) {
-      case 'starting': return this.stop('fault', 'Spark did not start in the sandbox in time (GRADER_SANDBOX_STARTUP_TIMEOUT_MS)', now);
-      case 'module': return this.stop('time_limit', `importing solution.py took longer than ${formatMs(p.deadline - p.startedAt)}`, now);
-      case 'case': return this.stop('time_limit', `took longer than the time limit of ${formatMs(p.deadline - p.startedAt)} and was stopped`, now);
-      case 'generate': return this.stop('fault', `generating the case's inputs took longer than ${formatMs(p.deadline - p.startedAt)}`, now);
-      default: return null;
+      case 'starting':
+        return this.stop('fault', 'Spark did not start in the sandbox in time (GRADER_SANDBOX_STARTUP_TIMEOUT_MS)', now);
+      case 'module':
+        return this.stop('time_limit', `importing solution.py took longer than ${formatMs(p.deadline - p.startedAt)}`, now);
+      case 'case':
+        return this.stop('time_limit', `took longer than the time limit of ${formatMs(p.deadline - p.startedAt)} and was stopped`, now);
+      case 'generate':
+        return this.stop('fault', `generating the case's inputs took longer than ${formatMs(p.deadline - p.startedAt)}`, now);
+      default:
+        return null;
     }
   }
 
   /** The container exited by itself (not killed by the runner). */
   exited(now: number, detail: string): Outcome | null {
     if (this.phase.kind === 'stopped') return null;
-    if (!this.candidateRan || this.phase.kind === 'generate') return this.stop('fault', `the sandbox exited before it was asked to (${detail})`, now);
+    if (!this.candidateRan || this.phase.kind === 'generate')
+      return this.stop('fault', `the sandbox exited before it was asked to (${detail})`, now);
     return this.stop('exited', detail, now);
   }
 
@@ -203,11 +241,16 @@ export class ProtocolMachine {
     switch (frame.type) {
       case 'rows': {
         const batchOk = wants.on === 'batch' ? frame.batch === wants.index : wants.on === 'result' && frame.batch === undefined;
-        if (!batchOk) return this.violation(`rows for ${frame.batch === undefined ? 'a batch case' : `micro-batch ${frame.batch}`} while ${this.describe()}`, at);
+        if (!batchOk)
+          return this.violation(
+            `rows for ${frame.batch === undefined ? 'a batch case' : `micro-batch ${frame.batch}`} while ${this.describe()}`,
+            at,
+          );
         p.outputBytes += bytes;
         const rows = frame.rows as JsonValue[][];
         if (p.rows.length + rows.length > p.maxRows) return this.stop('output_limit', `the output has more than ${p.maxRows} rows`, at);
-        if (p.outputBytes > p.maxOutputBytes + FRAME_OVERHEAD_BYTES * p.frames) return this.stop('output_limit', `the output is larger than ${p.maxOutputBytes} bytes`, at);
+        if (p.outputBytes > p.maxOutputBytes + FRAME_OVERHEAD_BYTES * p.frames)
+          return this.stop('output_limit', `the output is larger than ${p.maxOutputBytes} bytes`, at);
         for (const row of rows) p.rows.push(row);
         if (wants.on === 'batch') for (const row of rows) p.batchRows.push(row);
         return null;
@@ -217,7 +260,8 @@ export class ProtocolMachine {
         p.awaiting = { on: 'between' };
         return { type: 'stream_ready', id: p.id };
       case 'batch_end': {
-        if (wants.on !== 'batch' || frame.index !== wants.index) return this.violation(`the end of micro-batch ${frame.index} while ${this.describe()}`, at);
+        if (wants.on !== 'batch' || frame.index !== wants.index)
+          return this.violation(`the end of micro-batch ${frame.index} while ${this.describe()}`, at);
         const rows = p.batchRows;
         p.batchRows = [];
         p.awaiting = { on: 'between' };
@@ -251,7 +295,11 @@ export class ProtocolMachine {
     if (frame.type !== 'generated') return this.violation(this.unexpected(frame, `the generated inputs of ${p.id}`), at);
     const declared = new Map(frame.files.map((f) => [f.path, f.bytes]));
     const mismatch = [...new Set([...declared.keys(), ...p.sizes.keys()])].find((path) => declared.get(path) !== p.sizes.get(path));
-    if (mismatch !== undefined) return this.violation(`generated file ${mismatch} was declared with ${declared.get(mismatch)} bytes, sent with ${p.sizes.get(mismatch) ?? 0}`, at);
+    if (mismatch !== undefined)
+      return this.violation(
+        `generated file ${mismatch} was declared with ${declared.get(mismatch)} bytes, sent with ${p.sizes.get(mismatch) ?? 0}`,
+        at,
+      );
     this.phase = { kind: 'idle' };
     return { type: 'generated', frame, files: p.files, wallMs: at - p.startedAt };
   }
@@ -269,13 +317,17 @@ export class ProtocolMachine {
   }
 
   private violation(detail: string, at: number): Outcome {
-    if (!this.candidateRan || this.phase.kind === 'generate') return this.stop('fault', `the harness broke the report protocol: ${detail}`, at);
+    if (!this.candidateRan || this.phase.kind === 'generate')
+      return this.stop('fault', `the harness broke the report protocol: ${detail}`, at);
     return this.stop('protocol_violation', `the solution wrote to the grader's report channel (${detail})`, at);
   }
 
   private stop(reason: StopReason, detail: string, at: number): Outcome {
     const p = this.phase;
-    const during = p.kind === 'module' || p.kind === 'case' || p.kind === 'generate' ? { kind: p.kind === 'module' ? 'solution' as const : p.kind, id: p.id } : undefined;
+    const during =
+      p.kind === 'module' || p.kind === 'case' || p.kind === 'generate'
+        ? { kind: p.kind === 'module' ? ('solution' as const) : p.kind, id: p.id }
+        : undefined;
     const stop: Stop = { reason, detail, at, ...(during ? { during } : {}) };
     this.phase = { kind: 'stopped', stop };
     return { type: 'stopped', stop };
@@ -285,7 +337,10 @@ export class ProtocolMachine {
 /** Why a case report cannot be true of the rows that came with it, or null. */
 function reportProblem(frame: CaseEndFrame, rows: JsonValue[][], stream: boolean): string | null {
   // A stream may fail after earlier micro-batches sent their output; a batch case sends rows only when ok.
-  if (frame.status !== 'ok') return rows.length > 0 && !stream && frame.status !== 'output_limit_exceeded' ? `a ${frame.status} report after ${rows.length} rows` : null;
+  if (frame.status !== 'ok')
+    return rows.length > 0 && !stream && frame.status !== 'output_limit_exceeded'
+      ? `a ${frame.status} report after ${rows.length} rows`
+      : null;
   if (!frame.columns) return 'a case report without its columns';
   if (frame.rowCount !== rows.length) return `a case report of ${frame.rowCount ?? 'no'} rows after ${rows.length} rows were sent`;
   const width = frame.columns.length;

@@ -9,10 +9,12 @@ function fakeDocker(containers: { Id: string; Labels: Record<string, string> }[]
   const removed: string[] = [];
   const docker = {
     async listContainers(options: { filters: { label: string[] } }) {
-      return containers.filter((c) => options.filters.label.every((f) => {
-        const [k, v] = f.split('=');
-        return v === undefined ? k! in c.Labels : c.Labels[k!] === v;
-      }));
+      return containers.filter((c) =>
+        options.filters.label.every((f) => {
+          const [k, v] = f.split('=');
+          return v === undefined ? k! in c.Labels : c.Labels[k!] === v;
+        }),
+      );
     },
     getContainer(id: string) {
       return {
@@ -37,19 +39,33 @@ describe('reapSandboxes', () => {
       sandbox('cli-run', {}),
       sandbox('no-owner', { [QUEUE_LABEL]: 'grade' }),
     ]);
-    const result = await reapSandboxes({ docker, queueName: 'grade', liveWorkers: async () => new Set(['w-live']), logger: pino({ level: 'silent' }) });
+    const result = await reapSandboxes({
+      docker,
+      queueName: 'grade',
+      liveWorkers: async () => new Set(['w-live']),
+      logger: pino({ level: 'silent' }),
+    });
     expect(result).toEqual(['dead-owner']);
     expect(removed).toEqual(['dead-owner']);
   });
 
   it('does not ask for live workers when there is nothing to reap', async () => {
     const { docker } = fakeDocker([]);
-    const result = await reapSandboxes({ docker, queueName: 'grade', liveWorkers: async () => { throw new Error('not called'); }, logger: pino({ level: 'silent' }) });
+    const result = await reapSandboxes({
+      docker,
+      queueName: 'grade',
+      liveWorkers: async () => {
+        throw new Error('not called');
+      },
+      logger: pino({ level: 'silent' }),
+    });
     expect(result).toEqual([]);
   });
 
   it('treats a container removed meanwhile as done', async () => {
     const { docker } = fakeDocker([sandbox('c1', { [OWNER_LABEL]: 'w', [QUEUE_LABEL]: 'grade' })], ['c1']);
-    expect(await reapSandboxes({ docker, queueName: 'grade', liveWorkers: async () => new Set(), logger: pino({ level: 'silent' }) })).toEqual([]);
+    expect(
+      await reapSandboxes({ docker, queueName: 'grade', liveWorkers: async () => new Set(), logger: pino({ level: 'silent' }) }),
+    ).toEqual([]);
   });
 });

@@ -16,7 +16,10 @@ export interface ReapDeps {
 
 /** Removes dead owners' sandboxes; returns the ids of the removed containers. */
 export async function reapSandboxes(deps: ReapDeps): Promise<string[]> {
-  const containers = await deps.docker.listContainers({ all: true, filters: { label: [`${SANDBOX_LABEL}=1`, `${QUEUE_LABEL}=${deps.queueName}`, OWNER_LABEL] } });
+  const containers = await deps.docker.listContainers({
+    all: true,
+    filters: { label: [`${SANDBOX_LABEL}=1`, `${QUEUE_LABEL}=${deps.queueName}`, OWNER_LABEL] },
+  });
   if (containers.length === 0) return [];
   // Read the live set after listing: a worker that started in between is live, not reaped.
   const live = await deps.liveWorkers();
@@ -39,7 +42,14 @@ export async function reapSandboxes(deps: ReapDeps): Promise<string[]> {
 /** Every sandbox `owner` created (a worker's shutdown past its deadline; a guard whose process is gone). */
 export async function removeOwnSandboxes(docker: Docker, owner: string): Promise<number> {
   const containers = await docker.listContainers({ all: true, filters: { label: [`${SANDBOX_LABEL}=1`, `${OWNER_LABEL}=${owner}`] } });
-  await Promise.all(containers.map((c) => docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined)));
+  await Promise.all(
+    containers.map((c) =>
+      docker
+        .getContainer(c.Id)
+        .remove({ force: true, v: true })
+        .catch(() => undefined),
+    ),
+  );
   return containers.length;
 }
 
@@ -52,7 +62,9 @@ export async function reapExpired(docker: Docker, now = Date.now(), log: (messag
     try {
       await docker.getContainer(info.Id).remove({ force: true, v: true });
       removed.push(info.Id);
-      log(`removed sandbox ${info.Id.slice(0, 12)} (owner ${info.Labels[OWNER_LABEL] ?? 'none'}): past its deadline of ${new Date(Number(info.Labels[DEADLINE_LABEL])).toISOString()}`);
+      log(
+        `removed sandbox ${info.Id.slice(0, 12)} (owner ${info.Labels[OWNER_LABEL] ?? 'none'}): past its deadline of ${new Date(Number(info.Labels[DEADLINE_LABEL])).toISOString()}`,
+      );
     } catch (error) {
       if ((error as { statusCode?: number }).statusCode === 404) continue; // removed meanwhile
       log(`could not remove expired sandbox ${info.Id.slice(0, 12)}: ${(error as Error).message}`);

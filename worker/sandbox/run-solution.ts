@@ -57,7 +57,10 @@ export async function runSolution(sandbox: Sandbox, options: RunSolutionOptions)
   let watchdog: NodeJS.Timeout | undefined;
   const overran = new Promise<never>((_, reject) => {
     // The steps' own clocks stop a run long before this; it fires only if Docker itself hangs.
-    watchdog = setTimeout(() => reject(new GraderFault(`the sandbox run did not end within its budget of ${options.plan.budgetMs} ms`)), options.plan.budgetMs);
+    watchdog = setTimeout(
+      () => reject(new GraderFault(`the sandbox run did not end within its budget of ${options.plan.budgetMs} ms`)),
+      options.plan.budgetMs,
+    );
   });
   try {
     return await Promise.race([steps(sandbox, options), overran]);
@@ -79,11 +82,20 @@ async function steps(sandbox: Sandbox, options: RunSolutionOptions): Promise<Sol
   };
 
   const source = Buffer.from(options.code, 'utf8');
-  const module = await sandbox.run({ kind: 'solution', id: solutionId, limitMs: plan.importLimitMs }, {
-    type: 'solution', id: solutionId, entrypoint: challenge.spec.entrypoint, inputs: challenge.spec.inputs,
-    maxOutputRows: challenge.spec.limits.maxOutputRows, maxOutputBytes: options.limits.maxOutputBytes,
-    maxStdoutBytes: options.limits.maxStdoutBytes, payloadBytes: source.length,
-  }, source);
+  const module = await sandbox.run(
+    { kind: 'solution', id: solutionId, limitMs: plan.importLimitMs },
+    {
+      type: 'solution',
+      id: solutionId,
+      entrypoint: challenge.spec.entrypoint,
+      inputs: challenge.spec.inputs,
+      maxOutputRows: challenge.spec.limits.maxOutputRows,
+      maxOutputBytes: options.limits.maxOutputBytes,
+      maxStdoutBytes: options.limits.maxStdoutBytes,
+      payloadBytes: source.length,
+    },
+    source,
+  );
   if (module.type === 'stopped') return finish(module.stop);
   if (module.type !== 'module') throw new Error(`unexpected ${module.type} for the module`);
   run.moduleStatus = module.frame.status;
@@ -123,23 +135,46 @@ async function steps(sandbox: Sandbox, options: RunSolutionOptions): Promise<Sol
 }
 
 /** One case through the protocol: its inputs, then (a stream) each micro-batch after the last one's output. */
-async function runCase(sandbox: Sandbox, options: RunSolutionOptions, solutionId: string, planned: PlannedCase): Promise<Extract<Outcome, { type: 'case_end' | 'stopped' }>> {
+async function runCase(
+  sandbox: Sandbox,
+  options: RunSolutionOptions,
+  solutionId: string,
+  planned: PlannedCase,
+): Promise<Extract<Outcome, { type: 'case_end' | 'stopped' }>> {
   const { challenge } = options;
   const payload = await options.inputs.payload(challenge, planned.source);
   const batches = await Promise.all(payload.batches.map(async (b) => ({ ...b, bytes: await b.payload() })));
   const caseId = `${solutionId}-${planned.id}`;
   let outcome: Outcome = await sandbox.run(
-    { kind: 'case', id: caseId, limitMs: planned.limitMs, stream: planned.stream, maxRows: challenge.spec.limits.maxOutputRows, maxOutputBytes: options.limits.maxOutputBytes },
-    { type: 'case', id: caseId, solution: solutionId, inputs: payload.layout, ...(planned.variant ? { shuffle: { seed: planned.variant.seed, partitions: planned.variant.partitions } } : {}), payloadBytes: payload.tar.length },
+    {
+      kind: 'case',
+      id: caseId,
+      limitMs: planned.limitMs,
+      stream: planned.stream,
+      maxRows: challenge.spec.limits.maxOutputRows,
+      maxOutputBytes: options.limits.maxOutputBytes,
+    },
+    {
+      type: 'case',
+      id: caseId,
+      solution: solutionId,
+      inputs: payload.layout,
+      ...(planned.variant ? { shuffle: { seed: planned.variant.seed, partitions: planned.variant.partitions } } : {}),
+      payloadBytes: payload.tar.length,
+    },
     payload.tar,
   );
   if (outcome.type === 'stream_ready') {
     for (const batch of batches) {
-      outcome = await sandbox.run({ kind: 'micro_batch', id: caseId, index: batch.index },
-        { type: 'micro_batch', id: caseId, index: batch.index, format: batch.format, payloadBytes: batch.bytes.length }, batch.bytes);
+      outcome = await sandbox.run(
+        { kind: 'micro_batch', id: caseId, index: batch.index },
+        { type: 'micro_batch', id: caseId, index: batch.index, format: batch.format, payloadBytes: batch.bytes.length },
+        batch.bytes,
+      );
       if (outcome.type !== 'batch_end') break;
     }
-    if (outcome.type === 'batch_end') outcome = await sandbox.run({ kind: 'stream_end', id: caseId }, { type: 'stream_end', id: caseId, payloadBytes: 0 });
+    if (outcome.type === 'batch_end')
+      outcome = await sandbox.run({ kind: 'stream_end', id: caseId }, { type: 'stream_end', id: caseId, payloadBytes: 0 });
   }
   if (outcome.type !== 'stopped' && outcome.type !== 'case_end') throw new Error(`unexpected ${outcome.type} for case ${planned.name}`);
   return outcome;

@@ -8,7 +8,7 @@ import type { ReadyFrame } from '../../core/run-report.js';
 import type { SandboxCommand } from '../../core/sandbox-command.js';
 import { GraderFault } from '../errors.js';
 import { CappedBuffer } from './capped-buffer.js';
-import { containerOptions, DEADLINE_LABEL, type SandboxLimits } from './container-options.js';
+import { containerOptions, DEADLINE_LABEL, type HarnessOptions, type SandboxLimits } from './container-options.js';
 import { DEFAULT_MAX_DEPTH, FrameReader } from './frame-reader.js';
 import { ProtocolMachine, type Outcome, type Step, type Stop } from './protocol-machine.js';
 
@@ -28,8 +28,8 @@ export interface SandboxSpec {
   maxStderrBytes: number;
   /** Bytes of stderr after which the sandbox is stopped (GRADER_STDERR_LIMIT_BYTES). */
   stderrLimitBytes: number;
-  /** Start Spark from the image's class-data archive (off only to measure it). */
-  cds?: boolean;
+  /** How the harness starts Spark (default: from the class-data archive, with the warm-up). */
+  harness?: HarnessOptions;
 }
 
 /** How the container ended, as Docker tells it after the exit. */
@@ -74,7 +74,10 @@ export class Sandbox {
   /** Called once if the container stops by itself or breaks the protocol while no step runs (a pool member that died). */
   onIdleStop: ((stop: Stop) => void) | null = null;
 
-  private constructor(readonly container: Docker.Container, public spec: SandboxSpec) {
+  private constructor(
+    readonly container: Docker.Container,
+    public spec: SandboxSpec,
+  ) {
     this.machine = new ProtocolMachine(performance.now(), spec.startupTimeoutMs);
     this.stderrBuffer = new CappedBuffer(spec.maxStderrBytes);
     this.reader = new FrameReader(
@@ -114,7 +117,11 @@ export class Sandbox {
     const labels = { ...spec.labels, [DEADLINE_LABEL]: String(spec.deadlineAt) };
     let container: Docker.Container;
     try {
-      container = await withTimeout(docker.createContainer(containerOptions(spec.image, spec.limits, labels, { cds: spec.cds ?? true })), DOCKER_OP_TIMEOUT_MS, 'create a container');
+      container = await withTimeout(
+        docker.createContainer(containerOptions(spec.image, spec.limits, labels, spec.harness)),
+        DOCKER_OP_TIMEOUT_MS,
+        'create a container',
+      );
     } catch (error) {
       if (error instanceof GraderFault) throw error;
       throw new GraderFault(`could not create a sandbox container from ${spec.image}: ${(error as Error).message}`, { cause: error });
@@ -124,17 +131,26 @@ export class Sandbox {
       await sandbox.boot();
       return sandbox;
     } catch (error) {
-      await sandbox.destroy().catch((e: unknown) => console.error(`sandbox ${container.id.slice(0, 12)}: removal after a failed start failed (the reaper will retry): ${(e as Error).message}`));
-      throw error instanceof GraderFault ? error : new GraderFault(`could not start a sandbox: ${(error as Error).message}`, { cause: error });
+      await sandbox
+        .destroy()
+        .catch((e: unknown) =>
+          console.error(
+            `sandbox ${container.id.slice(0, 12)}: removal after a failed start failed (the reaper will retry): ${(e as Error).message}`,
+          ),
+        );
+      throw error instanceof GraderFault
+        ? error
+        : new GraderFault(`could not start a sandbox: ${(error as Error).message}`, { cause: error });
     }
   }
 
   private async boot(): Promise<void> {
     const createdAt = performance.now();
-    this.stream = await withTimeout(
+    this.stream = (await withTimeout(
       this.container.attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true }),
-      DOCKER_OP_TIMEOUT_MS, 'attach to a container',
-    ) as unknown as NodeJS.ReadWriteStream;
+      DOCKER_OP_TIMEOUT_MS,
+      'attach to a container',
+    )) as unknown as NodeJS.ReadWriteStream;
     const stdout = new PassThrough();
     const stderr = new PassThrough();
     this.container.modem.demuxStream(this.stream, stdout, stderr);
@@ -142,7 +158,12 @@ export class Sandbox {
     stderr.on('data', (chunk: Buffer) => {
       this.stderrBuffer.push(chunk);
       if (this.stderrBuffer.totalBytes > this.spec.stderrLimitBytes) {
-        this.settle(this.machine.overflow(performance.now(), `the sandbox wrote more than ${this.spec.stderrLimitBytes} bytes to stderr (GRADER_STDERR_LIMIT_BYTES)`));
+        this.settle(
+          this.machine.overflow(
+            performance.now(),
+            `the sandbox wrote more than ${this.spec.stderrLimitBytes} bytes to stderr (GRADER_STDERR_LIMIT_BYTES)`,
+          ),
+        );
       }
     });
     this.stream.on('error', () => undefined); // the container going away ends the stream; exit is handled below
@@ -151,16 +172,26 @@ export class Sandbox {
     this.exitInfo = exited.then(async (result) => {
       await new Promise((r) => setImmediate(r)); // let the last stream chunks drain
       const inspect = await withTimeout(this.container.inspect(), DOCKER_OP_TIMEOUT_MS, 'inspect a container').catch(() => null);
-      return { oomKilled: inspect?.State.OOMKilled === true, exitCode: typeof result.StatusCode === 'number' ? result.StatusCode : inspect?.State.ExitCode ?? null };
+      return {
+        oomKilled: inspect?.State.OOMKilled === true,
+        exitCode: typeof result.StatusCode === 'number' ? result.StatusCode : (inspect?.State.ExitCode ?? null),
+      };
     });
-    void this.exitInfo.then((exit) => {
-      clearTimeout(this.timer);
-      if (this.killed) return;
-      const detail = exit.oomKilled ? 'the sandbox ran out of memory' : `the sandbox process exited with code ${exit.exitCode ?? 'unknown'} before finishing`;
-      this.settle(this.machine.exited(performance.now(), detail));
-    }, (error: unknown) => this.settle(this.machine.exited(performance.now(), `docker lost the container: ${(error as Error).message}`)));
+    void this.exitInfo.then(
+      (exit) => {
+        clearTimeout(this.timer);
+        if (this.killed) return;
+        const detail = exit.oomKilled
+          ? 'the sandbox ran out of memory'
+          : `the sandbox process exited with code ${exit.exitCode ?? 'unknown'} before finishing`;
+        this.settle(this.machine.exited(performance.now(), detail));
+      },
+      (error: unknown) => this.settle(this.machine.exited(performance.now(), `docker lost the container: ${(error as Error).message}`)),
+    );
 
-    const ready = new Promise<void>((resolve, reject) => { this.readyWaiter = { resolve, reject }; });
+    const ready = new Promise<void>((resolve, reject) => {
+      this.readyWaiter = { resolve, reject };
+    });
     await withTimeout(this.container.start(), DOCKER_OP_TIMEOUT_MS, 'start a container');
     this.arm();
     await ready;
@@ -173,8 +204,14 @@ export class Sandbox {
    */
   async limitMemory(bytes: number): Promise<void> {
     if (bytes === this.spec.limits.memoryBytes) return;
-    await withTimeout(this.container.update({ Memory: bytes, MemorySwap: bytes }), DOCKER_OP_TIMEOUT_MS, 'update a container\'s memory limit').catch((error: unknown) => {
-      throw error instanceof GraderFault ? error : new GraderFault(`could not set the sandbox's memory limit to ${bytes} bytes: ${(error as Error).message}`, { cause: error });
+    await withTimeout(
+      this.container.update({ Memory: bytes, MemorySwap: bytes }),
+      DOCKER_OP_TIMEOUT_MS,
+      "update a container's memory limit",
+    ).catch((error: unknown) => {
+      throw error instanceof GraderFault
+        ? error
+        : new GraderFault(`could not set the sandbox's memory limit to ${bytes} bytes: ${(error as Error).message}`, { cause: error });
     });
     this.spec = { ...this.spec, limits: { ...this.spec.limits, memoryBytes: bytes } };
   }
@@ -183,9 +220,15 @@ export class Sandbox {
   run(step: Step, command: SandboxCommand, payload: Buffer = Buffer.alloc(0)): Promise<Outcome> {
     const stopped = this.machine.stopped;
     if (stopped) return Promise.resolve({ type: 'stopped', stop: stopped });
-    if (command.payloadBytes !== payload.length) throw new Error(`command ${command.type} ${command.id} declares ${command.payloadBytes} payload bytes, has ${payload.length}`);
-    if (!this.memoryWatch) this.memoryWatch = watchMemory(this.container, (bytes) => { this.peakMemoryBytes = Math.max(this.peakMemoryBytes ?? 0, bytes); });
-    const outcome = new Promise<Outcome>((resolve) => { this.waiting = resolve; });
+    if (command.payloadBytes !== payload.length)
+      throw new Error(`command ${command.type} ${command.id} declares ${command.payloadBytes} payload bytes, has ${payload.length}`);
+    if (!this.memoryWatch)
+      this.memoryWatch = watchMemory(this.container, (bytes) => {
+        this.peakMemoryBytes = Math.max(this.peakMemoryBytes ?? 0, bytes);
+      });
+    const outcome = new Promise<Outcome>((resolve) => {
+      this.waiting = resolve;
+    });
     // The clock starts before the first byte of the inputs leaves: a case's inputs are delivered on its clock.
     this.machine.begin(step, performance.now());
     this.arm();
@@ -252,13 +295,18 @@ export class Sandbox {
       this.memoryWatch?.stop();
       this.kill();
       const exit = this.exitInfo
-        ? await withTimeout(this.exitInfo, DOCKER_OP_TIMEOUT_MS, 'report the sandbox stopped').catch(() => ({ oomKilled: false, exitCode: null }))
+        ? await withTimeout(this.exitInfo, DOCKER_OP_TIMEOUT_MS, 'report the sandbox stopped').catch(() => ({
+            oomKilled: false,
+            exitCode: null,
+          }))
         : { oomKilled: false, exitCode: null };
       this.stream?.end();
       // `v` drops anonymous volumes too; 404: removed meanwhile (a reaper).
-      await withTimeout(this.container.remove({ force: true, v: true }), DOCKER_OP_TIMEOUT_MS, 'remove a container').catch((error: unknown) => {
-        if (!notFound(error)) throw error;
-      });
+      await withTimeout(this.container.remove({ force: true, v: true }), DOCKER_OP_TIMEOUT_MS, 'remove a container').catch(
+        (error: unknown) => {
+          if (!notFound(error)) throw error;
+        },
+      );
       return exit;
     })();
     return this.destroyed;
@@ -267,27 +315,35 @@ export class Sandbox {
 
 /** Follows the container's memory use (cgroup usage samples) until stopped. */
 function watchMemory(container: Docker.Container, onSample: (bytes: number) => void): { stop: () => void } {
-  let statsStream: NodeJS.ReadableStream & { destroy?: () => void } | undefined;
+  let statsStream: (NodeJS.ReadableStream & { destroy?: () => void }) | undefined;
   let stopped = false;
-  container.stats({ stream: true }).then((s) => {
-    statsStream = s as typeof statsStream;
-    if (stopped) statsStream?.destroy?.();
-    let buffered = '';
-    statsStream!.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString('utf8');
-      let newline: number;
-      while ((newline = buffered.indexOf('\n')) !== -1) {
-        const line = buffered.slice(0, newline);
-        buffered = buffered.slice(newline + 1);
-        try {
-          const bytes = (JSON.parse(line) as { memory_stats?: { usage?: number } }).memory_stats?.usage;
-          if (typeof bytes === 'number' && bytes > 0) onSample(bytes);
-        } catch {
-          // a partial or odd stats line: the peak is an insight, not a verdict
+  container.stats({ stream: true }).then(
+    (s) => {
+      statsStream = s as typeof statsStream;
+      if (stopped) statsStream?.destroy?.();
+      let buffered = '';
+      statsStream!.on('data', (chunk: Buffer) => {
+        buffered += chunk.toString('utf8');
+        let newline: number;
+        while ((newline = buffered.indexOf('\n')) !== -1) {
+          const line = buffered.slice(0, newline);
+          buffered = buffered.slice(newline + 1);
+          try {
+            const bytes = (JSON.parse(line) as { memory_stats?: { usage?: number } }).memory_stats?.usage;
+            if (typeof bytes === 'number' && bytes > 0) onSample(bytes);
+          } catch {
+            // a partial or odd stats line: the peak is an insight, not a verdict
+          }
         }
-      }
-    });
-    statsStream!.on('error', () => undefined); // the container went away: sampling is over
-  }, () => undefined); // no stats for a container already gone: the peak stays unknown
-  return { stop: () => { stopped = true; statsStream?.destroy?.(); } };
+      });
+      statsStream!.on('error', () => undefined); // the container went away: sampling is over
+    },
+    () => undefined,
+  ); // no stats for a container already gone: the peak stays unknown
+  return {
+    stop: () => {
+      stopped = true;
+      statsStream?.destroy?.();
+    },
+  };
 }

@@ -8,8 +8,12 @@ import { testGrader, type TestGrader } from '../../support/grader.js';
 import { CONTROL_CHANNEL } from './control-channel.js';
 
 let grader: TestGrader;
-beforeAll(async () => { grader = await testGrader(); });
-afterAll(async () => { await grader.close(); });
+beforeAll(async () => {
+  grader = await testGrader();
+});
+afterAll(async () => {
+  await grader.close();
+});
 
 describe('forged case frames', () => {
   it('charges a report for a case that never ran to the candidate', async () => {
@@ -23,7 +27,9 @@ def solve(spark, numbers):
     const result = await grader.grade('group-sum', code);
     expect(result.verdict).toBe('runtime_error');
     expect(result.cases[0]!.verdict).toBe('runtime_error');
-    expect(result.cases[0]!.message).toMatch(/wrote to the grader's report channel \(a rows frame for s1-c2 where the grader expected a frame of s1-(prime|c1)\)/);
+    expect(result.cases[0]!.message).toMatch(
+      /wrote to the grader's report channel \(a rows frame for s1-c2 where the grader expected a frame of s1-(prime|c1)\)/,
+    );
     expect(result.cases.find((c) => c.name === 'nulls')?.verdict).not.toBe('accepted');
     expect(await grader.leftoverContainers()).toEqual([]);
   });

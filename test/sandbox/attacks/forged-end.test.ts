@@ -8,8 +8,12 @@ import { testGrader, type TestGrader } from '../../support/grader.js';
 import { CONTROL_CHANNEL } from './control-channel.js';
 
 let grader: TestGrader;
-beforeAll(async () => { grader = await testGrader(); });
-afterAll(async () => { await grader.close(); });
+beforeAll(async () => {
+  grader = await testGrader();
+});
+afterAll(async () => {
+  await grader.close();
+});
 
 it('never skips a case or passes one because of a report forged out of turn', async () => {
   const code = `${CONTROL_CHANNEL}
@@ -27,6 +31,8 @@ def solve(spark, numbers):
   expect(result.verdict).toBe('runtime_error');
   const nulls = result.cases.find((c) => c.name === 'nulls')!;
   expect(nulls.verdict).toBe('runtime_error');
-  expect(nulls.message).toMatch(/wrote to the grader's report channel \(a (rows|case_end) frame for s1-c1 where the grader expected a frame of s1-c2\)/);
+  expect(nulls.message).toMatch(
+    /wrote to the grader's report channel \(a (rows|case_end) frame for s1-c1 where the grader expected a frame of s1-c2\)/,
+  );
   expect(await grader.leftoverContainers()).toEqual([]);
 });

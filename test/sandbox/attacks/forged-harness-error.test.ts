@@ -13,8 +13,12 @@ import { FIXTURE_CHALLENGES, testGrader, type TestGrader } from '../../support/g
 import { CONTROL_CHANNEL } from './control-channel.js';
 
 let grader: TestGrader;
-beforeAll(async () => { grader = await testGrader(); });
-afterAll(async () => { await grader.close(); });
+beforeAll(async () => {
+  grader = await testGrader();
+});
+afterAll(async () => {
+  await grader.close();
+});
 
 const code = `${CONTROL_CHANNEL}
 def solve(spark, numbers):
@@ -22,7 +26,7 @@ def solve(spark, numbers):
     return total(numbers)
 `;
 
-it('makes a forged harness error the candidate\'s runtime_error', async () => {
+it("makes a forged harness error the candidate's runtime_error", async () => {
   const result = await grader.grade('group-sum', code, 'public');
   expect(result.verdict).toBe('runtime_error');
   expect(result.cases[0]!.message).toMatch(/report channel \(the harness reported an error: RuntimeError: the grader broke, not me\)/);
@@ -34,8 +38,12 @@ it('exits 1 from the grade CLI, as for any candidate error', async () => {
   const file = path.join(dir, 'solution.py');
   await writeFile(file, code);
   const outcome = await promisify(execFile)('npm', ['run', '--silent', 'grade', '--', 'group-sum', file, '--json', '--public'], {
-    cwd: REPO_ROOT, env: { ...process.env, GRADER_CHALLENGES_DIR: FIXTURE_CHALLENGES },
-  }).then(() => ({ code: 0, stdout: '' }), (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }));
+    cwd: REPO_ROOT,
+    env: { ...process.env, GRADER_CHALLENGES_DIR: FIXTURE_CHALLENGES },
+  }).then(
+    () => ({ code: 0, stdout: '' }),
+    (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
+  );
   expect(outcome.code).toBe(1);
   expect(JSON.parse(outcome.stdout).verdict).toBe('runtime_error');
 });

@@ -6,10 +6,14 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { testGrader, type TestGrader } from '../../support/grader.js';
 
 let grader: TestGrader;
-beforeAll(async () => { grader = await testGrader(); });
-afterAll(async () => { await grader.close(); });
+beforeAll(async () => {
+  grader = await testGrader();
+});
+afterAll(async () => {
+  await grader.close();
+});
 
-it('decides too_slow on the worker\'s clock when the sandbox reports a tiny time', async () => {
+it("decides too_slow on the worker's clock when the sandbox reports a tiny time", async () => {
   const code = [
     'import time',
     'from pyspark.sql import functions as F',

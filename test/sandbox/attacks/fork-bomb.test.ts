@@ -5,8 +5,12 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { testGrader, type TestGrader } from '../../support/grader.js';
 
 let grader: TestGrader;
-beforeAll(async () => { grader = await testGrader(); });
-afterAll(async () => { await grader.close(); });
+beforeAll(async () => {
+  grader = await testGrader();
+});
+afterAll(async () => {
+  await grader.close();
+});
 
 it('contains a fork bomb with the pids limit', async () => {
   const code = [

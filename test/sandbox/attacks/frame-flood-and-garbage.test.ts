@@ -8,8 +8,12 @@ import { testGrader, type TestGrader } from '../../support/grader.js';
 import { CONTROL_CHANNEL } from './control-channel.js';
 
 let grader: TestGrader;
-beforeAll(async () => { grader = await testGrader(); });
-afterAll(async () => { await grader.close(); });
+beforeAll(async () => {
+  grader = await testGrader();
+});
+afterAll(async () => {
+  await grader.close();
+});
 
 describe('frame flood and garbage', () => {
   it('stops a flood of small frames at the first one it did not ask for', async () => {

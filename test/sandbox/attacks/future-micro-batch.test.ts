@@ -10,8 +10,12 @@ import { REPO_ROOT } from '../../../core/repo-root.js';
 import { testGrader, type TestGrader } from '../../support/grader.js';
 
 let grader: TestGrader;
-beforeAll(async () => { grader = await testGrader(path.join(REPO_ROOT, 'challenges')); });
-afterAll(async () => { await grader.close(); });
+beforeAll(async () => {
+  grader = await testGrader(path.join(REPO_ROOT, 'challenges'));
+});
+afterAll(async () => {
+  await grader.close();
+});
 
 const spy = String.raw`
 import os, re
@@ -35,8 +39,19 @@ def build(spark, transactions):
 `;
 
 it('never lets a micro-batch see a later one', async () => {
-  const caseFile = path.join(REPO_ROOT, 'challenges', 'fraud-velocity-stream', 'cases', 'public', 'late-transactions', 'transactions.jsonl');
-  const rows = (await readFile(caseFile, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { micro_batch: number; txn_id: string });
+  const caseFile = path.join(
+    REPO_ROOT,
+    'challenges',
+    'fraud-velocity-stream',
+    'cases',
+    'public',
+    'late-transactions',
+    'transactions.jsonl',
+  );
+  const rows = (await readFile(caseFile, 'utf8'))
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { micro_batch: number; txn_id: string });
   const order = [...new Set(rows.map((r) => r.micro_batch))].sort((a, b) => a - b);
   const position = new Map(rows.map((r) => [r.txn_id, order.indexOf(r.micro_batch)]));
 

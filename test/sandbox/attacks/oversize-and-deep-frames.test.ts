@@ -19,8 +19,13 @@ async function gradeWithCli(code: string): Promise<{ code: number; stdout: strin
   const file = path.join(dir, 'solution.py');
   await writeFile(file, code);
   return promisify(execFile)('npm', ['run', '--silent', 'grade', '--', 'group-sum', file, '--json', '--public'], {
-    cwd: REPO_ROOT, env: { ...process.env, GRADER_CHALLENGES_DIR: FIXTURE_CHALLENGES }, maxBuffer: 64 * 1024 * 1024,
-  }).then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }), (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }));
+    cwd: REPO_ROOT,
+    env: { ...process.env, GRADER_CHALLENGES_DIR: FIXTURE_CHALLENGES },
+    maxBuffer: 64 * 1024 * 1024,
+  }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+  );
 }
 
 describe.concurrent('oversize and deep frames', () => {

@@ -8,10 +8,15 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { testGrader, type TestGrader } from '../../support/grader.js';
 
 let grader: TestGrader;
-beforeAll(async () => { grader = await testGrader(); });
-afterAll(async () => { await grader.close(); });
+beforeAll(async () => {
+  grader = await testGrader();
+});
+afterAll(async () => {
+  await grader.close();
+});
 
-const reference = 'from pyspark.sql import functions as F\n\ndef answer(numbers):\n    return numbers.groupBy("grp").agg(F.sum("n").alias("total"))\n';
+const reference =
+  'from pyspark.sql import functions as F\n\ndef answer(numbers):\n    return numbers.groupBy("grp").agg(F.sum("n").alias("total"))\n';
 
 it('keeps only the capped head of a print() flood and still grades the answer', async () => {
   const code = `${reference}\ndef solve(spark, numbers):\n    for i in range(2_000_000):\n        print("flood", i)\n    return answer(numbers)\n`;

@@ -9,8 +9,12 @@ import { testGrader, type TestGrader } from '../../support/grader.js';
 import { CONTROL_CHANNEL } from './control-channel.js';
 
 let grader: TestGrader;
-beforeAll(async () => { grader = await testGrader(); });
-afterAll(async () => { await grader.close(); });
+beforeAll(async () => {
+  grader = await testGrader();
+});
+afterAll(async () => {
+  await grader.close();
+});
 
 const probe = `${CONTROL_CHANNEL}
 def look(own=None):

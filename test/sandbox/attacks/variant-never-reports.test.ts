@@ -6,8 +6,12 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { testGrader, type TestGrader } from '../../support/grader.js';
 
 let grader: TestGrader;
-beforeAll(async () => { grader = await testGrader(); });
-afterAll(async () => { await grader.close(); });
+beforeAll(async () => {
+  grader = await testGrader();
+});
+afterAll(async () => {
+  await grader.close();
+});
 
 it('fails a case whose shuffled re-run never reports', async () => {
   const code = [

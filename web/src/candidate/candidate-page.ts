@@ -23,40 +23,93 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
   const { challenge, interview } = view;
   const saveState = h('span', { id: 'save-state', class: 'save-state', role: 'status' }, 'Loading draft…');
   const liveState = h('span', { id: 'live-state', class: 'live-state muted' }, 'Connecting…');
-  const runButton = h('button', { type: 'button', id: 'run-button', class: 'primary', title: 'Run the public examples (Ctrl+Enter / Cmd+Enter)' }, 'Run', h('kbd', {}, 'Ctrl+Enter'));
-  const submitButton = h('button', { type: 'button', id: 'submit-button', class: 'accent', title: 'Submit for grading on every case (Ctrl+Shift+Enter / Cmd+Shift+Enter)' }, 'Submit', h('kbd', {}, 'Ctrl+Shift+Enter'));
+  const runButton = h(
+    'button',
+    { type: 'button', id: 'run-button', class: 'primary', title: 'Run the public examples (Ctrl+Enter / Cmd+Enter)' },
+    'Run',
+    h('kbd', {}, 'Ctrl+Enter'),
+  );
+  const submitButton = h(
+    'button',
+    {
+      type: 'button',
+      id: 'submit-button',
+      class: 'accent',
+      title: 'Submit for grading on every case (Ctrl+Shift+Enter / Cmd+Shift+Enter)',
+    },
+    'Submit',
+    h('kbd', {}, 'Ctrl+Shift+Enter'),
+  );
   const historySelect = h('select', { id: 'history', 'aria-label': 'Show an earlier run or submission' });
   const notice = h('div', { id: 'notice', class: 'notice', role: 'alert', hidden: true });
-  const results = h('div', { id: 'results', class: 'results-body' },
+  const results = h(
+    'div',
+    { id: 'results', class: 'results-body' },
     h('p', { class: 'muted' }, 'Run your code to see how it does on the examples; Submit when you are done.'),
-    h('p', { class: 'muted' }, 'Keyboard: in the editor, Ctrl+M switches the Tab key between indenting and moving focus.'));
+    h('p', { class: 'muted' }, 'Keyboard: in the editor, Ctrl+M switches the Tab key between indenting and moving focus.'),
+  );
   const editorHost = h('div', { id: 'editor', class: 'editor-host' });
-  const dialog = h('dialog', { id: 'confirm-submit', 'aria-labelledby': 'confirm-title' },
-    h('form', { method: 'dialog' },
+  const dialog = h(
+    'dialog',
+    { id: 'confirm-submit', 'aria-labelledby': 'confirm-title' },
+    h(
+      'form',
+      { method: 'dialog' },
       h('h2', { id: 'confirm-title' }, 'Submit your solution?'),
-      h('p', {}, 'It is graded on every case, including hidden ones, and timed against the reference. You can keep editing and submit again later.'),
-      h('div', { class: 'dialog-buttons' },
+      h(
+        'p',
+        {},
+        'It is graded on every case, including hidden ones, and timed against the reference. You can keep editing and submit again later.',
+      ),
+      h(
+        'div',
+        { class: 'dialog-buttons' },
         h('button', { value: 'cancel', class: 'secondary', id: 'confirm-cancel' }, 'Cancel'),
-        h('button', { value: 'submit', class: 'accent', id: 'confirm-submit-button' }, 'Submit'))));
+        h('button', { value: 'submit', class: 'accent', id: 'confirm-submit-button' }, 'Submit'),
+      ),
+    ),
+  );
 
-  replace(root,
-    h('header', { class: 'topbar' },
+  replace(
+    root,
+    h(
+      'header',
+      { class: 'topbar' },
       h('span', { class: 'brand' }, 'PySpark grader'),
       h('span', { class: 'topbar-title' }, challenge.title),
       h('span', { class: 'muted' }, `Candidate: ${interview.candidateName}`),
       h('span', { class: 'spacer' }),
-      saveState, liveState),
-    h('main', { class: 'workspace' },
+      saveState,
+      liveState,
+    ),
+    h(
+      'main',
+      { class: 'workspace' },
       h('section', { class: 'pane statement-pane', 'aria-labelledby': 'challenge-title' }, renderStatement(challenge)),
-      h('section', { class: 'pane editor-pane', 'aria-label': 'Solution' },
-        h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Run and submit' },
-          runButton, submitButton, h('span', { class: 'spacer' }), h('label', { for: 'history', class: 'muted' }, 'Showing'), historySelect),
+      h(
+        'section',
+        { class: 'pane editor-pane', 'aria-label': 'Solution' },
+        h(
+          'div',
+          { class: 'toolbar', role: 'toolbar', 'aria-label': 'Run and submit' },
+          runButton,
+          submitButton,
+          h('span', { class: 'spacer' }),
+          h('label', { for: 'history', class: 'muted' }, 'Showing'),
+          historySelect,
+        ),
         editorHost,
-        h('section', { class: 'results', 'aria-labelledby': 'results-title' },
+        h(
+          'section',
+          { class: 'results', 'aria-labelledby': 'results-title' },
           h('h2', { id: 'results-title', class: 'visually-hidden' }, 'Results'),
           notice,
-          h('div', { 'aria-live': 'polite' }, results)))),
-    dialog);
+          h('div', { 'aria-live': 'polite' }, results),
+        ),
+      ),
+    ),
+    dialog,
+  );
 
   // What the notice is about: a finished grade clears a notice about grading, never one about the draft.
   let noticeAbout: 'grading' | 'draft' = 'grading';
@@ -86,7 +139,8 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
     // Monaco lists a multi-cursor edit's changes from the end of the text backwards, so applying
     // them in order with offsets in the previous text replays correctly.
     const t = Date.now();
-    const events = [...e.changes].sort((a, b) => b.rangeOffset - a.rangeOffset)
+    const events = [...e.changes]
+      .sort((a, b) => b.rangeOffset - a.rangeOffset)
       .map((c) => ({ t, from: c.rangeOffset, to: c.rangeOffset + c.rangeLength, text: c.text }));
     draft.record(events, model.getValue());
   });
@@ -106,19 +160,38 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
   const columns = challenge.output.columns.map((c) => c.name);
 
   const markErrorLines = (s: SubmissionView): void => {
-    const markers = (s.result?.cases ?? []).flatMap((c) => (c.error?.line && c.error.line <= model.getLineCount() ? [{
-      severity: monaco.MarkerSeverity.Error,
-      message: `${c.error.type}: ${c.error.message} (case ${c.name})`,
-      startLineNumber: c.error.line, startColumn: 1, endLineNumber: c.error.line, endColumn: model.getLineMaxColumn(c.error.line),
-      source: 'grader',
-    }] : []));
+    const markers = (s.result?.cases ?? []).flatMap((c) =>
+      c.error?.line && c.error.line <= model.getLineCount()
+        ? [
+            {
+              severity: monaco.MarkerSeverity.Error,
+              message: `${c.error.type}: ${c.error.message} (case ${c.name})`,
+              startLineNumber: c.error.line,
+              startColumn: 1,
+              endLineNumber: c.error.line,
+              endColumn: model.getLineMaxColumn(c.error.line),
+              source: 'grader',
+            },
+          ]
+        : [],
+    );
     monaco.editor.setModelMarkers(model, 'grader', markers);
   };
 
   const renderHistory = (): void => {
     const newestFirst = feed.ordered().reverse();
-    replace(historySelect, newestFirst.length === 0 ? h('option', { value: '' }, 'nothing yet') : newestFirst.map((s) => h('option', { value: s.id, selected: s.id === shownId },
-      `${feed.label(s)} · ${formatTime(s.createdAtMs)} · ${s.status === 'graded' && s.verdict ? s.verdict.replace(/_/g, ' ') : s.status}`)));
+    replace(
+      historySelect,
+      newestFirst.length === 0
+        ? h('option', { value: '' }, 'nothing yet')
+        : newestFirst.map((s) =>
+            h(
+              'option',
+              { value: s.id, selected: s.id === shownId },
+              `${feed.label(s)} · ${formatTime(s.createdAtMs)} · ${s.status === 'graded' && s.verdict ? s.verdict.replace(/_/g, ' ') : s.status}`,
+            ),
+          ),
+    );
     historySelect.disabled = newestFirst.length === 0;
   };
 
@@ -128,9 +201,16 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
     if (s.status === 'queued' || s.status === 'running') {
       replace(results, renderProgress(s, feed.lastCase(s.id), Date.now() - s.createdAtMs));
     } else if (s.status === 'system_error') {
-      replace(results, h('div', { class: 'result' }, h('p', {}, outcomeBadge(s)), h('p', {}, s.error ?? 'The grader had a problem; please try again.')));
+      replace(
+        results,
+        h('div', { class: 'result' }, h('p', {}, outcomeBadge(s)), h('p', {}, s.error ?? 'The grader had a problem; please try again.')),
+      );
     } else if (s.result) {
-      replace(results, h('p', { class: 'muted result-kind' }, `${s.kind === 'run' ? 'Run' : 'Submission'} at ${formatTime(s.createdAtMs)}`), renderResult(s.result, { columns, onJumpToLine: jumpToLine }));
+      replace(
+        results,
+        h('p', { class: 'muted result-kind' }, `${s.kind === 'run' ? 'Run' : 'Submission'} at ${formatTime(s.createdAtMs)}`),
+        renderResult(s.result, { columns, onJumpToLine: jumpToLine }),
+      );
     }
   };
 
@@ -192,13 +272,28 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
       const { id } = await apiJson<SubmissionAccepted>('POST', `${apiBase}/submissions`, { kind, code });
       activeId = id;
       shownId = id;
-      feed.add({ id, kind, status: 'queued', verdict: null, createdAtMs: Date.now(), startedAtMs: null, finishedAtMs: null, casesDone: 0, casesTotal: 0, code, result: null, error: null });
+      feed.add({
+        id,
+        kind,
+        status: 'queued',
+        verdict: null,
+        createdAtMs: Date.now(),
+        startedAtMs: null,
+        finishedAtMs: null,
+        casesDone: 0,
+        casesTotal: 0,
+        code,
+        result: null,
+        error: null,
+      });
       renderHistory();
       renderShown();
     } catch (error) {
-      showNotice(error instanceof ApiError && error.unreachable
-        ? 'The grading service cannot be reached right now. Your code is saved in this browser; try again in a moment.'
-        : `Could not ${kind}: ${(error as Error).message}`);
+      showNotice(
+        error instanceof ApiError && error.unreachable
+          ? 'The grading service cannot be reached right now. Your code is saved in this browser; try again in a moment.'
+          : `Could not ${kind}: ${(error as Error).message}`,
+      );
     } finally {
       sending = false;
       updateButtons();
@@ -210,7 +305,8 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => void send('run'));
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => void send('submit'));
   document.addEventListener('keydown', (e) => {
-    if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || e.defaultPrevented || editorHost.contains(e.target as Node) || dialog.open) return;
+    if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || e.defaultPrevented || editorHost.contains(e.target as Node) || dialog.open)
+      return;
     e.preventDefault();
     void send(e.shiftKey ? 'submit' : 'run');
   });
@@ -232,7 +328,8 @@ async function checkGraders(showNotice: (message: string | null) => void): Promi
     const ready = await apiJson<Readiness>('GET', '/readyz');
     if (ready.workers > 0) showNotice('The graders are busy with other submissions; yours is next in line.');
   } catch (error) {
-    const detail = error instanceof ApiError && error.status === 503 ? 'no grader is running right now' : 'the grading service cannot be reached';
+    const detail =
+      error instanceof ApiError && error.status === 503 ? 'no grader is running right now' : 'the grading service cannot be reached';
     showNotice(`Your submission is waiting: ${detail}. It stays queued and is graded as soon as a grader is back; your code is saved.`);
   }
 }
@@ -240,9 +337,14 @@ async function checkGraders(showNotice: (message: string | null) => void): Promi
 function renderSaveState(el: HTMLElement, state: SaveState): void {
   el.dataset.state = state.kind;
   el.className = `save-state ${state.kind}`;
-  el.textContent = state.kind === 'pristine' ? 'Starter code (not edited yet)'
-    : state.kind === 'saved' ? `Saved ${formatTime(state.atMs)}`
-    : state.kind === 'saving' ? 'Saving…'
-      : state.kind === 'unsaved' ? 'Unsaved changes'
-        : state.message;
+  el.textContent =
+    state.kind === 'pristine'
+      ? 'Starter code (not edited yet)'
+      : state.kind === 'saved'
+        ? `Saved ${formatTime(state.atMs)}`
+        : state.kind === 'saving'
+          ? 'Saving…'
+          : state.kind === 'unsaved'
+            ? 'Unsaved changes'
+            : state.message;
 }

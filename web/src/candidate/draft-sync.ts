@@ -20,11 +20,7 @@ interface LocalCopy {
 }
 
 export type SaveState =
-  | { kind: 'pristine' }
-  | { kind: 'saved'; atMs: number }
-  | { kind: 'saving' }
-  | { kind: 'unsaved' }
-  | { kind: 'offline'; message: string };
+  { kind: 'pristine' } | { kind: 'saved'; atMs: number } | { kind: 'saving' } | { kind: 'unsaved' } | { kind: 'offline'; message: string };
 
 export interface DraftStart {
   /** The code the editor starts with. */
@@ -93,9 +89,10 @@ export class DraftSync {
         this.schedule(0);
       }
     } catch (error) {
-      const message = error instanceof ApiError && error.status === 413
-        ? `Not saved to the server: ${error.message}`
-        : 'Not saved to the server yet (kept in this browser); retrying…';
+      const message =
+        error instanceof ApiError && error.status === 413
+          ? `Not saved to the server: ${error.message}`
+          : 'Not saved to the server yet (kept in this browser); retrying…';
       this.onState({ kind: 'offline', message });
       this.schedule(this.retryMs);
       this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
@@ -112,19 +109,25 @@ export class DraftSync {
     // keepalive bodies are capped at 64 KiB by browsers; bigger ones rely on the local copy.
     if (body.length > 60_000) return;
     // The page is going away: nobody is left to tell, and the local copy is resent on the next load.
-    void fetch(`${this.apiBase}/draft`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body, keepalive: true }).catch(() => undefined);
+    void fetch(`${this.apiBase}/draft`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body, keepalive: true }).catch(
+      () => undefined,
+    );
   }
 
   private schedule(delayMs: number): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => { void this.flush(); }, delayMs);
+    this.timer = setTimeout(() => {
+      void this.flush();
+    }, delayMs);
   }
 
   private readLocal(): LocalCopy | null {
     try {
       const raw = localStorage.getItem(this.storageKey);
       const parsed = raw ? (JSON.parse(raw) as Partial<LocalCopy>) : null;
-      return parsed && typeof parsed.code === 'string' ? { code: parsed.code, savedAtMs: Number(parsed.savedAtMs) || 0, synced: parsed.synced === true } : null;
+      return parsed && typeof parsed.code === 'string'
+        ? { code: parsed.code, savedAtMs: Number(parsed.savedAtMs) || 0, synced: parsed.synced === true }
+        : null;
     } catch {
       // A copy that does not parse (or storage that is disabled) is no copy: the server's draft is used.
       return null;

@@ -19,7 +19,11 @@ export async function mountInterviewer(root: HTMLElement, apiBase: string, view:
   const { challenge, interview } = view;
   const liveState = h('span', { id: 'live-state', class: 'live-state muted' }, 'Connecting…');
   const list = h('ol', { id: 'submission-list', class: 'submission-list', 'aria-label': 'Submissions, newest first' });
-  const detailHeader = h('div', { class: 'detail-header' }, h('p', { class: 'muted' }, 'No submissions yet. They appear here as the candidate runs and submits.'));
+  const detailHeader = h(
+    'div',
+    { class: 'detail-header' },
+    h('p', { class: 'muted' }, 'No submissions yet. They appear here as the candidate runs and submits.'),
+  );
   const codeButton = h('button', { type: 'button', class: 'segment', 'aria-pressed': 'true', id: 'show-code' }, 'Code');
   const diffButton = h('button', { type: 'button', class: 'segment', 'aria-pressed': 'false', id: 'show-diff' }, 'Changes since previous');
   const codeHost = h('div', { class: 'editor-host code-view', id: 'submission-code' });
@@ -28,46 +32,104 @@ export async function mountInterviewer(root: HTMLElement, apiBase: string, view:
   const resultHost = h('div', { class: 'result-host', 'aria-live': 'polite' });
   const sandboxHost = h('div', { class: 'sandbox-host' });
 
-  const submissionPanel = h('div', { class: 'submission-panel' },
+  const submissionPanel = h(
+    'div',
+    { class: 'submission-panel' },
     detailHeader,
     h('div', { class: 'segments', role: 'group', 'aria-label': 'Code view' }, codeButton, diffButton),
-    codeHost, diffHost, chartHost, resultHost, sandboxHost);
+    codeHost,
+    diffHost,
+    chartHost,
+    resultHost,
+    sandboxHost,
+  );
   const playbackPanel = h('div', { class: 'playback-panel' });
   const scorecardPanel = h('div', { class: 'scorecard-panel' }, h('p', { class: 'muted' }, 'Loading the scorecard…'));
-  const problemPanel = h('div', { class: 'problem-panel' }, renderStatement(challenge),
-    view.hiddenCases?.length ? h('section', {}, h('h3', {}, 'Hidden cases (interviewer only)'), h('ul', {}, view.hiddenCases.map((c) => h('li', {}, h('strong', {}, c.name), `: ${c.description}`)))) : null);
+  const problemPanel = h(
+    'div',
+    { class: 'problem-panel' },
+    renderStatement(challenge),
+    view.hiddenCases?.length
+      ? h(
+          'section',
+          {},
+          h('h3', {}, 'Hidden cases (interviewer only)'),
+          h(
+            'ul',
+            {},
+            view.hiddenCases.map((c) => h('li', {}, h('strong', {}, c.name), `: ${c.description}`)),
+          ),
+        )
+      : null,
+  );
 
   let playback: ReturnType<typeof mountPlayback> | undefined;
-  const tabs = renderTabs('Interview views', [
-    { id: 'submission', label: 'Submission', panel: submissionPanel },
-    { id: 'playback', label: 'Playback', panel: playbackPanel },
-    { id: 'scorecard', label: 'Scorecard', panel: scorecardPanel },
-    { id: 'problem', label: 'Problem', panel: problemPanel },
-  ], (id) => {
-    if (id !== 'playback') return;
-    playback ??= mountPlayback(playbackPanel, apiBase, challenge.starter);
-    playback.refresh().catch((error: unknown) => console.warn('playback load failed', error));
-  });
+  const tabs = renderTabs(
+    'Interview views',
+    [
+      { id: 'submission', label: 'Submission', panel: submissionPanel },
+      { id: 'playback', label: 'Playback', panel: playbackPanel },
+      { id: 'scorecard', label: 'Scorecard', panel: scorecardPanel },
+      { id: 'problem', label: 'Problem', panel: problemPanel },
+    ],
+    (id) => {
+      if (id !== 'playback') return;
+      playback ??= mountPlayback(playbackPanel, apiBase, challenge.starter);
+      playback.refresh().catch((error: unknown) => console.warn('playback load failed', error));
+    },
+  );
 
-  replace(root,
-    h('header', { class: 'topbar' },
+  replace(
+    root,
+    h(
+      'header',
+      { class: 'topbar' },
       h('span', { class: 'brand' }, 'PySpark grader'),
       h('span', { class: 'topbar-title' }, challenge.title),
-      h('span', { class: 'muted' }, `Interviewer view · candidate ${interview.candidateName} · started ${new Date(interview.createdAt).toLocaleString()}`),
-      h('span', { class: 'spacer' }), liveState),
-    h('main', { class: 'interviewer' },
-      h('nav', { class: 'pane sidebar', 'aria-labelledby': 'submissions-title' }, h('h2', { id: 'submissions-title' }, 'Submissions'), list),
-      h('section', { class: 'pane detail', 'aria-label': 'Interview detail' }, tabs.element)));
+      h(
+        'span',
+        { class: 'muted' },
+        `Interviewer view · candidate ${interview.candidateName} · started ${new Date(interview.createdAt).toLocaleString()}`,
+      ),
+      h('span', { class: 'spacer' }),
+      liveState,
+    ),
+    h(
+      'main',
+      { class: 'interviewer' },
+      h(
+        'nav',
+        { class: 'pane sidebar', 'aria-labelledby': 'submissions-title' },
+        h('h2', { id: 'submissions-title' }, 'Submissions'),
+        list,
+      ),
+      h('section', { class: 'pane detail', 'aria-label': 'Interview detail' }, tabs.element),
+    ),
+  );
 
-  renderScorecard(apiBase).then((form) => replace(scorecardPanel, form), (error: unknown) => {
-    replace(scorecardPanel, h('p', { class: 'notice' }, `The scorecard could not be loaded: ${(error as Error).message}`));
-  });
+  renderScorecard(apiBase).then(
+    (form) => replace(scorecardPanel, form),
+    (error: unknown) => {
+      replace(scorecardPanel, h('p', { class: 'notice' }, `The scorecard could not be loaded: ${(error as Error).message}`));
+    },
+  );
 
   const codeModel = monaco.editor.createModel('', 'python');
-  const codeEditor = monaco.editor.create(codeHost, { ...EDITOR_DEFAULTS, model: codeModel, readOnly: true, ariaLabel: 'Submitted code (read-only)' });
+  const codeEditor = monaco.editor.create(codeHost, {
+    ...EDITOR_DEFAULTS,
+    model: codeModel,
+    readOnly: true,
+    ariaLabel: 'Submitted code (read-only)',
+  });
   const originalModel = monaco.editor.createModel('', 'python');
   const modifiedModel = monaco.editor.createModel('', 'python');
-  const diffEditor = monaco.editor.createDiffEditor(diffHost, { ...EDITOR_DEFAULTS, readOnly: true, originalEditable: false, renderSideBySide: true, ariaLabel: 'Changes since the previous submission' });
+  const diffEditor = monaco.editor.createDiffEditor(diffHost, {
+    ...EDITOR_DEFAULTS,
+    readOnly: true,
+    originalEditable: false,
+    renderSideBySide: true,
+    ariaLabel: 'Changes since the previous submission',
+  });
   diffEditor.setModel({ original: originalModel, modified: modifiedModel });
   const setCodeView = (diff: boolean): void => {
     codeHost.hidden = diff;
@@ -84,10 +146,35 @@ export async function mountInterviewer(root: HTMLElement, apiBase: string, view:
   const columns = challenge.output.columns.map((c) => c.name);
 
   const renderList = (): void => {
-    replace(list, feed.ordered().reverse().map((s) => h('li', {},
-      h('button', { type: 'button', class: 'submission-item', 'aria-current': s.id === selectedId ? 'true' : null, 'data-id': s.id, 'data-kind': s.kind,
-        onclick: () => { followLatest = s.id === feed.ordered().at(-1)?.id; select(s.id); } },
-      h('span', { class: 'item-title' }, feed.label(s)), h('span', { class: 'muted' }, formatTime(s.createdAtMs)), outcomeBadge(s)))));
+    replace(
+      list,
+      feed
+        .ordered()
+        .reverse()
+        .map((s) =>
+          h(
+            'li',
+            {},
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'submission-item',
+                'aria-current': s.id === selectedId ? 'true' : null,
+                'data-id': s.id,
+                'data-kind': s.kind,
+                onclick: () => {
+                  followLatest = s.id === feed.ordered().at(-1)?.id;
+                  select(s.id);
+                },
+              },
+              h('span', { class: 'item-title' }, feed.label(s)),
+              h('span', { class: 'muted' }, formatTime(s.createdAtMs)),
+              outcomeBadge(s),
+            ),
+          ),
+        ),
+    );
   };
 
   const renderDetail = (): void => {
@@ -96,8 +183,15 @@ export async function mountInterviewer(root: HTMLElement, apiBase: string, view:
     const all = feed.ordered();
     const previous = all[all.findIndex((x) => x.id === s.id) - 1];
     const took = s.finishedAtMs && s.startedAtMs ? ` · graded in ${formatMs(s.finishedAtMs - s.startedAtMs)}` : '';
-    replace(detailHeader, h('h2', { id: 'detail-title' }, feed.label(s), ' ', outcomeBadge(s)),
-      h('p', { class: 'muted' }, `${formatTime(s.createdAtMs)}${took}${s.attempts && s.attempts > 1 ? ` · ${s.attempts} attempts` : ''}${previous ? ` · previous: ${feed.label(previous)}` : ' · first submission'}`));
+    replace(
+      detailHeader,
+      h('h2', { id: 'detail-title' }, feed.label(s), ' ', outcomeBadge(s)),
+      h(
+        'p',
+        { class: 'muted' },
+        `${formatTime(s.createdAtMs)}${took}${s.attempts && s.attempts > 1 ? ` · ${s.attempts} attempts` : ''}${previous ? ` · previous: ${feed.label(previous)}` : ' · first submission'}`,
+      ),
+    );
     if (codeModel.getValue() !== s.code) codeModel.setValue(s.code);
     if (originalModel.getValue() !== (previous?.code ?? challenge.starter)) originalModel.setValue(previous?.code ?? challenge.starter);
     if (modifiedModel.getValue() !== s.code) modifiedModel.setValue(s.code);
@@ -110,7 +204,7 @@ export async function mountInterviewer(root: HTMLElement, apiBase: string, view:
     }
     if (s.status === 'system_error') {
       replace(chartHost);
-      replace(resultHost, h('div', { class: 'notice' }, h('strong', {}, 'Grader fault (not the candidate\'s): '), s.error ?? 'unknown'));
+      replace(resultHost, h('div', { class: 'notice' }, h('strong', {}, "Grader fault (not the candidate's): "), s.error ?? 'unknown'));
       replace(sandboxHost);
       return;
     }
@@ -119,12 +213,24 @@ export async function mountInterviewer(root: HTMLElement, apiBase: string, view:
     replace(chartHost, chart ? [h('h3', {}, 'Time per case'), chart] : null);
     replace(resultHost, renderResult(s.result, { columns }));
     const box = s.result.sandbox;
-    replace(sandboxHost, box ? h('details', { class: 'sandbox' },
-      h('summary', {}, 'Sandbox and logs'),
-      h('p', {}, `Image ${box.image}; container start ${formatMs(box.startupMs)}, Spark start ${formatMs(box.sparkStartupMs)}, compute ${formatMs(box.computeMs)}`,
-        box.peakMemoryBytes ? `, peak memory ${(box.peakMemoryBytes / 1024 ** 2).toFixed(0)} MiB` : ''),
-      h('h4', {}, 'Container stderr (Spark/JVM)'),
-      h('pre', { class: 'stderr' }, box.stderr || '(empty)')) : null);
+    replace(
+      sandboxHost,
+      box
+        ? h(
+            'details',
+            { class: 'sandbox' },
+            h('summary', {}, 'Sandbox and logs'),
+            h(
+              'p',
+              {},
+              `Image ${box.image}; container start ${formatMs(box.startupMs)}, Spark start ${formatMs(box.sparkStartupMs)}, compute ${formatMs(box.computeMs)}`,
+              box.peakMemoryBytes ? `, peak memory ${(box.peakMemoryBytes / 1024 ** 2).toFixed(0)} MiB` : '',
+            ),
+            h('h4', {}, 'Container stderr (Spark/JVM)'),
+            h('pre', { class: 'stderr' }, box.stderr || '(empty)'),
+          )
+        : null,
+    );
   };
 
   const select = (id: string): void => {

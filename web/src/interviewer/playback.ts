@@ -11,14 +11,37 @@ const REFRESH_MS = 5_000;
 const PLAY_STEP_MS = 40;
 
 export function mountPlayback(container: HTMLElement, apiBase: string, starter: string): { refresh(): Promise<void> } {
-  const slider = h('input', { type: 'range', id: 'playback-slider', min: 0, max: 0, value: 0, step: 1, 'aria-label': 'Edit position in the playback' });
+  const slider = h('input', {
+    type: 'range',
+    id: 'playback-slider',
+    min: 0,
+    max: 0,
+    value: 0,
+    step: 1,
+    'aria-label': 'Edit position in the playback',
+  });
   const position = h('span', { id: 'playback-position', class: 'muted', 'aria-live': 'off' }, 'No edits yet');
   const playButton = h('button', { type: 'button', class: 'secondary', id: 'playback-play' }, 'Play');
   const host = h('div', { class: 'editor-host playback-editor' });
-  container.append(h('div', { class: 'playback-controls' }, playButton, h('label', { for: 'playback-slider', class: 'visually-hidden' }, 'Edit position'), slider, position), host);
+  container.append(
+    h(
+      'div',
+      { class: 'playback-controls' },
+      playButton,
+      h('label', { for: 'playback-slider', class: 'visually-hidden' }, 'Edit position'),
+      slider,
+      position,
+    ),
+    host,
+  );
 
   const model = monaco.editor.createModel(starter, 'python');
-  const editor = monaco.editor.create(host, { ...EDITOR_DEFAULTS, model, readOnly: true, ariaLabel: 'Playback of the candidate\'s edits (read-only)' });
+  const editor = monaco.editor.create(host, {
+    ...EDITOR_DEFAULTS,
+    model,
+    readOnly: true,
+    ariaLabel: "Playback of the candidate's edits (read-only)",
+  });
   const decorations = editor.createDecorationsCollection();
   let replay = new Replay(starter, []);
   let timer: ReturnType<typeof setInterval> | undefined;
@@ -28,13 +51,20 @@ export function mountPlayback(container: HTMLElement, apiBase: string, starter: 
     if (model.getValue() !== text) model.setValue(text);
     slider.value = String(count);
     const event: DraftEvent | undefined = replay.events[count - 1];
-    position.textContent = replay.events.length === 0 ? 'No edits yet'
-      : `Edit ${count} of ${replay.events.length}${event ? ` · ${formatTime(event.t)}` : ' · starter code'}`;
+    position.textContent =
+      replay.events.length === 0
+        ? 'No edits yet'
+        : `Edit ${count} of ${replay.events.length}${event ? ` · ${formatTime(event.t)}` : ' · starter code'}`;
     slider.setAttribute('aria-valuetext', position.textContent);
     if (event) {
       const start = model.getPositionAt(Math.min(event.from, text.length));
       const end = model.getPositionAt(Math.min(event.from + event.text.length, text.length));
-      decorations.set([{ range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, Math.max(end.column, start.column + 1)), options: { className: 'playback-edit', isWholeLine: event.text.includes('\n') } }]);
+      decorations.set([
+        {
+          range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, Math.max(end.column, start.column + 1)),
+          options: { className: 'playback-edit', isWholeLine: event.text.includes('\n') },
+        },
+      ]);
       editor.revealPositionInCenterIfOutsideViewport(start);
     } else {
       decorations.clear();
@@ -69,7 +99,8 @@ export function mountPlayback(container: HTMLElement, apiBase: string, starter: 
     if (atEnd && !timer) show(events.length);
   };
   setInterval(() => {
-    if (!container.hidden && container.offsetParent !== null) refresh().catch((error: unknown) => console.warn('playback refresh failed', error));
+    if (!container.hidden && container.offsetParent !== null)
+      refresh().catch((error: unknown) => console.warn('playback refresh failed', error));
   }, REFRESH_MS);
   return { refresh };
 }

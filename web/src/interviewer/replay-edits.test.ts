@@ -18,7 +18,12 @@ describe('Replay', () => {
   });
 
   it('gives the same text through checkpoints as a straight replay', () => {
-    const events = Array.from({ length: 1000 }, (_, i) => ({ t: i, from: i % 7, to: i % 7 + (i % 3 === 0 ? 1 : 0), text: String.fromCharCode(97 + (i % 26)) }));
+    const events = Array.from({ length: 1000 }, (_, i) => ({
+      t: i,
+      from: i % 7,
+      to: (i % 7) + (i % 3 === 0 ? 1 : 0),
+      text: String.fromCharCode(97 + (i % 26)),
+    }));
     const replay = new Replay('start', events);
     let text = 'start';
     events.forEach((e, i) => {

@@ -15,7 +15,10 @@ export function applyEdit(text: string, e: DraftEvent): string {
 export class Replay {
   private readonly checkpoints: string[];
 
-  constructor(readonly start: string, readonly events: DraftEvent[]) {
+  constructor(
+    readonly start: string,
+    readonly events: DraftEvent[],
+  ) {
     this.checkpoints = [start];
     let text = start;
     events.forEach((e, i) => {

@@ -16,25 +16,56 @@ const CRITERIA: Record<Criterion, { label: string; hint: string }> = {
   communication: { label: 'Communication', hint: 'Clear explanation of technical concepts.' },
 };
 const SCORECARD_CRITERIA = Object.keys(CRITERIA) as Criterion[];
-const SCORES = [[1, 'weak'], [2, 'mixed'], [3, 'good'], [4, 'strong']] as const;
+const SCORES = [
+  [1, 'weak'],
+  [2, 'mixed'],
+  [3, 'good'],
+  [4, 'strong'],
+] as const;
 
 function empty(): Scorecard {
-  return { criteria: Object.fromEntries(SCORECARD_CRITERIA.map((c) => [c, { score: null, notes: '' }])) as Scorecard['criteria'], summary: '' };
+  return {
+    criteria: Object.fromEntries(SCORECARD_CRITERIA.map((c) => [c, { score: null, notes: '' }])) as Scorecard['criteria'],
+    summary: '',
+  };
 }
 
 export async function renderScorecard(apiBase: string): Promise<HTMLElement> {
   const stored = await apiJson<ScorecardView>('GET', `${apiBase}/scorecard`);
   const card = stored.scorecard ?? empty();
-  const status = h('span', { class: 'muted', role: 'status', id: 'scorecard-status' }, stored.updatedAtMs ? `Saved ${formatTime(stored.updatedAtMs)}` : 'Not saved yet');
-  const form = h('form', { class: 'scorecard', 'aria-label': 'Scorecard' },
-    SCORECARD_CRITERIA.map((c) => h('fieldset', { class: 'criterion', 'data-criterion': c },
-      h('legend', {}, CRITERIA[c].label),
-      h('p', { class: 'muted' }, CRITERIA[c].hint),
-      h('div', { class: 'score-options' }, SCORES.map(([value, word]) => h('label', { class: 'score-option' },
-        h('input', { type: 'radio', name: `${c}-score`, value, checked: card.criteria[c].score === value }), ` ${value} `, h('span', { class: 'muted' }, word)))),
-      h('label', { class: 'notes-label' }, 'Notes', h('textarea', { name: `${c}-notes`, rows: 2 }, card.criteria[c].notes)))),
+  const status = h(
+    'span',
+    { class: 'muted', role: 'status', id: 'scorecard-status' },
+    stored.updatedAtMs ? `Saved ${formatTime(stored.updatedAtMs)}` : 'Not saved yet',
+  );
+  const form = h(
+    'form',
+    { class: 'scorecard', 'aria-label': 'Scorecard' },
+    SCORECARD_CRITERIA.map((c) =>
+      h(
+        'fieldset',
+        { class: 'criterion', 'data-criterion': c },
+        h('legend', {}, CRITERIA[c].label),
+        h('p', { class: 'muted' }, CRITERIA[c].hint),
+        h(
+          'div',
+          { class: 'score-options' },
+          SCORES.map(([value, word]) =>
+            h(
+              'label',
+              { class: 'score-option' },
+              h('input', { type: 'radio', name: `${c}-score`, value, checked: card.criteria[c].score === value }),
+              ` ${value} `,
+              h('span', { class: 'muted' }, word),
+            ),
+          ),
+        ),
+        h('label', { class: 'notes-label' }, 'Notes', h('textarea', { name: `${c}-notes`, rows: 2 }, card.criteria[c].notes)),
+      ),
+    ),
     h('label', { class: 'notes-label' }, 'Summary and recommendation', h('textarea', { name: 'summary', rows: 4 }, card.summary)),
-    h('div', { class: 'form-row' }, h('button', { type: 'submit', class: 'primary', id: 'save-scorecard' }, 'Save scorecard'), status));
+    h('div', { class: 'form-row' }, h('button', { type: 'submit', class: 'primary', id: 'save-scorecard' }, 'Save scorecard'), status),
+  );
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const data = new FormData(form);

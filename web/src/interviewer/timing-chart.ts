@@ -22,7 +22,13 @@ export function renderTimingChart(cases: CaseResult[], budgetRatio: number): HTM
   const max = Math.max(...timed.flatMap((c) => [c.timeMs ?? 0, (c.referenceTimeMs ?? 0) * (c.timed ? budgetRatio : 1)]), 1);
   const scale = (ms: number): number => ((WIDTH - LABEL_WIDTH - 90) * ms) / max;
   const height = timed.length * ROW + 30;
-  const chart = svg('svg', { viewBox: `0 0 ${WIDTH} ${height}`, width: '100%', role: 'img', class: 'timing-chart', 'aria-labelledby': 'timing-chart-title' });
+  const chart = svg('svg', {
+    viewBox: `0 0 ${WIDTH} ${height}`,
+    width: '100%',
+    role: 'img',
+    class: 'timing-chart',
+    'aria-labelledby': 'timing-chart-title',
+  });
   chart.append(svg('title', { id: 'timing-chart-title' }, 'Time per case: candidate against the reference solution'));
   timed.forEach((c, i) => {
     const y = i * ROW + 6;
@@ -41,14 +47,25 @@ export function renderTimingChart(cases: CaseResult[], budgetRatio: number): HTM
     }
   });
   const legendY = timed.length * ROW + 18;
-  chart.append(svg('rect', { x: LABEL_WIDTH, y: legendY - 9, width: 10, height: 10, class: 'bar-candidate' }), svg('text', { x: LABEL_WIDTH + 14, y: legendY, class: 'chart-label' }, 'candidate'));
+  chart.append(
+    svg('rect', { x: LABEL_WIDTH, y: legendY - 9, width: 10, height: 10, class: 'bar-candidate' }),
+    svg('text', { x: LABEL_WIDTH + 14, y: legendY, class: 'chart-label' }, 'candidate'),
+  );
   if (timed.some((c) => typeof c.referenceTimeMs === 'number')) {
-    chart.append(svg('rect', { x: LABEL_WIDTH + 100, y: legendY - 9, width: 10, height: 10, class: 'bar-reference' }), svg('text', { x: LABEL_WIDTH + 114, y: legendY, class: 'chart-label' }, 'reference'));
+    chart.append(
+      svg('rect', { x: LABEL_WIDTH + 100, y: legendY - 9, width: 10, height: 10, class: 'bar-reference' }),
+      svg('text', { x: LABEL_WIDTH + 114, y: legendY, class: 'chart-label' }, 'reference'),
+    );
   } else {
-    chart.append(svg('text', { x: LABEL_WIDTH + 100, y: legendY, class: 'chart-value' }, 'no reference times (no timed cases, or not calibrated yet)'));
+    chart.append(
+      svg('text', { x: LABEL_WIDTH + 100, y: legendY, class: 'chart-value' }, 'no reference times (no timed cases, or not calibrated yet)'),
+    );
   }
   if (timed.some((c) => c.timed && typeof c.referenceTimeMs === 'number')) {
-    chart.append(svg('line', { x1: LABEL_WIDTH + 200, x2: LABEL_WIDTH + 200, y1: legendY - 10, y2: legendY + 1, class: 'budget-line' }), svg('text', { x: LABEL_WIDTH + 206, y: legendY, class: 'chart-label' }, `budget (${budgetRatio}× reference)`));
+    chart.append(
+      svg('line', { x1: LABEL_WIDTH + 200, x2: LABEL_WIDTH + 200, y1: legendY - 10, y2: legendY + 1, class: 'budget-line' }),
+      svg('text', { x: LABEL_WIDTH + 206, y: legendY, class: 'chart-label' }, `budget (${budgetRatio}× reference)`),
+    );
   }
   return h('figure', { class: 'chart' }, h('figcaption', { class: 'visually-hidden' }, 'Time per case'), chart);
 }

@@ -13,7 +13,10 @@ const KIND: Record<ApiMember['kind'], monaco.languages.CompletionItemKind> = {
   constant: monaco.languages.CompletionItemKind.Constant,
 };
 /** Offered when the receiver cannot be worked out: what a PySpark solution mostly holds. */
-const FALLBACK: ScopeRef[] = [{ kind: 'class', name: 'DataFrame' }, { kind: 'class', name: 'Column' }];
+const FALLBACK: ScopeRef[] = [
+  { kind: 'class', name: 'DataFrame' },
+  { kind: 'class', name: 'Column' },
+];
 
 function headline(owner: ScopeRef, m: ApiMember): string {
   const prefix = owner.kind === 'module' ? 'F' : owner.name;
@@ -35,7 +38,12 @@ export function registerPyspark(context: () => CodeContext): monaco.IDisposable 
       if (source[wordStart - 1] !== '.') return { suggestions: [] };
       const ref = receiverAt(PYSPARK_API, source, wordStart - 1, context());
       const owners = ref ? [ref] : FALLBACK;
-      const range = { startLineNumber: position.lineNumber, endLineNumber: position.lineNumber, startColumn: word.startColumn, endColumn: word.endColumn };
+      const range = {
+        startLineNumber: position.lineNumber,
+        endLineNumber: position.lineNumber,
+        startColumn: word.startColumn,
+        endColumn: word.endColumn,
+      };
       const seen = new Set<string>();
       const suggestions: monaco.languages.CompletionItem[] = [];
       for (const owner of owners) {
@@ -77,5 +85,10 @@ export function registerPyspark(context: () => CodeContext): monaco.IDisposable 
       return null;
     },
   });
-  return { dispose: () => { completion.dispose(); hover.dispose(); } };
+  return {
+    dispose: () => {
+      completion.dispose();
+      hover.dispose();
+    },
+  };
 }

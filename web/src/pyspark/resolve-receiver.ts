@@ -11,7 +11,11 @@ export interface CodeContext {
   dataFrameInputs: string[];
 }
 
-interface Segment { name: string; call: boolean; index: boolean }
+interface Segment {
+  name: string;
+  call: boolean;
+  index: boolean;
+}
 
 const IDENT_CHAR = /[\w]/;
 const MAX_DEPTH = 4;
@@ -46,7 +50,9 @@ function matchingOpen(text: string, close: number): number {
 export function chainBefore(text: string, end: number): Segment[] | null {
   const segments: Segment[] = [];
   let pos = end - 1;
-  const skipSpace = (): void => { while (pos >= 0 && /\s/.test(text[pos]!)) pos--; };
+  const skipSpace = (): void => {
+    while (pos >= 0 && /\s/.test(text[pos]!)) pos--;
+  };
   for (;;) {
     skipSpace();
     let call = false;
@@ -82,10 +88,16 @@ export function chainBefore(text: string, end: number): Segment[] | null {
 }
 
 function importAliases(source: string): Map<string, ScopeRef> {
-  const aliases = new Map<string, ScopeRef>([['F', { kind: 'module', name: 'functions' }], ['Window', { kind: 'class', name: 'Window' }]]);
+  const aliases = new Map<string, ScopeRef>([
+    ['F', { kind: 'module', name: 'functions' }],
+    ['Window', { kind: 'class', name: 'Window' }],
+  ]);
   for (const m of source.matchAll(/^\s*from\s+pyspark\.sql\s+import\s+(.+)$/gm)) {
     for (const part of m[1]!.replace(/[()]/g, '').split(',')) {
-      const [name, alias] = part.trim().split(/\s+as\s+/).map((s) => s.trim());
+      const [name, alias] = part
+        .trim()
+        .split(/\s+as\s+/)
+        .map((s) => s.trim());
       if (name === 'functions' || name === 'types') aliases.set(alias ?? name, { kind: 'module', name });
       else if (name && /^(Window|DataFrame|Column|SparkSession)$/.test(name)) aliases.set(alias ?? name, { kind: 'class', name });
     }
@@ -133,7 +145,10 @@ function resolveRoot(api: PysparkApi, source: string, name: string, before: numb
   if (alias) return alias;
   const params = new RegExp(`def\\s+${context.entrypoint}\\s*\\(([^)]*)\\)`).exec(source.slice(0, before));
   if (params) {
-    const names = params[1]!.split(',').map((p) => p.split(/[:=]/)[0]!.trim()).filter(Boolean);
+    const names = params[1]!
+      .split(',')
+      .map((p) => p.split(/[:=]/)[0]!.trim())
+      .filter(Boolean);
     if (names[0] === name) return { kind: 'class', name: 'SparkSession' };
     const position = names.indexOf(name);
     if (position > 0 && context.dataFrameInputs.includes(name)) return { kind: 'class', name: 'DataFrame' };
@@ -143,7 +158,14 @@ function resolveRoot(api: PysparkApi, source: string, name: string, before: numb
   return null;
 }
 
-function resolveChain(api: PysparkApi, source: string, chain: Segment[], before: number, context: CodeContext, depth: number): ScopeRef | null {
+function resolveChain(
+  api: PysparkApi,
+  source: string,
+  chain: Segment[],
+  before: number,
+  context: CodeContext,
+  depth: number,
+): ScopeRef | null {
   const [root, ...rest] = chain;
   if (!root || root.call) return null;
   let current = resolveRoot(api, source, root.name, before, context, depth);
@@ -154,7 +176,14 @@ function resolveChain(api: PysparkApi, source: string, chain: Segment[], before:
     // A method named but not called (`df.groupBy.`) is a bound method: nothing to complete.
     if (!member || ((member.kind === 'method' || member.kind === 'function') && !segment.call)) return null;
     const type = member.returns;
-    current = type === null ? null : type === 'functions' || type === 'types' ? { kind: 'module', name: type } : api.classes[type] ? { kind: 'class', name: type } : null;
+    current =
+      type === null
+        ? null
+        : type === 'functions' || type === 'types'
+          ? { kind: 'module', name: type }
+          : api.classes[type]
+            ? { kind: 'class', name: type }
+            : null;
     if (current && segment.index) current = indexed(current);
   }
   return current;

@@ -17,7 +17,11 @@ export class SubmissionFeed<S extends SubmissionView> {
   private readonly byId = new Map<string, S>();
   private readonly lastCases = new Map<string, string>();
 
-  constructor(apiBase: string, liveState: HTMLElement, private readonly handlers: FeedHandlers<S>) {
+  constructor(
+    apiBase: string,
+    liveState: HTMLElement,
+    private readonly handlers: FeedHandlers<S>,
+  ) {
     const source = new EventSource(`${apiBase}/events`);
     const parse = <T>(event: Event): T => JSON.parse((event as MessageEvent<string>).data) as T;
     const connection = (state: 'open' | 'reconnecting'): void => {

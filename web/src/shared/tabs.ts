@@ -2,11 +2,25 @@
 // between them, only the selected one is in the tab order.
 import { h, uid } from '../dom.js';
 
-export interface Tab { id: string; label: string; panel: HTMLElement }
+export interface Tab {
+  id: string;
+  label: string;
+  panel: HTMLElement;
+}
 
-export function renderTabs(label: string, tabs: Tab[], onSelect?: (id: string) => void): { element: HTMLElement; select(id: string): void } {
+export function renderTabs(
+  label: string,
+  tabs: Tab[],
+  onSelect?: (id: string) => void,
+): { element: HTMLElement; select(id: string): void } {
   const base = uid('tabs');
-  const buttons = tabs.map((t) => h('button', { type: 'button', role: 'tab', id: `${base}-${t.id}`, 'aria-controls': `${base}-${t.id}-panel`, 'data-tab': t.id }, t.label));
+  const buttons = tabs.map((t) =>
+    h(
+      'button',
+      { type: 'button', role: 'tab', id: `${base}-${t.id}`, 'aria-controls': `${base}-${t.id}-panel`, 'data-tab': t.id },
+      t.label,
+    ),
+  );
   const panels = tabs.map((t) => {
     t.panel.setAttribute('role', 'tabpanel');
     t.panel.id = `${base}-${t.id}-panel`;
@@ -27,9 +41,16 @@ export function renderTabs(label: string, tabs: Tab[], onSelect?: (id: string) =
   list.addEventListener('keydown', (e) => {
     const current = buttons.indexOf(document.activeElement as HTMLButtonElement);
     if (current < 0) return;
-    const next = e.key === 'ArrowRight' ? (current + 1) % buttons.length
-      : e.key === 'ArrowLeft' ? (current - 1 + buttons.length) % buttons.length
-        : e.key === 'Home' ? 0 : e.key === 'End' ? buttons.length - 1 : -1;
+    const next =
+      e.key === 'ArrowRight'
+        ? (current + 1) % buttons.length
+        : e.key === 'ArrowLeft'
+          ? (current - 1 + buttons.length) % buttons.length
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? buttons.length - 1
+              : -1;
     if (next < 0) return;
     e.preventDefault();
     buttons[next]!.focus();

@@ -70,8 +70,9 @@ def main() -> None:
         started = time.perf_counter()
         spark = start_spark()
         spark_ms = (time.perf_counter() - started) * 1000
-        os.makedirs("/tmp/warm", exist_ok=True)
-        warm_up(spark, "/tmp/warm")
+        if os.environ.get("HARNESS_WARM_UP", "1") == "1":
+            os.makedirs("/tmp/warm", exist_ok=True)
+            warm_up(spark, "/tmp/warm")
         control.send({
             "type": "ready",
             "sparkVersion": spark.version,

@@ -1,6 +1,7 @@
 """A candidate's solution in the sandbox: its module imported from the delivered source, its
 entry point, and a SparkSession of its own (a new session on the sandbox's one SparkContext:
-own SQL settings, temporary views and functions), dropped again before the next solution."""
+own SQL settings, temporary views and functions), dropped again before the next solution with
+what sessions on one context share (global temporary views, saved tables, databases, cached data)."""
 import gc
 import importlib.util
 import os
@@ -23,13 +24,15 @@ class Solution:
         self.entry = None
 
     def release(self) -> None:
-        """Forgets the solution: its streams stopped, cached data dropped, its module unloaded."""
+        """Forgets the solution: its streams stopped, what it left in the shared catalog and cached
+        data dropped, its module unloaded."""
         for query in list(self.spark.streams.active):
             try:
                 query.stop()
             except Exception:  # a failed query is stopped already
                 pass
         try:
+            forget_shared_catalog(self.spark)
             self.spark.catalog.clearCache()
             for rdd in list(self.spark.sparkContext._jsc.getPersistentRDDs().values()):
                 rdd.unpersist()
@@ -43,6 +46,25 @@ class Solution:
             cloudpickle.unregister_pickle_by_value(self.module)
         sys.modules.pop("solution", None)
         shutil.rmtree(os.path.dirname(self.path), ignore_errors=True)
+
+
+def _quoted(name: str) -> str:
+    return "`" + name.replace("`", "``") + "`"
+
+
+def forget_shared_catalog(spark) -> None:
+    """Drops what every session on the SparkContext would see: global temporary views, databases
+    other than `default`, and the tables saved in `default` (their files in the warehouse too)."""
+    catalog = spark.catalog
+    for view in catalog.listTables("global_temp"):
+        if view.database == "global_temp":
+            catalog.dropGlobalTempView(view.name)
+    for database in catalog.listDatabases():
+        if database.name != "default":
+            spark.sql(f"DROP DATABASE IF EXISTS {_quoted(database.name)} CASCADE")
+    for table in catalog.listTables("default"):
+        if not table.isTemporary:
+            spark.sql(f"DROP TABLE IF EXISTS default.{_quoted(table.name)}")
 
 
 def spark_stopped(spark) -> bool:
