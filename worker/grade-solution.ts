@@ -193,15 +193,23 @@ export async function acquireSandbox(
   }
 }
 
+/** Whether a run's verdict may depend on how its container ended: it stopped, or code failed. */
+function needsExitState(run: SolutionRun): boolean {
+  return run.stop !== null || run.moduleStatus !== 'ok' || run.caseReports.some((r) => r.status !== 'ok');
+}
+
 export async function gradeSolution(deps: GraderDeps, request: GradeRequest): Promise<GradeResult> {
   const prepared = await prepareGrade(deps, request.challenge, request.scope);
   const sandbox = await acquireSandbox(deps, request.challenge, { priority: request.priority, budgetMs: prepared.plan.budgetMs });
   let exit: SandboxExit = { oomKilled: false, exitCode: null };
-  let solution: SolutionRun;
+  let solution: SolutionRun | undefined;
   try {
     solution = await runGrade(deps, sandbox, prepared, request);
   } finally {
-    exit = await sandbox.destroy();
+    // How the container ended (an OOM kill) only explains a stop or an error, so a run that
+    // finished every step without one is decided while Docker removes its sandbox.
+    if (solution && !needsExitState(solution)) deps.pool.release(sandbox);
+    else exit = await sandbox.destroy();
   }
   return decideGrade(deps, prepared, toSandboxRun(sandbox.spec.image, solution, sandbox, exit));
 }

@@ -1,5 +1,5 @@
 // The warm pool with real sandboxes: a member is handed out only once it is ready (Spark up, the
-// warm-up run), the pool refills behind it, a Run waiting beside a Submit gets the next member
+// warm-up run), the pool refills behind it at a low CPU weight, a Run waiting beside a Submit gets the next member
 // first, a member that waited too long or died while waiting is replaced, and closing the pool
 // removes every member it holds.
 import Docker from 'dockerode';
@@ -8,7 +8,7 @@ import { PRIORITY } from '../../core/grade-job.js';
 import { parseSandboxConfig } from '../../worker/config.js';
 import { createGraderDeps } from '../../worker/grader.js';
 import type { GraderDeps } from '../../worker/grade-solution.js';
-import { SANDBOX_LABEL } from '../../worker/sandbox/container-options.js';
+import { RUNNING_CPU_SHARES, SANDBOX_LABEL, WARMING_CPU_SHARES } from '../../worker/sandbox/container-options.js';
 import type { Sandbox } from '../../worker/sandbox/sandbox.js';
 import { TEST_RUN_LABEL } from '../support/grader.js';
 
@@ -45,6 +45,11 @@ describe('the sandbox pool', () => {
     expect(member.ready).toMatchObject({ sparkVersion: expect.stringMatching(/^3\.5\./) });
     expect(member.usable).toBe(true);
     expect(deps.pool.state()).toMatchObject({ target: 1, warming: 1, handedOut: 1 });
+    // The member handed out runs at the normal CPU weight; the one warming behind it at a low one.
+    expect((await member.container.inspect()).HostConfig.CpuShares).toBe(RUNNING_CPU_SHARES);
+    await until('the refill to be created', async () => (await ours()).some((c) => c.Id !== member.container.id));
+    const refill = (await ours()).find((c) => c.Id !== member.container.id)!;
+    expect((await docker.getContainer(refill.Id).inspect()).HostConfig.CpuShares).toBe(WARMING_CPU_SHARES);
     await member.destroy();
     await until('the pool to refill', () => deps.pool.state().ready === 1);
   });

@@ -22,7 +22,7 @@ import {
   type LocalServer,
   type LocalWorker,
 } from '../../scripts/local-service.js';
-import { queueContainers, requireDocker, serviceEnv } from './service-harness.js';
+import { queueContainersSettled, requireDocker, serviceEnv } from './service-harness.js';
 
 const reference = await readFile(path.join(FIXTURE_CHALLENGES, 'group-sum', 'reference.py'), 'utf8');
 const starter = await readFile(path.join(FIXTURE_CHALLENGES, 'group-sum', 'starter.py'), 'utf8');
@@ -70,7 +70,7 @@ describe('the grading service over HTTP', () => {
     const late = await readSse(`${server.url}/api/i/${created.interviewerToken}/submissions/${id}/events`, () => false);
     expect(late).toHaveLength(1);
     expect((late[0]!.data as { status: string; code: string }).code).toBe(reference);
-    expect(await queueContainers(queueName)).toEqual([]);
+    expect(await queueContainersSettled(queueName)).toEqual([]);
   });
 
   it('shows the candidate public diffs and hidden pass/fail only; the interviewer everything', async () => {

@@ -18,7 +18,7 @@ import {
   type LocalServer,
   type LocalWorker,
 } from '../../scripts/local-service.js';
-import { queueContainers, requireDocker, serviceEnv } from './service-harness.js';
+import { queueContainersSettled, requireDocker, serviceEnv } from './service-harness.js';
 
 const reference = await readFile(path.join(FIXTURE_CHALLENGES, 'group-sum', 'reference.py'), 'utf8');
 const starter = await readFile(path.join(FIXTURE_CHALLENGES, 'group-sum', 'starter.py'), 'utf8');
@@ -91,7 +91,7 @@ describe(`${TOTAL} submissions at once`, () => {
       expect(Object.values(verdicts).reduce((sum, n) => sum + Number(n), 0)).toBe(TOTAL); // one result write each
       expect(await server.queue.getJobCounts('completed', 'failed')).toEqual({ completed: TOTAL, failed: 0 });
       expect(await server.store.redis.zcard(server.store.pendingKey())).toBe(0);
-      expect(await queueContainers(queueName)).toEqual([]);
+      expect(await queueContainersSettled(queueName)).toEqual([]);
     },
     45 * 60_000,
   );

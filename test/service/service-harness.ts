@@ -21,6 +21,19 @@ export async function queueContainers(queueName: string): Promise<Docker.Contain
   return new Docker().listContainers({ all: true, filters: { label: [`${SANDBOX_LABEL}=1`, `${QUEUE_LABEL}=${queueName}`] } });
 }
 
+/**
+ * A queue's sandbox containers once removals under way have had `timeoutMs` to finish: a grade
+ * that ran cleanly is decided while the worker removes its sandbox.
+ */
+export async function queueContainersSettled(queueName: string, timeoutMs = 30_000): Promise<Docker.ContainerInfo[]> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const left = await queueContainers(queueName);
+    if (left.length === 0 || Date.now() > end) return left;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 export async function requireDocker(): Promise<void> {
   await new Docker().ping().catch((error: unknown) => {
     throw new Error(`the service tests need a running Docker engine (scripts/setup.sh starts one): ${(error as Error).message}`);

@@ -17,7 +17,7 @@ export interface TestGrader {
   deps: GraderDeps;
   runId: string;
   grade(challengeId: string, code: string, scope?: 'public' | 'all', extra?: Partial<GradeRequest>): Promise<GradeResult>;
-  /** Containers of this test run still present (running or not); with a pool, its ready members count too. */
+  /** Containers of this test run still present (running or not) once removals under way are done; with a pool, its ready members count too. */
   leftoverContainers(): Promise<Docker.ContainerInfo[]>;
   /** Closes the pool (its ready members are removed). */
   close(): Promise<void>;
@@ -62,7 +62,8 @@ export async function testGrader(challengesDir = FIXTURE_CHALLENGES, options: Te
       const challenge = await requireChallenge(deps.challenges, challengeId);
       return gradeSolution(deps, { challenge, code, scope, ...extra });
     },
-    leftoverContainers() {
+    async leftoverContainers() {
+      await deps.pool.settled(); // a grade that finished cleanly is decided while its sandbox is removed
       return docker.listContainers({ all: true, filters: { label: [`${SANDBOX_LABEL}=1`, `${TEST_RUN_LABEL}=${runId}`] } });
     },
     close: () => deps.pool.close(),

@@ -22,6 +22,7 @@ describe('containerOptions', () => {
     ['memory limit', host.Memory, limits.memoryBytes],
     ['swap equal to memory (no swap)', host.MemorySwap, limits.memoryBytes],
     ['CPU quota', host.NanoCpus, 2_000_000_000],
+    ['a low CPU weight until Spark is warm (raised once ready)', host.CpuShares, 64],
     ['pids limit', host.PidsLimit, 512],
     ['no bind mounts', host.Binds, []],
     ['no mounts', host.Mounts, []],

@@ -34,6 +34,14 @@ export interface HarnessOptions {
   warmUp: boolean;
 }
 
+/**
+ * CPU weight of a sandbox while Spark starts and warms up, against the normal weight it gets once
+ * ready: a member warming in the background only takes CPU a running grade leaves idle, so a
+ * refill never slows the Run that emptied the pool.
+ */
+export const WARMING_CPU_SHARES = 64;
+export const RUNNING_CPU_SHARES = 1024;
+
 export function containerOptions(
   image: string,
   limits: SandboxLimits,
@@ -77,6 +85,7 @@ export function containerOptions(
       MemorySwappiness: 0,
       OomKillDisable: false,
       NanoCpus: Math.round(limits.cpus * 1e9),
+      CpuShares: WARMING_CPU_SHARES,
       PidsLimit: limits.pids,
       Ulimits: [
         { Name: 'nofile', Soft: limits.nofile, Hard: limits.nofile },

@@ -39,6 +39,7 @@ const MAX_BACKOFF_MS = 30_000;
 
 export class SandboxPool {
   private readonly ready: { sandbox: Sandbox; timer: NodeJS.Timeout }[] = [];
+  private readonly removals = new Set<Promise<void>>();
   private warming = 0;
   private readonly waiters: Waiter[] = [];
   private seq = 0;
@@ -91,7 +92,27 @@ export class SandboxPool {
     });
   }
 
-  /** Stops refilling, fails the waiters, destroys every member not handed out. */
+  /**
+   * Removes a member whose job is over without making the caller wait for Docker: `settled()`
+   * and `close()` wait for it. A failed removal is logged; the owner guard and the reaper retry.
+   */
+  release(sandbox: Sandbox): void {
+    const removal: Promise<void> = sandbox
+      .destroy()
+      .then(
+        () => undefined,
+        (error: unknown) => this.log(`removing member ${sandbox.id.slice(0, 12)} after its job failed: ${(error as Error).message}`),
+      )
+      .finally(() => this.removals.delete(removal));
+    this.removals.add(removal);
+  }
+
+  /** Resolves once every removal started by `release` has finished. */
+  async settled(): Promise<void> {
+    await Promise.all([...this.removals]);
+  }
+
+  /** Stops refilling, fails the waiters, destroys every member not handed out, waits for released ones. */
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.retryTimer);
@@ -102,6 +123,7 @@ export class SandboxPool {
         await sandbox.destroy().catch((error: unknown) => this.log(`removing a ready member on close failed: ${(error as Error).message}`));
       }),
     );
+    await this.settled();
   }
 
   private log(message: string): void {

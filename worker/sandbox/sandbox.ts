@@ -8,7 +8,7 @@ import type { ReadyFrame } from '../../core/run-report.js';
 import type { SandboxCommand } from '../../core/sandbox-command.js';
 import { GraderFault } from '../errors.js';
 import { CappedBuffer } from './capped-buffer.js';
-import { containerOptions, DEADLINE_LABEL, type HarnessOptions, type SandboxLimits } from './container-options.js';
+import { containerOptions, DEADLINE_LABEL, RUNNING_CPU_SHARES, type HarnessOptions, type SandboxLimits } from './container-options.js';
 import { DEFAULT_MAX_DEPTH, FrameReader } from './frame-reader.js';
 import { ProtocolMachine, type Outcome, type Step, type Stop } from './protocol-machine.js';
 
@@ -129,6 +129,7 @@ export class Sandbox {
     const sandbox = new Sandbox(container, spec);
     try {
       await sandbox.boot();
+      await withTimeout(container.update({ CpuShares: RUNNING_CPU_SHARES }), DOCKER_OP_TIMEOUT_MS, "raise a ready container's CPU weight");
       return sandbox;
     } catch (error) {
       await sandbox
