@@ -4,7 +4,7 @@
 // - accept-to-verdict of a Run of the reference (public cases);
 // - a Submit's overhead: its accept-to-verdict minus the sandbox's compute (module, priming run,
 //   every case and shuffled re-run, on the worker's clock);
-// - the timing verdict and ratio of the reference and of a correct solution about 3.5x slower
+// - the timing verdict and ratio of the reference and of a correct solution about 3x slower
 //   (scripts/bench/<challenge>-slower.py) over --tries Submits each: they must not change.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -132,6 +132,6 @@ async function submitFigures(token: string, interviewer: string): Promise<void> 
         `${view.verdict} ${view.result?.timing?.ratio ?? '-'}x${view.result?.timing?.reference === 'retimed' ? ' (re-timed)' : ''}`,
       );
     }
-    console.log(`about 3.5x slower correct solution, ${tries} Submits: ${slow.join(', ')}`);
+    console.log(`about 3x slower correct solution, ${tries} Submits: ${slow.join(', ')}`);
   }
 }

@@ -1,6 +1,6 @@
 # A correct but slower session-analysis solution for `npm run bench:service`: lateness and repeats
 # dropped in Spark, then every event pickled into Python as a Row, grouped per user with
-# groupByKey and sessionized row by row (about 3.5x the reference on the timed case in the
+# groupByKey and sessionized row by row (about 3x the reference on the timed case in the
 # sandbox: inside the budget of 4x and the re-time window). Its timing verdict must be the same
 # on every Submit.
 from datetime import timedelta
