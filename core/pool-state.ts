@@ -8,6 +8,8 @@ export const PoolStateSchema = z.object({
   ready: z.number().int().nonnegative(),
   /** Members starting (container, Spark, warm-up). */
   warming: z.number().int().nonnegative(),
+  /** Members handed out whose job has not ended (a refill waits for one to end while a member is still ready). */
+  inUse: z.number().int().nonnegative().default(0),
   /** Grades waiting for a member. */
   waiting: z.number().int().nonnegative(),
   /** Members handed to a grade since the worker started. */

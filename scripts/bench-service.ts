@@ -55,12 +55,26 @@ const server = await startServer(env);
 const worker = await startWorkerProcess(env);
 const client = api(server.url);
 
-/** Waits until every live worker's pool is full and idle: each try starts on an idle machine with a warm pool. */
+/** `handedOut` of the last heartbeat that showed the pool full. */
+let fullAfter = -1;
+
+/**
+ * Waits until every live worker's pool is full and idle: each try starts on an idle machine with a
+ * warm pool. /readyz shows the workers' last heartbeats, so a state counts only once it is newer
+ * than the last try's (more members handed out since): a heartbeat from before the last try
+ * still says "full".
+ */
 async function poolFull(c: Api): Promise<void> {
   for (;;) {
-    const ready = await c.json<{ pool: { target: number; ready: number; warming: number } }>('GET', '/readyz');
+    const ready = await c.json<{ pool: { target: number; ready: number; warming: number; inUse: number; handedOut: number } }>(
+      'GET',
+      '/readyz',
+    );
     const pool = ready.body.pool;
-    if (pool && pool.target > 0 && pool.ready >= pool.target && pool.warming === 0) return;
+    if (pool && pool.target > 0 && pool.ready >= pool.target && pool.warming === 0 && pool.inUse === 0 && pool.handedOut > fullAfter) {
+      fullAfter = pool.handedOut;
+      return;
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
 }
@@ -96,7 +110,12 @@ try {
   );
 
   const runs: number[] = [];
-  for (let i = 0; i < tries; i++) runs.push((await timed(token, interviewer, reference, 'run')).ms);
+  for (let i = 0; i < tries; i++) {
+    const { ms, view } = await timed(token, interviewer, reference, 'run');
+    runs.push(ms);
+    const cases = (view.result?.cases ?? []).map((c) => `${c.name} ${s(c.timeMs ?? 0)}`).join(', ');
+    console.log(`  Run ${i + 1}: ${s(ms)} (sandbox ${s(view.result?.sandbox.computeMs ?? 0)}: module, priming run, ${cases})`);
+  }
   row('Run (public cases): accept to verdict', runs, s);
   if (!values['runs-only']) await submitFigures(token, interviewer);
 } finally {

@@ -45,20 +45,21 @@ export async function renderMetrics(store: Store, queue: Queue, registry: Regist
   for (const kind of ['retryable', 'final']) lines.push(`grader_sandbox_failures_total{kind="${kind}"} ${faults[kind] ?? 0}`);
   // Each live worker's sandbox pool, from its heartbeat.
   const gauges = [
-    ['target', "Members a worker's pool keeps ready or warming."],
-    ['ready', 'Pool members up, warm and waiting for a job.'],
-    ['warming', 'Pool members starting.'],
-    ['waiting', 'Grades waiting for a pool member.'],
+    ['target', 'target', "Members a worker's pool keeps ready or warming."],
+    ['ready', 'ready', 'Pool members up, warm and waiting for a job.'],
+    ['warming', 'warming', 'Pool members starting.'],
+    ['inUse', 'in_use', 'Pool members running a grade.'],
+    ['waiting', 'waiting', 'Grades waiting for a pool member.'],
   ] as const;
   const counters = [
     ['handedOut', 'handed_out', 'Pool members handed to a grade.'],
     ['replacedIdle', 'replaced_idle', 'Pool members replaced after waiting too long.'],
     ['failedStarts', 'failed_starts', 'Pool member starts that failed.'],
   ] as const;
-  for (const [field, help] of gauges) {
-    lines.push(`# HELP grader_pool_${field} ${help}`, `# TYPE grader_pool_${field} gauge`);
+  for (const [field, name, help] of gauges) {
+    lines.push(`# HELP grader_pool_${name} ${help}`, `# TYPE grader_pool_${name} gauge`);
     for (const [id, beat] of workers)
-      if (beat.pool) lines.push(`grader_pool_${field}{worker="${esc(id)}",queue="${esc(beat.queue)}"} ${beat.pool[field]}`);
+      if (beat.pool) lines.push(`grader_pool_${name}{worker="${esc(id)}",queue="${esc(beat.queue)}"} ${beat.pool[field]}`);
   }
   for (const [field, name, help] of counters) {
     lines.push(`# HELP grader_pool_${name}_total ${help}`, `# TYPE grader_pool_${name}_total counter`);

@@ -9,12 +9,14 @@ export const ReadinessSchema = z.object({
   docker: z.boolean(),
   /** Workers with a live heartbeat on this server's queue. */
   workers: z.number().int().nonnegative(),
-  /** Their sandbox pools, summed: members ready, warming, the target, grades waiting for one. */
+  /** Their sandbox pools, summed from their last heartbeats: the target, members ready, warming and running a grade, grades waiting for one, members handed out so far. */
   pool: z.object({
     target: z.number().int().nonnegative(),
     ready: z.number().int().nonnegative(),
     warming: z.number().int().nonnegative(),
+    inUse: z.number().int().nonnegative(),
     waiting: z.number().int().nonnegative(),
+    handedOut: z.number().int().nonnegative(),
   }),
 });
 export type Readiness = z.infer<typeof ReadinessSchema>;

@@ -21,7 +21,7 @@ export function opsRoutes({ app }: Routes, { config, deps }: RouteContext): void
     );
     let dockerOk = false;
     let workers = 0;
-    const pool = { target: 0, ready: 0, warming: 0, waiting: 0 };
+    const pool = { target: 0, ready: 0, warming: 0, inUse: 0, waiting: 0, handedOut: 0 };
     if (redisOk) {
       const live = await store.liveWorkers().catch((error: unknown) => {
         logger.warn({ err: error }, 'worker heartbeats unreadable; reporting no live worker');
@@ -30,7 +30,8 @@ export function opsRoutes({ app }: Routes, { config, deps }: RouteContext): void
       const ours = [...live.values()].filter((w) => w.queue === config.GRADER_QUEUE_NAME);
       workers = ours.length;
       dockerOk = ours.some((w) => w.dockerOk);
-      for (const w of ours) for (const k of ['target', 'ready', 'warming', 'waiting'] as const) pool[k] += w.pool?.[k] ?? 0;
+      for (const w of ours)
+        for (const k of ['target', 'ready', 'warming', 'inUse', 'waiting', 'handedOut'] as const) pool[k] += w.pool?.[k] ?? 0;
     }
     if (deps.pingDocker)
       dockerOk = await deps.pingDocker().then(

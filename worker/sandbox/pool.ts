@@ -2,8 +2,10 @@
 // is created with the hardened options, has Spark up and the warm-up workload run before it
 // counts as ready, takes exactly one job and is then destroyed by its taker. The pool refills in
 // the background, replaces a member that waited too long or died while waiting, and hands the
-// next ready member to the waiter with the best priority (a Run before any Submit). Size 0 is
-// a pool that keeps nothing ready: every acquire starts its own member (the CLI).
+// next ready member to the waiter with the best priority (a Run before any Submit). A refill
+// never competes with a running grade needlessly: while a member is still ready and nobody
+// waits, it starts when a handed-out member's job ends; with none ready, at once. Size 0 is a
+// pool that keeps nothing ready: every acquire starts its own member (the CLI).
 import type Docker from 'dockerode';
 import type { PoolState } from '../../core/pool-state.js';
 import { Sandbox, type SandboxSpec } from './sandbox.js';
@@ -41,6 +43,8 @@ export class SandboxPool {
   private readonly ready: { sandbox: Sandbox; timer: NodeJS.Timeout }[] = [];
   private readonly removals = new Set<Promise<void>>();
   private warming = 0;
+  /** Members handed out whose job has not ended yet. */
+  private inUse = 0;
   private readonly waiters: Waiter[] = [];
   private seq = 0;
   private closed = false;
@@ -59,7 +63,14 @@ export class SandboxPool {
   }
 
   state(): PoolState {
-    return { target: this.options.size, ready: this.ready.length, warming: this.warming, waiting: this.waiters.length, ...this.counters };
+    return {
+      target: this.options.size,
+      ready: this.ready.length,
+      warming: this.warming,
+      inUse: this.inUse,
+      waiting: this.waiters.length,
+      ...this.counters,
+    };
   }
 
   /**
@@ -80,8 +91,7 @@ export class SandboxPool {
     if (index >= 0) {
       const [member] = this.ready.splice(index, 1);
       clearTimeout(member!.timer);
-      member!.sandbox.onIdleStop = null;
-      this.counters.handedOut += 1;
+      this.handOut(member!.sandbox);
       this.refill();
       return Promise.resolve(member!.sandbox);
     }
@@ -135,8 +145,22 @@ export class SandboxPool {
     return this.options.start ? this.options.start(spec) : Sandbox.start(this.options.docker, spec);
   }
 
+  /** Counts a member as in use until its taker destroys it; its end is when a deferred refill starts. */
+  private handOut(sandbox: Sandbox): void {
+    sandbox.onIdleStop = null;
+    this.counters.handedOut += 1;
+    this.inUse += 1;
+    sandbox.onRetire = () => {
+      this.inUse -= 1;
+      this.refill();
+    };
+  }
+
   private refill(): void {
     if (this.closed || this.retryTimer) return;
+    // Starting Spark takes a core for seconds: while a job runs and a member is still ready for
+    // the next one, the refill waits for the job to end rather than slow it down.
+    if (this.inUse > 0 && this.ready.length > 0 && this.waiters.length === 0) return;
     const wanted = Math.max(this.options.size, this.waiters.length);
     while (this.ready.length + this.warming < wanted && this.warming < this.options.maxStarting) {
       this.warming += 1;
@@ -172,7 +196,7 @@ export class SandboxPool {
     }
     const waiter = this.waiters.shift();
     if (waiter) {
-      this.counters.handedOut += 1;
+      this.handOut(sandbox);
       waiter.resolve(sandbox);
       return;
     }

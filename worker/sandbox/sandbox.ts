@@ -73,6 +73,8 @@ export class Sandbox {
   peakMemoryBytes: number | null = null;
   /** Called once if the container stops by itself or breaks the protocol while no step runs (a pool member that died). */
   onIdleStop: ((stop: Stop) => void) | null = null;
+  /** Called once when `destroy()` is first called: the job that held this sandbox is over (the pool refills then). */
+  onRetire: (() => void) | null = null;
 
   private constructor(
     readonly container: Docker.Container,
@@ -292,6 +294,9 @@ export class Sandbox {
   /** Kills (if running) and removes the container; how it ended. Safe to call more than once. */
   destroy(): Promise<SandboxExit> {
     this.destroyed ??= (async () => {
+      const retired = this.onRetire;
+      this.onRetire = null;
+      retired?.();
       clearTimeout(this.timer);
       this.memoryWatch?.stop();
       this.kill();
