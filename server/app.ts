@@ -52,7 +52,7 @@ export function buildApp(config: ServerConfig, deps: AppDeps): App {
       rateLimitPerMinute(config.GRADER_REQUESTS_PER_MINUTE, (req) => `admin:${req.socket.remoteAddress ?? ''}`),
       requireAdmin(config.GRADER_ADMIN_TOKEN),
     ],
-    sse: new SseRegistry(),
+    sse: new SseRegistry(config.GRADER_MAX_STREAMS_PER_TOKEN),
   };
   opsRoutes(routes, context);
   adminRoutes(routes, context);

@@ -28,6 +28,8 @@ export const ServerConfigSchema = z.object({
   GRADER_SUBMISSIONS_PER_MINUTE: positiveInt(20),
   /** Requests of any kind one token (or, for admin routes, one address) may make per minute. */
   GRADER_REQUESTS_PER_MINUTE: positiveInt(600),
+  /** Live event streams (SSE) one link may hold open at once, per server process. */
+  GRADER_MAX_STREAMS_PER_TOKEN: positiveInt(8),
   /** Edit events kept per interview for playback. */
   GRADER_MAX_DRAFT_EVENTS: positiveInt(20_000),
   /** pino log level. */

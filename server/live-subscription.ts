@@ -11,10 +11,12 @@ export async function openLiveSubscription(
   res: Response,
   live: { sse: SseRegistry; hub: EventHub },
   channel: string,
+  /** What the stream counts against (the link's token hash). */
+  key: string,
   onEvent: (event: LiveEvent, stream: SseStream) => void,
 ): Promise<SseStream> {
   let unsubscribe = (): void => undefined;
-  const stream = live.sse.open(req, res, () => unsubscribe());
+  const stream = live.sse.open(req, res, key, () => unsubscribe());
   unsubscribe = await live.hub.subscribe(channel, (message) => {
     const event = LiveEventSchema.safeParse(JSON.parse(message));
     if (!event.success) {

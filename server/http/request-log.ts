@@ -5,9 +5,9 @@ import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 
-/** Replaces the secret part of `/i/<token>` paths, for logs. */
+/** Replaces the secret part of `/i/<token>` paths, for logs: in any case, as routing matches them. */
 export function redactUrl(url: string): string {
-  return url.replace(/\/i\/[^/?#]+/g, '/i/[token]');
+  return url.replace(/\/i\/[^/?#]+/gi, '/i/[token]');
 }
 
 export function requestLog(logger: Logger): RequestHandler {

@@ -1,5 +1,6 @@
 // Security headers (helmet) by path: a strict policy for the API, a same-origin CSP for the web
-// app's pages and assets, and a relaxed one for bull-board's pages only.
+// app's pages and assets, and a relaxed one for bull-board's pages only. Every API answer (tokens,
+// code, verdicts) is `Cache-Control: no-store`, so no browser or proxy keeps a copy.
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
 
@@ -26,6 +27,8 @@ export function securityHeaders(): RequestHandler {
   const boardHelmet = helmet({ contentSecurityPolicy: false });
   const webHelmet = helmet({ contentSecurityPolicy: { useDefaults: false, directives: WEB_CSP } });
   const isWebPath = (p: string): boolean => p === '/' || p.startsWith('/i/') || p.startsWith('/assets/');
-  return (req, res, next) =>
+  return (req, res, next) => {
+    if (/^\/api(\/|$)/i.test(req.path)) res.set('Cache-Control', 'no-store');
     (req.path.startsWith('/admin/queues') ? boardHelmet : isWebPath(req.path) ? webHelmet : strictHelmet)(req, res, next);
+  };
 }

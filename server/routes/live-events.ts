@@ -22,25 +22,39 @@ export function liveEventRoutes({ interview: byToken }: Routes, { deps, sse }: R
       stream.send('submission', submissionView(current, role, names));
       if (current.status === 'graded' || current.status === 'system_error') stream.end();
     };
-    const stream = await openLiveSubscription(req, res, live, store.submissionChannel(record.id), (event, stream) => {
-      if (event.type === 'progress') stream.send('progress', progressView(event, role, names));
-      else sendState(stream).catch((error: unknown) => req.log.error({ err: error }, 'event stream read failed'));
-    });
+    const stream = await openLiveSubscription(
+      req,
+      res,
+      live,
+      store.submissionChannel(record.id),
+      access(res).tokenHash,
+      (event, stream) => {
+        if (event.type === 'progress') stream.send('progress', progressView(event, role, names));
+        else sendState(stream).catch((error: unknown) => req.log.error({ err: error }, 'event stream read failed'));
+      },
+    );
     await sendState(stream); // the snapshot: a late client still gets the state (and the end, if finished)
   });
 
   byToken.get('/events', async (req, res) => {
     const { interview, role } = access(res);
     const names = await caseNamesFor(challenges, access(res));
-    const stream = await openLiveSubscription(req, res, live, store.interviewChannel(interview.id), (event, stream) => {
-      if (event.type === 'progress') return stream.send('progress', progressView(event, role, names));
-      store
-        .getSubmission(event.submissionId)
-        .then((record) => {
-          if (record) stream.send('submission', submissionView(record, role, names));
-        })
-        .catch((error: unknown) => req.log.error({ err: error }, 'event stream read failed'));
-    });
+    const stream = await openLiveSubscription(
+      req,
+      res,
+      live,
+      store.interviewChannel(interview.id),
+      access(res).tokenHash,
+      (event, stream) => {
+        if (event.type === 'progress') return stream.send('progress', progressView(event, role, names));
+        store
+          .getSubmission(event.submissionId)
+          .then((record) => {
+            if (record) stream.send('submission', submissionView(record, role, names));
+          })
+          .catch((error: unknown) => req.log.error({ err: error }, 'event stream read failed'));
+      },
+    );
     stream.send('snapshot', {
       interview,
       submissions: (await store.listSubmissions(interview.id)).map((s) => submissionView(s, role, names)),

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../core/repo-root.js';
+import { printable } from '../../worker/cli/printable.js';
 import { FIXTURE_CHALLENGES } from '../support/grader.js';
 
 const run = promisify(execFile);
@@ -44,6 +45,15 @@ describe.concurrent('grade CLI', () => {
     expect(stdout).toMatch(/case\s+kind\s+verdict/);
     expect(stdout).toMatch(/basic\s+public\s+wrong_answer/);
     expect(stdout).toMatch(/verdict: wrong_answer/);
+  });
+
+  it("escapes the terminal control characters of the candidate's error in the table", async () => {
+    const { code, stdout } = await grade(['group-sum', path.join(REPO_ROOT, 'test', 'fixtures', 'cli', 'terminal-escapes.py'), '--public']);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/basic\s+public\s+runtime_error/);
+    expect(stdout).toContain('\\x1b[31mred\\x1b[0m and \\u202eevil');
+    // Nothing left for a terminal to act on: escaping it again changes nothing.
+    expect(printable(stdout)).toBe(stdout);
   });
 
   it.each([[['group-sum']], [['group-sum', fixture('reference.py'), '--no-such-flag']]])('exits 2 with the usage for %j', async (args) => {

@@ -153,6 +153,38 @@ describe('the grading service over HTTP', () => {
     expect((await client.json('GET', `/api/i/${candidateToken}/submissions`)).body).toEqual({ submissions: [] });
   });
 
+  it('caps the live streams one link holds open with a 429 naming the limit, and frees a slot when one closes', async () => {
+    const { candidateToken, interviewerToken } = await createInterview(client);
+    const url = (token: string): string => `${server.url}/api/i/${token}/events`;
+    const held = await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        const abort = new AbortController();
+        const res = await fetch(url(candidateToken), { signal: abort.signal });
+        expect(res.status).toBe(200);
+        return abort;
+      }),
+    );
+    const refused = await fetch(url(candidateToken));
+    expect(refused.status).toBe(429);
+    expect(((await refused.json()) as { error: string }).error).toBe(
+      'too many live streams open for this link: at most 8 at once (GRADER_MAX_STREAMS_PER_TOKEN)',
+    );
+    // Another link of the same interview has its own count.
+    const other = new AbortController();
+    expect((await fetch(url(interviewerToken), { signal: other.signal })).status).toBe(200);
+    other.abort();
+    held.pop()!.abort();
+    let again: Response | undefined;
+    for (let i = 0; i < 50 && again?.status !== 200; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      again = await fetch(url(candidateToken));
+      if (again.status !== 200) await again.body?.cancel();
+    }
+    expect(again?.status).toBe(200);
+    await again?.body?.cancel();
+    for (const abort of held) abort.abort();
+  });
+
   it('saves drafts server-side with their edit events', async () => {
     const { candidateToken, interviewerToken } = await createInterview(client);
     const put = await client.json('PUT', `/api/i/${candidateToken}/draft`, {
@@ -172,7 +204,7 @@ describe('the grading service over HTTP', () => {
     const ready = await client.json('GET', '/readyz');
     expect(ready).toMatchObject({
       status: 200,
-      body: { ready: true, redis: true, docker: true, workers: 1, pool: { target: 0, ready: 0, warming: 0, waiting: 0 } },
+      body: { ready: true, redis: true, docker: true, workers: 1, pool: { target: 0, ready: 0, warming: 0, inUse: 0, waiting: 0 } },
     });
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
     expect(metrics).toContain('bullmq_job_count');
@@ -180,7 +212,17 @@ describe('the grading service over HTTP', () => {
     expect(metrics).toContain('grader_grading_duration_seconds_bucket');
     expect(metrics).toContain('grader_sandbox_failures_total');
     expect(metrics).toMatch(/grader_pool_ready\{worker="worker-[^"]+",queue="[^"]+"\} 0/);
+    expect(metrics).toMatch(/grader_pool_in_use\{worker="worker-[^"]+",queue="[^"]+"\} 0/);
     expect(metrics).toMatch(/grader_pool_handed_out_total\{worker="worker-[^"]+",queue="[^"]+"\} [1-9]/);
+    // Every API answer, found or not, is kept by no cache.
+    const apiAnswers = [
+      await fetch(`${server.url}/api/challenges`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } }),
+      await fetch(`${server.url}/api/i/no-such-token`),
+    ];
+    expect(apiAnswers.map((r) => [r.status, r.headers.get('cache-control')])).toEqual([
+      [200, 'no-store'],
+      [404, 'no-store'],
+    ]);
     expect((await fetch(`${server.url}/admin/queues`)).status).toBe(401);
     expect((await fetch(`${server.url}/admin/queues`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).status).toBe(200);
     const res = await fetch(`${server.url}/api/i/${'y'.repeat(43)}`);

@@ -1,5 +1,6 @@
 // `npm run --silent grade -- <challenge-id> <solution.py> [--json] [--public]`: grades one file
 // locally with the same sandbox and comparison as the worker, without Redis.
+// The table escapes control characters in everything the candidate wrote; --json is unchanged.
 // Exit codes: 0 accepted, 1 not accepted, 2 usage or grader error; on SIGINT/SIGTERM its sandbox
 // is removed before it exits (130/143), and its guard removes it even after a SIGKILL.
 import { readFile } from 'node:fs/promises';
@@ -11,6 +12,7 @@ import { parseSandboxConfig } from '../config.js';
 import { gradeSolution } from '../grade-solution.js';
 import { createGraderDeps, requireChallenge } from '../grader.js';
 import { removeOwnSandboxes } from '../sandbox/reaper.js';
+import { printable } from './printable.js';
 
 const USAGE = 'usage: npm run --silent grade -- <challenge-id> <solution.py> [--json] [--public]';
 
@@ -20,14 +22,16 @@ function table(result: GradeResult): string {
     const own = describePlanInsights(c.planInsights);
     return c.referencePlanInsights ? `${own} (reference: ${describePlanInsights(c.referencePlanInsights)})` : own;
   };
-  const rows = result.cases.map((c) => [
-    c.name,
-    c.hidden ? 'hidden' : 'public',
-    c.verdict,
-    c.timeMs === null ? '-' : formatMs(c.timeMs),
-    c.referenceTimeMs === null ? '-' : formatMs(c.referenceTimeMs),
-    plan(c),
-  ]);
+  const rows = result.cases.map((c) =>
+    [
+      c.name,
+      c.hidden ? 'hidden' : 'public',
+      c.verdict,
+      c.timeMs === null ? '-' : formatMs(c.timeMs),
+      c.referenceTimeMs === null ? '-' : formatMs(c.referenceTimeMs),
+      plan(c),
+    ].map(printable),
+  );
   const header = ['case', 'kind', 'verdict', 'time', 'reference', 'plan'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]): string =>
@@ -39,7 +43,8 @@ function table(result: GradeResult): string {
   const problems = result.cases.filter((c) => c.verdict !== 'accepted');
   if (problems.length > 0) {
     out.push('');
-    for (const c of problems) out.push(`${c.name}: ${c.verdict}\n  ${c.message.split('\n').join('\n  ')}`);
+    // The message quotes the candidate's values, errors and output: escaped before it reaches a terminal.
+    for (const c of problems) out.push(`${c.name}: ${c.verdict}\n  ${printable(c.message).split('\n').join('\n  ')}`);
   }
   if (result.timing) {
     const t = result.timing;
