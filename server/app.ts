@@ -4,9 +4,9 @@ import express from 'express';
 import type { AppDeps } from './app-deps.js';
 import type { ServerConfig } from './config.js';
 import { errorHandler } from './http/error-handler.js';
-import { notFound } from './http/http-error.js';
 import { access, resolveInterview } from './http/interview-access.js';
-import { rateLimitPerMinute } from './http/rate-limit.js';
+import { HttpError, notFound } from './http/http-error.js';
+import { clientKey, rateLimiters } from './http/rate-limit.js';
 import { requestLog } from './http/request-log.js';
 import { requireAdmin } from './http/require-admin.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -32,27 +32,34 @@ export interface App {
 export function buildApp(config: ServerConfig, deps: AppDeps): App {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  // The client address (limits, logs) is the socket's, or what the trusted proxies forwarded.
+  app.set('trust proxy', config.GRADER_TRUST_PROXY);
+  const limits = rateLimiters(deps.store.redis, deps.store.prefix);
   app.use(requestLog(deps.logger));
   app.use(securityHeaders());
   app.use(express.json({ limit: config.GRADER_BODY_LIMIT_BYTES, strict: true, type: 'application/json' }));
 
   // Interview links: every unknown/wrong token or foreign id is the same 404; limits are per token.
   const interview = express.Router({ mergeParams: true });
+  const unknownLimit = config.GRADER_UNKNOWN_TOKENS_PER_MINUTE;
   interview.use(
-    resolveInterview(deps.store),
-    rateLimitPerMinute(config.GRADER_REQUESTS_PER_MINUTE, (_req, res) => `req:${access(res).tokenHash}`),
+    resolveInterview(deps.store, async (req) => {
+      if (await limits.overLimit('unknown-token', unknownLimit, clientKey(req)))
+        throw new HttpError(
+          429,
+          `too many requests with unknown links from this address: at most ${unknownLimit} per minute (GRADER_UNKNOWN_TOKENS_PER_MINUTE)`,
+        );
+    }),
+    limits.perMinute('token', config.GRADER_REQUESTS_PER_MINUTE, (_req, res) => access(res).tokenHash),
   );
 
   const routes: Routes = { app, interview };
   const context: RouteContext = {
     config,
     deps,
-    adminOnly: [
-      rateLimitPerMinute(config.GRADER_REQUESTS_PER_MINUTE, (req) => `admin:${req.socket.remoteAddress ?? ''}`),
-      requireAdmin(config.GRADER_ADMIN_TOKEN),
-    ],
+    adminOnly: [limits.perMinute('admin', config.GRADER_REQUESTS_PER_MINUTE, clientKey), requireAdmin(config.GRADER_ADMIN_TOKEN)],
     sse: new SseRegistry(config.GRADER_MAX_STREAMS_PER_TOKEN),
+    limits,
   };
   opsRoutes(routes, context);
   adminRoutes(routes, context);

@@ -27,6 +27,16 @@ describe('server config', () => {
     });
   });
 
+  it.each([
+    [undefined, false],
+    ['false', false],
+    ['1', 1],
+    ['loopback', 'loopback'],
+    ['10.0.0.0/8, 192.168.1.7,fd00::/8', '10.0.0.0/8,192.168.1.7,fd00::/8'],
+  ])('reads GRADER_TRUST_PROXY=%j as %j', (value, trusted) => {
+    expect(parseServerConfig(value === undefined ? {} : { GRADER_TRUST_PROXY: value }).GRADER_TRUST_PROXY).toEqual(trusted);
+  });
+
   it('uses the public URL for links, without a trailing slash', () => {
     expect(publicUrl(parseServerConfig({ GRADER_PUBLIC_URL: 'https://grader.example.org/' }))).toBe('https://grader.example.org');
   });
@@ -39,6 +49,9 @@ describe('server config', () => {
     [{ GRADER_QUEUE_NAME: 'a:b' }, /GRADER_QUEUE_NAME/],
     [{ GRADER_SUBMISSIONS_PER_MINUTE: '-1' }, /GRADER_SUBMISSIONS_PER_MINUTE/],
     [{ GRADER_LOG_LEVEL: 'loud' }, /GRADER_LOG_LEVEL/],
+    [{ GRADER_TRUST_PROXY: 'true' }, /GRADER_TRUST_PROXY: "true" would believe any client about its address/],
+    [{ GRADER_TRUST_PROXY: '10.0.0.0/8, proxy.internal' }, /GRADER_TRUST_PROXY: not an address, subnet or name: proxy\.internal/],
+    [{ GRADER_TRUST_PROXY: '10.0.0.1/40' }, /GRADER_TRUST_PROXY: not an address, subnet or name: 10\.0\.0\.1\/40/],
   ])('rejects %j naming the variable', (env, message) => {
     expect(() => parseServerConfig(env)).toThrow(ConfigError);
     expect(() => parseServerConfig(env)).toThrow(message);

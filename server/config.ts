@@ -1,5 +1,6 @@
 // The server's settings from GRADER_* environment variables, parsed once with zod: HTTP, tokens
 // and limits of its own, plus the Redis fields it shares with the worker.
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError, LogLevelSchema, nonNegativeInt, parseEnv, positiveInt } from '../core/env-config.js';
@@ -7,6 +8,39 @@ import { REPO_ROOT } from '../core/repo-root.js';
 import { StoreConfigShape } from '../store/config.js';
 
 const KiB = 1024;
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * Which proxies in front of the server to believe about the client's address (X-Forwarded-For),
+ * as express's `trust proxy` takes it: `false` (none: the socket's address), a number of hops,
+ * or a comma-separated list of addresses, subnets (CIDR) and the names loopback, linklocal,
+ * uniquelocal. `true` (believe anyone) is refused: any client could then pick its own address.
+ */
+const TrustProxySchema = z
+  .string()
+  .trim()
+  .default('false')
+  .transform((value, ctx): false | number | string => {
+    if (value === '' || value === 'false') return false;
+    if (/^\d+$/.test(value)) return Number(value);
+    const entries = value.split(',').map((e) => e.trim());
+    const bad = entries.filter((e) => {
+      if (PROXY_NAMES.has(e)) return false;
+      const [address, bits, ...rest] = e.split('/');
+      const family = isIP(address ?? '');
+      if (family === 0 || rest.length > 0) return true;
+      return bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+    });
+    if (value === 'true' || bad.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${value === 'true' ? '"true" would believe any client about its address' : `not an address, subnet or name: ${bad.join(', ')}`}; use false, a number of proxy hops, or a comma-separated list of proxy addresses, CIDR subnets, loopback, linklocal, uniquelocal`,
+      });
+      return z.NEVER;
+    }
+    return entries.join(',');
+  });
 
 export const ServerConfigSchema = z.object({
   ...StoreConfigShape,
@@ -28,6 +62,10 @@ export const ServerConfigSchema = z.object({
   GRADER_SUBMISSIONS_PER_MINUTE: positiveInt(20),
   /** Requests of any kind one token (or, for admin routes, one address) may make per minute. */
   GRADER_REQUESTS_PER_MINUTE: positiveInt(600),
+  /** Requests with a link that opens nothing one client address may make per minute; past it, 429. */
+  GRADER_UNKNOWN_TOKENS_PER_MINUTE: positiveInt(30),
+  /** Proxies whose X-Forwarded-For names the client (limits and logs): `false`, hops, or addresses/subnets. */
+  GRADER_TRUST_PROXY: TrustProxySchema,
   /** Live event streams (SSE) one link may hold open at once, per server process. */
   GRADER_MAX_STREAMS_PER_TOKEN: positiveInt(8),
   /** Edit events kept per interview for playback. */

@@ -24,12 +24,15 @@ const SubmissionIdSchema = z.uuid();
 /** The access `resolveInterview` found for this request. */
 export const access = (res: Response): Access => res.locals.access as Access;
 
-export function resolveInterview(store: Store): RequestHandler {
+/** `onUnknown` counts a token that opens nothing and may throw instead of the usual 404 (a 429 for an address that keeps guessing). */
+export function resolveInterview(store: Store, onUnknown: (req: Request) => Promise<void>): RequestHandler {
   return async (req, res, next) => {
     const { token } = (req as TokenRequest).params;
-    if (!TOKEN_PATTERN.test(token)) throw notFound();
-    const found = await store.resolveToken(token);
-    if (!found) throw notFound();
+    const found = TOKEN_PATTERN.test(token) ? await store.resolveToken(token) : null;
+    if (!found) {
+      await onUnknown(req);
+      throw notFound();
+    }
     res.locals.access = { ...found, tokenHash: hashToken(token) } satisfies Access;
     next();
   };

@@ -4,6 +4,7 @@
 import type { RequestHandler, Router } from 'express';
 import type { AppDeps } from '../app-deps.js';
 import type { ServerConfig } from '../config.js';
+import type { RateLimiters } from '../http/rate-limit.js';
 import type { SseRegistry } from '../http/sse.js';
 
 export interface Routes {
@@ -19,4 +20,6 @@ export interface RouteContext {
   /** The admin routes' rate limit and token check, in that order (one limiter for all of them). */
   adminOnly: RequestHandler[];
   sse: SseRegistry;
+  /** Rate limiters whose counters are in Redis (shared by every server process). */
+  limits: RateLimiters;
 }

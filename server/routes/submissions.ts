@@ -7,16 +7,15 @@ import { enqueueGrade } from '../../store/enqueue.js';
 import { assertCodeSize } from '../http/code-size.js';
 import { HttpError } from '../http/http-error.js';
 import { access, caseNamesFor, ownSubmission, requireRole } from '../http/interview-access.js';
-import { rateLimitPerMinute } from '../http/rate-limit.js';
 import { validate } from '../http/validate.js';
 import { submissionView } from '../visibility.js';
 import type { RouteContext, Routes } from './route-context.js';
 
 const SubmitSchema = z.strictObject({ kind: SubmissionKindSchema, code: z.string() });
 
-export function submissionRoutes({ interview: byToken }: Routes, { config, deps }: RouteContext): void {
+export function submissionRoutes({ interview: byToken }: Routes, { config, deps, limits }: RouteContext): void {
   const { store, queue, challenges } = deps;
-  const submitLimiter = rateLimitPerMinute(config.GRADER_SUBMISSIONS_PER_MINUTE, (_req, res) => `submit:${access(res).tokenHash}`);
+  const submitLimiter = limits.perMinute('submit', config.GRADER_SUBMISSIONS_PER_MINUTE, (_req, res) => access(res).tokenHash);
 
   byToken.get('/submissions', async (_req, res) => {
     const { interview, role } = access(res);
