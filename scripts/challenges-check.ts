@@ -30,7 +30,13 @@ async function main(): Promise<number> {
       console.error(`unknown challenge ${unknown.join(', ')} (not a folder of ${root})\n${USAGE}`);
       return 2;
     }
-    const deps = await createGraderDeps(config, { poolSize: CHECK_CONCURRENCY, ownerPrefix: 'check', role: 'challenges-check' });
+    // A batch: the next grade is always waiting, so members are started as soon as one is taken.
+    const deps = await createGraderDeps(config, {
+      poolSize: CHECK_CONCURRENCY,
+      deferRefill: false,
+      ownerPrefix: 'check',
+      role: 'challenges-check',
+    });
     const checks: ChallengeCheck[] = [];
     for (const id of ids.length > 0 ? ids : present) {
       const started = Date.now();

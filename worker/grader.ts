@@ -29,6 +29,8 @@ export interface GraderOptions {
   role?: string;
   /** Members warming at once. */
   maxStarting?: number;
+  /** Refill only once a running grade ends while a member is still ready (default: true; see pool.ts). */
+  deferRefill?: boolean;
   /** How sandboxes start Spark (default: from the class-data archive, with the warm-up). */
   harness?: HarnessOptions;
 }
@@ -99,6 +101,7 @@ export async function createGraderDeps(config: SandboxConfig, options: GraderOpt
     maxIdleMs: config.GRADER_POOL_MAX_IDLE_MS,
     maxJobMs: config.GRADER_SANDBOX_MAX_JOB_MS,
     maxStarting: options.maxStarting ?? 2,
+    deferRefill: options.deferRefill ?? true,
     spec: (deadlineAt) => sandboxSpec(config, image, { ...labels, [ROLE_LABEL]: options.role ?? 'pool' }, deadlineAt, harness),
   });
   const generated = new GeneratedInputs({

@@ -3,9 +3,9 @@
 // counts as ready, takes exactly one job and is then destroyed by its taker. The pool refills in
 // the background, replaces a member that waited too long or died while waiting, and hands the
 // next ready member to the waiter with the best priority (a Run before any Submit). A refill
-// never competes with a running grade needlessly: while a member is still ready and nobody
-// waits, it starts when a handed-out member's job ends; with none ready, at once. Size 0 is a
-// pool that keeps nothing ready: every acquire starts its own member (the CLI).
+// need not compete with a running grade: with `deferRefill` (the service), while a member is
+// still ready and nobody waits, it starts when a handed-out member's job ends; with none ready,
+// at once. Size 0 is a pool that keeps nothing ready: every acquire starts its own member (the CLI).
 import type Docker from 'dockerode';
 import type { PoolState } from '../../core/pool-state.js';
 import { Sandbox, type SandboxSpec } from './sandbox.js';
@@ -20,6 +20,12 @@ export interface PoolOptions {
   maxJobMs: number;
   /** Members warming at once: starting Spark is CPU-heavy, so a few at a time. */
   maxStarting: number;
+  /**
+   * While a member is still ready and nobody waits, start a refill only when a running grade
+   * ends (an interview service: the grade a candidate waits for keeps the CPU). False: refill at
+   * once (a batch such as the challenge check, where the next grade is always waiting).
+   */
+  deferRefill: boolean;
   /** The sandbox to start, given its deadline (milliseconds since the epoch). */
   spec: (deadlineAt: number) => SandboxSpec;
   /** Starts a sandbox (the real one; tests may inject a failure). */
@@ -160,7 +166,7 @@ export class SandboxPool {
     if (this.closed || this.retryTimer) return;
     // Starting Spark takes a core for seconds: while a job runs and a member is still ready for
     // the next one, the refill waits for the job to end rather than slow it down.
-    if (this.inUse > 0 && this.ready.length > 0 && this.waiters.length === 0) return;
+    if (this.options.deferRefill && this.inUse > 0 && this.ready.length > 0 && this.waiters.length === 0) return;
     const wanted = Math.max(this.options.size, this.waiters.length);
     while (this.ready.length + this.warming < wanted && this.warming < this.options.maxStarting) {
       this.warming += 1;
