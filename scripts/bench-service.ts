@@ -14,6 +14,7 @@ import type { InterviewerSubmissionView } from '../core/views/submission-view.js
 import {
   api,
   createInterview,
+  METRICS_TOKEN,
   readSse,
   serviceEnv,
   startRedis,
@@ -69,6 +70,8 @@ async function poolFull(c: Api): Promise<void> {
     const ready = await c.json<{ pool: { target: number; ready: number; warming: number; inUse: number; handedOut: number } }>(
       'GET',
       '/readyz',
+      undefined,
+      { authorization: `Bearer ${METRICS_TOKEN}` },
     );
     const pool = ready.body.pool;
     if (pool && pool.target > 0 && pool.ready >= pool.target && pool.warming === 0 && pool.inUse === 0 && pool.handedOut > fullAfter) {

@@ -4,7 +4,7 @@
 // one), and a small HTTP and SSE client.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,11 +16,13 @@ import { buildApp } from '../server/app.js';
 import { parseServerConfig, type ServerConfig } from '../server/config.js';
 import { EventHub } from '../server/event-hub.js';
 import { connectRedis } from '../store/redis.js';
+import { DEFAULT_REDIS_MAXMEMORY_BYTES, newRedisPassword, redisServerConfig, redisUrl } from '../store/redis-server-config.js';
 import { Store } from '../store/store.js';
 import type { GradeJobData } from '../core/grade-job.js';
 import { REPO_ROOT } from '../core/repo-root.js';
 
 export const ADMIN_TOKEN = randomBytes(24).toString('hex');
+export const METRICS_TOKEN = randomBytes(24).toString('hex');
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -50,37 +52,31 @@ export interface LocalRedis {
   destroy(): Promise<void>;
 }
 
-/** A real redis-server (Debian's binary) on a free loopback port; fails when it is missing. */
-export async function startRedis(): Promise<LocalRedis> {
+/**
+ * A real redis-server (Debian's binary) on a free loopback port, configured as `npm start` runs it
+ * (store/redis-server-config.ts: nobody in without a password, the app user without the dangerous
+ * commands, maxmemory with noeviction); fails when redis-server is missing.
+ */
+export async function startRedis(options: { maxmemoryBytes?: number } = {}): Promise<LocalRedis> {
   const dir = await mkdtemp(path.join(tmpdir(), 'grader-redis-'));
   const port = await freePort();
-  const url = `redis://127.0.0.1:${port}`;
+  const password = newRedisPassword();
+  const url = redisUrl('127.0.0.1', port, password);
+  const configFile = path.join(dir, 'redis.conf');
+  await writeFile(
+    configFile,
+    redisServerConfig({
+      port,
+      dir,
+      password,
+      adminPassword: newRedisPassword(),
+      maxmemoryBytes: options.maxmemoryBytes ?? DEFAULT_REDIS_MAXMEMORY_BYTES,
+    }),
+    { mode: 0o600 },
+  );
   let child: ChildProcess | undefined;
   const start = async (): Promise<void> => {
-    const proc = spawn(
-      'redis-server',
-      [
-        '--port',
-        String(port),
-        '--bind',
-        '127.0.0.1',
-        '--dir',
-        dir,
-        '--appendonly',
-        'yes',
-        '--appendfsync',
-        'always',
-        '--maxmemory-policy',
-        'noeviction',
-        '--save',
-        '',
-        '--daemonize',
-        'no',
-        '--loglevel',
-        'warning',
-      ],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
-    );
+    const proc = spawn('redis-server', [configFile, '--daemonize', 'no', '--loglevel', 'warning'], { stdio: ['ignore', 'ignore', 'pipe'] });
     child = proc;
     let stderr = '';
     proc.stderr?.on('data', (d: Buffer) => {
@@ -122,6 +118,7 @@ export function serviceEnv(redisUrl: string, queueName: string, extra: Record<st
     GRADER_REDIS_URL: redisUrl,
     GRADER_QUEUE_NAME: queueName,
     GRADER_ADMIN_TOKEN: ADMIN_TOKEN,
+    GRADER_METRICS_TOKEN: METRICS_TOKEN,
     GRADER_WORKER_CONCURRENCY: '2',
     GRADER_LOG_LEVEL: 'warn',
     ...extra,

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The main command (`npm start`): the whole grading service on this machine. Makes the machine
 # ready (scripts/setup.sh: Docker engine, sandbox image, Redis; idempotent), starts a local
-# redis-server (AOF, appendfsync always, noeviction) when GRADER_REDIS_URL is unset and none
-# answers on the default port, then runs the server and one worker until Ctrl-C.
+# redis-server (AOF, appendfsync always, maxmemory with noeviction, a generated password for an
+# ACL user without the dangerous commands, loopback only) when GRADER_REDIS_URL is unset and
+# none of ours answers on the default port, then runs the server and one worker until Ctrl-C.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -12,16 +13,9 @@ bash scripts/setup.sh
 state="${GRADER_STATE_DIR:-$root/.cache/service}"
 mkdir -p "$state"
 if [ -z "${GRADER_REDIS_URL:-}" ]; then
-  if redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
-    echo "start: using the redis-server already on 127.0.0.1:6379"
-  else
-    echo "start: starting redis-server on 127.0.0.1:6379 (data in $state/redis)"
-    mkdir -p "$state/redis"
-    redis-server --bind 127.0.0.1 --port 6379 --dir "$state/redis" --appendonly yes --appendfsync always \
-      --maxmemory-policy noeviction --daemonize yes --logfile "$state/redis/redis.log" --pidfile "$state/redis/redis.pid"
-    for _ in $(seq 1 50); do redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 && break; sleep 0.1; done
-  fi
-  export GRADER_REDIS_URL="redis://127.0.0.1:6379"
+  # A locked-down local Redis (password, ACL, loopback, maxmemory): scripts/local-redis.ts.
+  GRADER_REDIS_URL="$(node --import tsx scripts/local-redis.ts "$state")"
+  export GRADER_REDIS_URL
 fi
 
 if [ -z "${GRADER_ADMIN_TOKEN:-}" ]; then

@@ -37,6 +37,10 @@ describe('server config', () => {
     expect(parseServerConfig(value === undefined ? {} : { GRADER_TRUST_PROXY: value }).GRADER_TRUST_PROXY).toEqual(trusted);
   });
 
+  it('takes an empty GRADER_METRICS_TOKEN (compose passes one when unset) as no token', () => {
+    expect(parseServerConfig({ GRADER_METRICS_TOKEN: '' }).GRADER_METRICS_TOKEN).toBeUndefined();
+  });
+
   it('uses the public URL for links, without a trailing slash', () => {
     expect(publicUrl(parseServerConfig({ GRADER_PUBLIC_URL: 'https://grader.example.org/' }))).toBe('https://grader.example.org');
   });
@@ -49,6 +53,7 @@ describe('server config', () => {
     [{ GRADER_QUEUE_NAME: 'a:b' }, /GRADER_QUEUE_NAME/],
     [{ GRADER_SUBMISSIONS_PER_MINUTE: '-1' }, /GRADER_SUBMISSIONS_PER_MINUTE/],
     [{ GRADER_LOG_LEVEL: 'loud' }, /GRADER_LOG_LEVEL/],
+    [{ GRADER_METRICS_TOKEN: 'short' }, /GRADER_METRICS_TOKEN: must be at least 24/],
     [{ GRADER_TRUST_PROXY: 'true' }, /GRADER_TRUST_PROXY: "true" would believe any client about its address/],
     [{ GRADER_TRUST_PROXY: '10.0.0.0/8, proxy.internal' }, /GRADER_TRUST_PROXY: not an address, subnet or name: proxy\.internal/],
     [{ GRADER_TRUST_PROXY: '10.0.0.1/40' }, /GRADER_TRUST_PROXY: not an address, subnet or name: 10\.0\.0\.1\/40/],

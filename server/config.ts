@@ -50,6 +50,10 @@ export const ServerConfigSchema = z.object({
   GRADER_HOST: z.string().min(1).default('127.0.0.1'),
   /** Bearer token that creates interviews and opens /admin/queues; at least 24 characters. */
   GRADER_ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  /** Bearer token that reads /metrics and the workers' pools in /readyz; at least 24 characters. Unset: /metrics is off. */
+  GRADER_METRICS_TOKEN: z
+    .union([z.literal('').transform(() => undefined), z.string().min(24, 'must be at least 24 characters')])
+    .optional(),
   /** Base URL the candidate and interviewer links start with (default: http://HOST:PORT). */
   GRADER_PUBLIC_URL: z.url().optional(),
   /** Folder of challenges (the same folder the workers grade from). */

@@ -23,6 +23,15 @@ export async function ensurePersistence(redis: Redis, logger: Logger): Promise<v
       const reply = (await redis.call('CONFIG', 'GET', name)) as string[];
       actual = reply[1];
     } catch (error) {
+      if (/^NOPERM\b/.test((error as Error).message)) {
+        // A locked-down Redis (npm start's, compose's) denies CONFIG to the app: its own configuration sets these.
+        logger.info(
+          `redis denies CONFIG to this user; make sure its configuration has ${Object.entries(REQUIRED)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ')}`,
+        );
+        return;
+      }
       logger.warn({ err: error, setting: name }, `cannot read redis ${name}; make sure it is ${wanted}`);
       continue;
     }
@@ -37,4 +46,13 @@ export async function ensurePersistence(redis: Redis, logger: Logger): Promise<v
       logger.warn({ err: error, setting: name, actual }, `redis ${name} is ${actual}, should be ${wanted}: submissions may be lost`);
     }
   }
+}
+
+/**
+ * Redis refused a write because it is at `maxmemory` (noeviction): a command's `OOM` reply, or a
+ * MULTI aborted for one (nothing of the transaction was written).
+ */
+export function isRedisFull(error: unknown): boolean {
+  const oom = (e: unknown): boolean => e instanceof Error && /^OOM\b/.test(e.message);
+  return oom(error) || ((error as { previousErrors?: unknown[] } | null)?.previousErrors ?? []).some(oom);
 }

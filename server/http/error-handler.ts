@@ -1,12 +1,18 @@
 // The one error middleware: HttpError messages (a 4xx, or a deliberate 5xx such as the 503 of an
-// unbuilt web app) and body-parser rejections reach the client as written; anything else is a 500
-// with a generic message and an error id that is in the log.
+// unbuilt web app), a full Redis (a 503 saying nothing was saved) and body-parser rejections
+// reach the client as written; anything else is a 500 with a generic message and an error id
+// that is in the log.
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { ErrorBody } from '../../core/views/ops-view.js';
 import type { ServerConfig } from '../config.js';
+import { isRedisFull } from '../../store/redis.js';
 import { HttpError } from './http-error.js';
+
+/** Redis at maxmemory refused a write: the request changed nothing. */
+export const REDIS_FULL_MESSAGE =
+  "the grader's store is full (Redis maxmemory): nothing of this request was saved; try again later, and tell the operator to free space or raise GRADER_REDIS_MAXMEMORY_BYTES";
 
 interface BodyParserError {
   type?: string;
@@ -16,13 +22,18 @@ interface BodyParserError {
 }
 
 export function errorHandler(config: ServerConfig, logger: Logger) {
-  return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
+  return (caught: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    let error = caught;
     let status = 500;
     let message = 'internal error';
     const parserError = error as BodyParserError;
     if (error instanceof HttpError) {
       status = error.status;
       message = error.message;
+    } else if (isRedisFull(error)) {
+      error = new HttpError(503, REDIS_FULL_MESSAGE, { cause: error });
+      status = 503;
+      message = REDIS_FULL_MESSAGE;
     } else if (parserError?.type === 'entity.parse.failed') {
       status = 400;
       message = 'request body is not valid JSON';

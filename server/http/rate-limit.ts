@@ -1,9 +1,10 @@
 // Rate limits: a fixed one-minute window per key (a client address, a token), answered with the
 // API's 429 naming the limit. Counters live in Redis (one Lua step per hit), so a limit holds
-// across every server process behind one proxy, not per process.
+// across every server process behind one proxy, not per process; a full Redis counts nothing.
 import type { Request, RequestHandler, Response } from 'express';
 import { ipKeyGenerator, rateLimit, type IncrementResponse, type Options, type Store } from 'express-rate-limit';
 import type { Redis } from 'ioredis';
+import { isRedisFull } from '../../store/redis.js';
 import { HttpError } from './http-error.js';
 
 const WINDOW_MS = 60_000;
@@ -33,8 +34,15 @@ export class RedisRateStore implements Store {
   }
 
   async increment(key: string): Promise<IncrementResponse> {
-    const [hits, ttl] = (await this.redis.eval(HIT, 1, this.prefix + key, String(this.windowMs))) as [number, number];
-    return { totalHits: hits, resetTime: new Date(Date.now() + ttl) };
+    try {
+      const [hits, ttl] = (await this.redis.eval(HIT, 1, this.prefix + key, String(this.windowMs))) as [number, number];
+      return { totalHits: hits, resetTime: new Date(Date.now() + ttl) };
+    } catch (error) {
+      // A full Redis refuses the count: the request goes on uncounted, so reads keep working and
+      // each write gets the store's own 503. Any other failure fails the request.
+      if (isRedisFull(error)) return { totalHits: 0, resetTime: new Date(Date.now() + this.windowMs) };
+      throw error;
+    }
   }
 
   async decrement(key: string): Promise<void> {

@@ -1,7 +1,9 @@
-// Operations: liveness, readiness (Redis, and Docker as live workers or this server see it) and
-// Prometheus metrics.
+// Operations: liveness, readiness (Redis, and Docker as live workers or this server see it; the
+// workers' pools only for the metrics token) and Prometheus metrics (the metrics token only).
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import type { Readiness } from '../../core/views/ops-view.js';
+import { HttpError } from '../http/http-error.js';
+import { presents } from '../http/require-admin.js';
 import { renderMetrics } from '../metrics.js';
 import type { RouteContext, Routes } from './route-context.js';
 
@@ -13,7 +15,7 @@ export function opsRoutes({ app }: Routes, { config, deps }: RouteContext): void
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
-  app.get('/readyz', async (_req, res) => {
+  app.get('/readyz', async (req, res) => {
     // A failed probe is the answer (`redis: false`, `docker: false`), polled often: not logged.
     const redisOk = await store.redis.ping().then(
       () => true,
@@ -39,9 +41,15 @@ export function opsRoutes({ app }: Routes, { config, deps }: RouteContext): void
         () => false,
       );
     const ready = redisOk && dockerOk;
-    res.status(ready ? 200 : 503).json({ ready, redis: redisOk, docker: dockerOk, workers, pool } satisfies Readiness);
+    // Anyone may ask whether the service is up; how many workers and sandboxes it has is for the metrics token.
+    const details = presents(req, config.GRADER_METRICS_TOKEN) ? { workers, pool } : {};
+    res.status(ready ? 200 : 503).json({ ready, redis: redisOk, docker: dockerOk, ...details } satisfies Readiness);
   });
-  app.get('/metrics', async (_req, res) => {
+  app.get('/metrics', async (req, res) => {
+    if (!config.GRADER_METRICS_TOKEN)
+      throw new HttpError(404, 'metrics are off: set GRADER_METRICS_TOKEN and scrape /metrics with it as a bearer token');
+    if (!presents(req, config.GRADER_METRICS_TOKEN))
+      throw new HttpError(401, 'metrics token required (GRADER_METRICS_TOKEN, as a bearer token)');
     res.type(registry.contentType).send(await renderMetrics(store, queue, registry));
   });
 }

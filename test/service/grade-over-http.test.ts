@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_CHALLENGES } from '../support/grader.js';
 import {
   ADMIN_TOKEN,
+  METRICS_TOKEN,
   api,
   createInterview,
   readSse,
@@ -199,14 +200,23 @@ describe('the grading service over HTTP', () => {
     expect((await client.json('PUT', `/api/i/${interviewerToken}/draft`, { code: 'x' })).status).toBe(403);
   });
 
-  it('serves health, readiness, metrics, and bull-board only with the admin token', async () => {
+  it('serves health and readiness to anyone, pool details and metrics with the metrics token, bull-board with the admin token', async () => {
     expect((await client.json('GET', '/healthz')).status).toBe(200);
-    const ready = await client.json('GET', '/readyz');
+    // Readiness for anyone; the workers and their pools, and the metrics, for the metrics token only.
+    expect(await client.json('GET', '/readyz')).toEqual({ status: 200, body: { ready: true, redis: true, docker: true } });
+    const ready = await client.json('GET', '/readyz', undefined, { authorization: `Bearer ${METRICS_TOKEN}` });
     expect(ready).toMatchObject({
       status: 200,
       body: { ready: true, redis: true, docker: true, workers: 1, pool: { target: 0, ready: 0, warming: 0, inUse: 0, waiting: 0 } },
     });
-    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    for (const headers of [{}, { authorization: `Bearer ${ADMIN_TOKEN}` }] as Record<string, string>[]) {
+      const refused = await fetch(`${server.url}/metrics`, { headers });
+      expect([refused.status, await refused.json()]).toEqual([
+        401,
+        { error: 'metrics token required (GRADER_METRICS_TOKEN, as a bearer token)' },
+      ]);
+    }
+    const metrics = await (await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
     expect(metrics).toContain('bullmq_job_count');
     expect(metrics).toMatch(/grader_verdicts_total\{challenge="group-sum",scope="all",verdict="accepted"\} [1-9]/);
     expect(metrics).toContain('grader_grading_duration_seconds_bucket');

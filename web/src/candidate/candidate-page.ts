@@ -326,7 +326,7 @@ function confirmSubmit(dialog: HTMLDialogElement): Promise<boolean> {
 async function checkGraders(showNotice: (message: string | null) => void): Promise<void> {
   try {
     const ready = await apiJson<Readiness>('GET', '/readyz');
-    if (ready.workers > 0) showNotice('The graders are busy with other submissions; yours is next in line.');
+    if (ready.ready) showNotice('The graders are busy with other submissions; yours is next in line.');
   } catch (error) {
     const detail =
       error instanceof ApiError && error.status === 503 ? 'no grader is running right now' : 'the grading service cannot be reached';
