@@ -38,15 +38,13 @@ afterAll(async () => {
   await deps?.pool.close();
 });
 
+/** A pool of `size` members of this test run, `size` of them warming at once. */
+const startPool = (size: number): Promise<GraderDeps> =>
+  createGraderDeps(config, { docker, poolSize: size, maxStarting: size, ownerPrefix: 'test', labels: { [TEST_RUN_LABEL]: runId } });
+
 describe('a service pool of two', () => {
   beforeAll(async () => {
-    pair = await createGraderDeps(config, {
-      docker,
-      poolSize: 2,
-      maxStarting: 2,
-      ownerPrefix: 'test',
-      labels: { [TEST_RUN_LABEL]: runId },
-    });
+    pair = await startPool(2);
   });
 
   it('starts no refill while a grade runs and the other member is ready, and one when the grade ends', async () => {
@@ -64,13 +62,7 @@ describe('a service pool of two', () => {
 
 describe('the sandbox pool', () => {
   beforeAll(async () => {
-    deps = await createGraderDeps(config, {
-      docker,
-      poolSize: 1,
-      maxStarting: 1,
-      ownerPrefix: 'test',
-      labels: { [TEST_RUN_LABEL]: runId },
-    });
+    deps = await startPool(1);
   });
 
   it('hands out a member that is already warm, and refills behind it', async () => {
