@@ -72,8 +72,10 @@ export const ServerConfigSchema = z.object({
   GRADER_TRUST_PROXY: TrustProxySchema,
   /** Live event streams (SSE) one link may hold open at once, per server process. */
   GRADER_MAX_STREAMS_PER_TOKEN: positiveInt(8),
-  /** Edit events kept per interview for playback. */
+  /** Edit events recorded per interview for playback; past it the code is saved, the edits are not. */
   GRADER_MAX_DRAFT_EVENTS: positiveInt(20_000),
+  /** Bytes of edit events (as stored, JSON) recorded per interview for playback; past it the same. */
+  GRADER_MAX_DRAFT_EVENT_BYTES: positiveInt(16 * KiB * KiB),
   /** pino log level. */
   GRADER_LOG_LEVEL: LogLevelSchema,
 });

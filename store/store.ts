@@ -1,6 +1,9 @@
 // The Redis store both processes use: interviews, hashed tokens, submission records,
 // drafts, scorecards, live-event channels and worker heartbeats. Every state change of a submission goes
 // through a Lua script or MULTI here, and publishes on the submission's and interview's channels.
+// Every write to an interview stamps its last activity, which retention reads; deleting an
+// interview deletes every key of it at once. Each interview's unfinished submissions are counted
+// (all, and Runs alone) for the queue's fair priority.
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
@@ -39,6 +42,9 @@ else
 end
 redis.call('HSET', KEYS[1], 'status', ARGV[2], 'finishedAtMs', ARGV[3], 'verdict', ARGV[4], 'result', ARGV[5], 'error', ARGV[6])
 redis.call('ZREM', KEYS[2], ARGV[7])
+redis.call('SREM', KEYS[3], ARGV[7])
+redis.call('SREM', KEYS[4], ARGV[7])
+if redis.call('EXISTS', KEYS[6]) == 1 then redis.call('ZADD', KEYS[5], ARGV[3], ARGV[10]) end
 local msg = cjson.encode({type = 'status', submissionId = ARGV[7], status = ARGV[2]})
 redis.call('PUBLISH', ARGV[8], msg)
 redis.call('PUBLISH', ARGV[9], msg)
@@ -51,6 +57,24 @@ redis.call('HSET', KEYS[1], 'casesDone', ARGV[2])
 redis.call('PUBLISH', ARGV[3], ARGV[5])
 redis.call('PUBLISH', ARGV[4], ARGV[5])
 return 1`;
+
+// Draft: the code is always saved; the batch's edit events are recorded only when the interview's
+// playback stays within both caps (count, bytes), else none of them and the answer says 'full'.
+const PUT_DRAFT = `
+if redis.call('EXISTS', KEYS[5]) == 0 then return 'missing' end
+redis.call('HSET', KEYS[1], 'code', ARGV[1], 'updatedAtMs', ARGV[2])
+redis.call('ZADD', KEYS[4], ARGV[2], ARGV[5])
+local n = #ARGV - 5
+if n == 0 then return 'saved' end
+local bytes = 0
+for i = 6, #ARGV do bytes = bytes + #ARGV[i] end
+if redis.call('LLEN', KEYS[2]) + n > tonumber(ARGV[3]) or tonumber(redis.call('HGET', KEYS[3], 'bytes') or '0') + bytes > tonumber(ARGV[4]) then
+  redis.call('HSET', KEYS[3], 'full', '1')
+  return 'full'
+end
+redis.call('RPUSH', KEYS[2], unpack(ARGV, 6))
+redis.call('HINCRBY', KEYS[3], 'bytes', bytes)
+return 'saved'`;
 
 export type ClaimOutcome = 'claimed' | 'missing' | 'graded' | 'system_error';
 
@@ -86,6 +110,17 @@ export class Store {
   metricsKey(name: string): string {
     return this.key('metrics', name);
   }
+  /** Every interview by its last activity (creation, submission, result, draft, scorecard), in ms. */
+  activityKey(): string {
+    return this.key('activity');
+  }
+  private interviewKey(id: string, ...parts: string[]): string {
+    return this.key('interview', id, ...parts);
+  }
+  /** The interview's unfinished submissions (`all`), and its unfinished Runs (`runs`). */
+  private unfinishedKey(interviewId: string, which: 'all' | 'runs'): string {
+    return this.interviewKey(interviewId, which === 'all' ? 'unfinished' : 'unfinished-runs');
+  }
 
   async createInterview(input: {
     challengeId: string;
@@ -99,12 +134,15 @@ export class Store {
     };
     const candidateToken = generateToken();
     const interviewerToken = generateToken();
+    const tokenHashes = [hashToken(candidateToken), hashToken(interviewerToken)];
     await this.redis
       .multi()
-      .hset(this.key('interview', interview.id), interview)
+      .hset(this.interviewKey(interview.id), interview)
       .zadd(this.key('interviews'), Date.parse(interview.createdAt), interview.id)
-      .set(this.key('token', hashToken(candidateToken)), `candidate:${interview.id}`)
-      .set(this.key('token', hashToken(interviewerToken)), `interviewer:${interview.id}`)
+      .zadd(this.activityKey(), Date.parse(interview.createdAt), interview.id)
+      .set(this.key('token', tokenHashes[0]!), `candidate:${interview.id}`)
+      .set(this.key('token', tokenHashes[1]!), `interviewer:${interview.id}`)
+      .sadd(this.interviewKey(interview.id, 'tokens'), ...tokenHashes)
       .exec()
       .then(execOk);
     return { interview, candidateToken, interviewerToken };
@@ -127,17 +165,20 @@ export class Store {
   }
 
   async getInterview(id: string): Promise<Interview | null> {
-    const hash = await this.redis.hgetall(this.key('interview', id));
+    const hash = await this.redis.hgetall(this.interviewKey(id));
     return Object.keys(hash).length === 0 ? null : InterviewSchema.parse(hash);
   }
 
-  /** Writes a new record (queued) and indexes it, in one MULTI; the caller enqueues the job. */
+  /**
+   * Writes a new record (queued) and indexes it, in one MULTI; the caller enqueues the job with
+   * the returned `rank` (the interview's unfinished submissions before this one, see `queueRank`).
+   */
   async acceptSubmission(input: {
     interviewId: string;
     challengeId: string;
     kind: SubmissionKind;
     code: string;
-  }): Promise<SubmissionRecord> {
+  }): Promise<{ record: SubmissionRecord; rank: number }> {
     const id = randomUUID();
     const createdAtMs = Date.now();
     const fields = {
@@ -151,15 +192,34 @@ export class Store {
       attempts: '0',
     };
     const message = JSON.stringify({ type: 'status', submissionId: id, status: 'queued' } satisfies LiveEvent);
-    await this.redis
+    const rankKey = this.unfinishedKey(input.interviewId, input.kind === 'run' ? 'runs' : 'all');
+    const tx = this.redis
       .multi()
+      .scard(rankKey)
       .hset(this.submissionKey(id), fields)
-      .zadd(this.key('interview', input.interviewId, 'submissions'), createdAtMs, id)
+      .zadd(this.interviewKey(input.interviewId, 'submissions'), createdAtMs, id)
       .zadd(this.pendingKey(), createdAtMs, id)
-      .publish(this.interviewChannel(input.interviewId), message)
-      .exec()
-      .then(execOk);
-    return SubmissionRecordSchema.parse(fields);
+      .zadd(this.activityKey(), createdAtMs, input.interviewId)
+      .sadd(this.unfinishedKey(input.interviewId, 'all'), id);
+    if (input.kind === 'run') tx.sadd(this.unfinishedKey(input.interviewId, 'runs'), id);
+    const results = await tx.publish(this.interviewChannel(input.interviewId), message).exec();
+    execOk(results);
+    return { record: SubmissionRecordSchema.parse(fields), rank: Number(results![0]![1]) };
+  }
+
+  /**
+   * Where a submission of the interview queues among the interview's own work: a Run counts the
+   * interview's unfinished Runs, a Submit all its unfinished submissions (itself excluded). The
+   * job's priority grows with it (core/grade-job.ts), so one interview's backlog cannot starve
+   * another's first submission, while its own Runs still go before its own Submits.
+   */
+  async queueRank(record: Pick<SubmissionRecord, 'id' | 'interviewId' | 'kind'>): Promise<number> {
+    const key = this.unfinishedKey(record.interviewId, record.kind === 'run' ? 'runs' : 'all');
+    const [[, count], [, member]] = (await this.redis.multi().scard(key).sismember(key, record.id).exec()) as [
+      [null, number],
+      [null, number],
+    ];
+    return count - member;
   }
 
   async getSubmission(id: string): Promise<SubmissionRecord | null> {
@@ -169,7 +229,7 @@ export class Store {
 
   /** Submission ids of an interview, oldest first. */
   listSubmissionIds(interviewId: string): Promise<string[]> {
-    return this.redis.zrange(this.key('interview', interviewId, 'submissions'), 0, -1);
+    return this.redis.zrange(this.interviewKey(interviewId, 'submissions'), 0, -1);
   }
 
   async listSubmissions(interviewId: string): Promise<SubmissionRecord[]> {
@@ -221,52 +281,158 @@ export class Store {
     attemptToken: string,
     outcome: { status: 'graded'; result: GradeResult } | { status: 'system_error'; error: string },
   ): Promise<boolean> {
+    const finishedAtMs = Date.now();
     const written = await this.redis.eval(
       FINISH,
-      2,
+      6,
       this.submissionKey(record.id),
       this.pendingKey(),
+      this.unfinishedKey(record.interviewId, 'all'),
+      this.unfinishedKey(record.interviewId, 'runs'),
+      this.activityKey(),
+      this.interviewKey(record.interviewId),
       attemptToken,
       outcome.status,
-      String(Date.now()),
+      String(finishedAtMs),
       outcome.status === 'graded' ? outcome.result.verdict : '',
       outcome.status === 'graded' ? JSON.stringify(outcome.result) : '',
       outcome.status === 'system_error' ? outcome.error : '',
       record.id,
       this.submissionChannel(record.id),
       this.interviewChannel(record.interviewId),
+      record.interviewId,
     );
     return written === 1;
   }
 
-  async putDraft(interviewId: string, code: string, events: DraftEvent[], maxEvents: number): Promise<Draft> {
+  /**
+   * Saves the code, and records the edit events when the interview's playback stays within
+   * `caps` (events, bytes); `eventsRecorded` false: the code is saved, these edits are not.
+   */
+  async putDraft(
+    interviewId: string,
+    code: string,
+    events: DraftEvent[],
+    caps: { maxEvents: number; maxBytes: number },
+  ): Promise<{ draft: Draft; eventsRecorded: boolean }> {
     const draft: Draft = { code, updatedAtMs: Date.now() };
-    const eventsKey = this.key('interview', interviewId, 'draft-events');
-    const tx = this.redis.multi().hset(this.key('interview', interviewId, 'draft'), { code, updatedAtMs: String(draft.updatedAtMs) });
-    if (events.length > 0) tx.rpush(eventsKey, ...events.map((e) => JSON.stringify(e))).ltrim(eventsKey, -maxEvents, -1);
-    await tx.exec().then(execOk);
-    return draft;
+    const outcome = await this.redis.eval(
+      PUT_DRAFT,
+      5,
+      this.interviewKey(interviewId, 'draft'),
+      this.interviewKey(interviewId, 'draft-events'),
+      this.interviewKey(interviewId, 'draft-events-meta'),
+      this.activityKey(),
+      this.interviewKey(interviewId),
+      code,
+      String(draft.updatedAtMs),
+      String(caps.maxEvents),
+      String(caps.maxBytes),
+      interviewId,
+      ...events.map((e) => JSON.stringify(e)),
+    );
+    const answer = z.enum(['saved', 'full', 'missing']).parse(outcome);
+    if (answer === 'missing') throw new InterviewGoneError(interviewId);
+    return { draft, eventsRecorded: answer === 'saved' };
   }
 
   async getDraft(interviewId: string): Promise<Draft | null> {
-    const hash = await this.redis.hgetall(this.key('interview', interviewId, 'draft'));
+    const hash = await this.redis.hgetall(this.interviewKey(interviewId, 'draft'));
     return hash.code === undefined ? null : { code: hash.code, updatedAtMs: Number(hash.updatedAtMs) };
   }
 
-  async getDraftEvents(interviewId: string): Promise<DraftEvent[]> {
-    const raw = await this.redis.lrange(this.key('interview', interviewId, 'draft-events'), 0, -1);
-    return raw.map((line) => DraftEventSchema.parse(JSON.parse(line)));
+  /** Every recorded edit, oldest first; `full`: later edits were refused by the caps. */
+  async getDraftEvents(interviewId: string): Promise<{ events: DraftEvent[]; full: boolean }> {
+    const [raw, full] = await Promise.all([
+      this.redis.lrange(this.interviewKey(interviewId, 'draft-events'), 0, -1),
+      this.redis.hget(this.interviewKey(interviewId, 'draft-events-meta'), 'full'),
+    ]);
+    return { events: raw.map((line) => DraftEventSchema.parse(JSON.parse(line))), full: full === '1' };
   }
 
   async getScorecard(interviewId: string): Promise<StoredScorecard | null> {
-    const raw = await this.redis.get(this.key('interview', interviewId, 'scorecard'));
+    const raw = await this.redis.get(this.interviewKey(interviewId, 'scorecard'));
     return raw === null ? null : StoredScorecardSchema.parse(JSON.parse(raw));
   }
 
   async putScorecard(interviewId: string, scorecard: Scorecard): Promise<StoredScorecard> {
     const stored: StoredScorecard = { scorecard, updatedAtMs: Date.now() };
-    await this.redis.set(this.key('interview', interviewId, 'scorecard'), JSON.stringify(stored));
+    await this.redis
+      .multi()
+      .set(this.interviewKey(interviewId, 'scorecard'), JSON.stringify(stored))
+      .zadd(this.activityKey(), stored.updatedAtMs, interviewId)
+      .exec()
+      .then(execOk);
     return stored;
+  }
+
+  /**
+   * Deletes the interview and everything of it at once (record, links, submissions, draft and its
+   * events, scorecard, indexes); false when there was no such interview. A grade of it still in
+   * flight finds its record gone and writes nothing.
+   */
+  async deleteInterview(id: string): Promise<boolean> {
+    const [submissionIds, tokenHashes, exists] = await Promise.all([
+      this.listSubmissionIds(id),
+      this.tokenHashes(id),
+      this.redis.exists(this.interviewKey(id)),
+    ]);
+    const own = ['submissions', 'tokens', 'draft', 'draft-events', 'draft-events-meta', 'scorecard', 'unfinished', 'unfinished-runs'];
+    const tx = this.redis
+      .multi()
+      .del(this.interviewKey(id), ...own.map((part) => this.interviewKey(id, part)))
+      .zrem(this.key('interviews'), id)
+      .zrem(this.activityKey(), id);
+    if (tokenHashes.length > 0) tx.del(...tokenHashes.map((h) => this.key('token', h)));
+    if (submissionIds.length > 0) tx.del(...submissionIds.map((s) => this.submissionKey(s))).zrem(this.pendingKey(), ...submissionIds);
+    await tx.exec().then(execOk);
+    return exists === 1;
+  }
+
+  /** Deletes every interview whose last activity is before `beforeMs`; answers their ids. */
+  async deleteInactiveBefore(beforeMs: number): Promise<string[]> {
+    const ids = await this.redis.zrangebyscore(this.activityKey(), '-inf', `(${beforeMs}`);
+    for (const id of ids) await this.deleteInterview(id);
+    return ids;
+  }
+
+  /**
+   * Gives every interview stored before activity was stamped its last activity (the latest of its
+   * creation, submissions, draft and scorecard), so retention counts from its real last use.
+   */
+  async backfillActivity(): Promise<number> {
+    const ids = await this.redis.zrange(this.key('interviews'), 0, -1, 'WITHSCORES');
+    let added = 0;
+    for (let i = 0; i < ids.length; i += 2) {
+      const id = ids[i]!;
+      if ((await this.redis.zscore(this.activityKey(), id)) !== null) continue;
+      const [lastSubmission, draft, scorecard] = await Promise.all([
+        this.redis.zrange(this.interviewKey(id, 'submissions'), -1, -1, 'WITHSCORES'),
+        this.getDraft(id),
+        this.getScorecard(id),
+      ]);
+      const lastMs = Math.max(Number(ids[i + 1]), Number(lastSubmission[1] ?? 0), draft?.updatedAtMs ?? 0, scorecard?.updatedAtMs ?? 0);
+      added += await this.redis.zadd(this.activityKey(), 'NX', lastMs, id);
+    }
+    return added;
+  }
+
+  /** The hashes of the interview's links; interviews stored before the links were listed are found by a scan. */
+  private async tokenHashes(interviewId: string): Promise<string[]> {
+    const listed = await this.redis.smembers(this.interviewKey(interviewId, 'tokens'));
+    if (listed.length > 0) return listed;
+    const found: string[] = [];
+    const prefix = this.key('token', '');
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+      cursor = next;
+      const values = keys.length > 0 ? await this.redis.mget(...keys) : [];
+      keys.forEach((k, i) => {
+        if (values[i]?.endsWith(`:${interviewId}`)) found.push(k.slice(prefix.length));
+      });
+    } while (cursor !== '0');
+    return found;
   }
 
   /** Ids of workers whose heartbeat key has not expired. */
@@ -287,6 +453,13 @@ export class Store {
 
   async heartbeat(workerId: string, beat: WorkerHeartbeat, ttlMs: number): Promise<void> {
     await this.redis.set(this.workerKey(workerId), JSON.stringify(beat), 'PX', ttlMs);
+  }
+}
+
+/** The interview was deleted while a request of it was being answered. */
+export class InterviewGoneError extends Error {
+  constructor(readonly interviewId: string) {
+    super(`interview ${interviewId} no longer exists`);
   }
 }
 

@@ -79,8 +79,13 @@ export const WorkerConfigSchema = SandboxConfigSchema.extend({
   GRADER_MAX_STALLED_COUNT: positiveInt(2),
   /** A worker's liveness key lives this long without a refresh, in milliseconds; the reaper treats owners without one as dead. */
   GRADER_WORKER_HEARTBEAT_TTL_MS: positiveInt(15_000),
-  /** How often a worker re-enqueues accepted submissions that have no job and reaps dead workers' sandboxes, in milliseconds. */
+  /** How often a worker re-enqueues accepted submissions that have no job, reaps dead workers' sandboxes and deletes expired interviews, in milliseconds. */
   GRADER_SWEEP_INTERVAL_MS: positiveInt(30_000),
+  /**
+   * Days an interview is kept after its last activity (created, a submission or result, a draft
+   * edit, a scorecard save); then the sweep deletes it and everything of it. Fractions allowed.
+   */
+  GRADER_RETENTION_DAYS: z.coerce.number().positive().default(90),
   /** Time SIGTERM gives running grades to finish before their sandboxes are killed, in milliseconds. */
   GRADER_SHUTDOWN_TIMEOUT_MS: positiveInt(60_000),
   /** pino log level. */

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Logger } from 'pino';
-import { GradeJobDataSchema, PRIORITY, type GradeJobData } from '../core/grade-job.js';
+import { GradeJobDataSchema, gradePriority, type GradeJobData } from '../core/grade-job.js';
 import type { Challenge } from '../core/load-challenge.js';
 import { recordFault, recordGraded } from '../store/grading-counters.js';
 import type { Store } from '../store/store.js';
@@ -67,7 +67,8 @@ export async function processGradeJob(job: Job<GradeJobData>, deps: GradeJobDeps
         challenge,
         code: record.code,
         scope,
-        priority: PRIORITY[record.kind],
+        // The job's fair queue priority also orders this worker's grades waiting for a sandbox.
+        priority: job.priority || gradePriority(record.kind, 0),
         onCaseDone: (planned, casesDone, total) =>
           publish({ caseName: planned.name, hidden: planned.hidden, casesDone, casesTotal: total }),
       });

@@ -1,5 +1,6 @@
 // A grading worker process's life: its sandbox pool warming -> heartbeat (so reapers know it is
-// alive) -> reap dead workers' and expired sandboxes -> sweep -> BullMQ worker at the configured
+// alive) -> reap dead workers' and expired sandboxes -> sweep -> delete interviews past retention
+// -> BullMQ worker at the configured
 // concurrency; close() drains running grades until a deadline, then removes its sandboxes and
 // leaves the jobs to stall over to another worker.
 import { MetricsTime, Queue, Worker } from 'bullmq';
@@ -13,6 +14,8 @@ import { processGradeJob } from './process-grade-job.js';
 import { QUEUE_LABEL } from './sandbox/container-options.js';
 import { reapExpired, reapSandboxes, removeOwnSandboxes } from './sandbox/reaper.js';
 import { sweepPending } from './sweep-pending.js';
+
+const DAY_MS = 24 * 3600 * 1000;
 
 export interface WorkerHandle {
   workerId: string;
@@ -60,7 +63,11 @@ export async function startWorker(config: WorkerConfig, logger: Logger): Promise
     await reapSandboxes({ docker: grader.docker, queueName: config.GRADER_QUEUE_NAME, liveWorkers, logger: log });
     await reapExpired(grader.docker, Date.now(), (message) => log.warn(message));
     await sweepPending({ store, queue, config, logger: log });
+    const expired = await store.deleteInactiveBefore(Date.now() - config.GRADER_RETENTION_DAYS * DAY_MS);
+    if (expired.length > 0) log.info({ interviewIds: expired, retentionDays: config.GRADER_RETENTION_DAYS }, 'expired interviews deleted');
   };
+  const backfilled = await store.backfillActivity();
+  if (backfilled > 0) log.info({ interviews: backfilled }, 'last activity stamped on interviews stored before retention');
   await maintain();
   const maintenance = setInterval(
     () => void maintain().catch((error: unknown) => log.error({ err: error }, 'maintenance failed')),

@@ -26,7 +26,7 @@ export async function sweepPending(deps: {
     if (!job) {
       const record = await store.getSubmission(id);
       if (!record || record.status === 'graded' || record.status === 'system_error') continue;
-      await enqueueGrade(queue, deps.config, record);
+      await enqueueGrade(queue, deps.config, record, await store.queueRank(record));
       enqueued += 1;
       logger.warn({ submissionId: id }, 'accepted submission had no job; enqueued it');
       continue;

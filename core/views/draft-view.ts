@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { DraftEventSchema } from '../draft.js';
 
-/** `GET /api/i/:token/draft` (`PUT` answers the saved `Draft` of core/draft.ts). */
+/** `GET /api/i/:token/draft`. */
 export const DraftViewSchema = z.object({
   /** The saved code; null while the candidate has not edited the starter. */
   code: z.string().nullable(),
@@ -11,6 +11,21 @@ export const DraftViewSchema = z.object({
 });
 export type DraftView = z.infer<typeof DraftViewSchema>;
 
+/**
+ * Says the interview's playback is full, naming both caps: later edits are saved as code but not
+ * recorded. Null while edits are recorded.
+ */
+const PlaybackFullSchema = z.string().nullable();
+
+/** `PUT /api/i/:token/draft`: the code is saved; `playbackFull` says whether this batch's edits were recorded. */
+export const DraftSavedSchema = z.object({
+  code: z.string(),
+  /** Saved at, in milliseconds since the epoch (server clock). */
+  updatedAtMs: z.number(),
+  playbackFull: PlaybackFullSchema,
+});
+export type DraftSaved = z.infer<typeof DraftSavedSchema>;
+
 /** `GET /api/i/:token/draft/events` (interviewer): every recorded edit, oldest first. */
-export const DraftEventsViewSchema = z.object({ events: z.array(DraftEventSchema) });
+export const DraftEventsViewSchema = z.object({ events: z.array(DraftEventSchema), playbackFull: PlaybackFullSchema });
 export type DraftEventsView = z.infer<typeof DraftEventsViewSchema>;

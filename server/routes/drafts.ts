@@ -1,8 +1,10 @@
 // The candidate's server-side draft (both roles read it, the candidate writes it) and its edit
-// events for the interviewer's playback.
+// events for the interviewer's playback, kept within a count and a byte cap per interview: past
+// them the code is still saved, and the answer says the playback is full, naming both caps.
 import { z } from 'zod';
 import { DraftEventSchema } from '../../core/draft.js';
-import type { DraftEventsView, DraftView } from '../../core/views/draft-view.js';
+import type { DraftEventsView, DraftSaved, DraftView } from '../../core/views/draft-view.js';
+import type { ServerConfig } from '../config.js';
 import { assertCodeSize } from '../http/code-size.js';
 import { HttpError } from '../http/http-error.js';
 import { access, requireRole } from '../http/interview-access.js';
@@ -25,11 +27,23 @@ export function draftRoutes({ interview: byToken }: Routes, { config, deps }: Ro
     async (req, res) => {
       const input = validate(DraftSchema, req.body, 'draft');
       assertCodeSize(input.code, config);
-      res.json(await store.putDraft(access(res).interview.id, input.code, input.events, config.GRADER_MAX_DRAFT_EVENTS));
+      const { draft, eventsRecorded } = await store.putDraft(access(res).interview.id, input.code, input.events, {
+        maxEvents: config.GRADER_MAX_DRAFT_EVENTS,
+        maxBytes: config.GRADER_MAX_DRAFT_EVENT_BYTES,
+      });
+      res.json({ ...draft, playbackFull: eventsRecorded ? null : playbackFullMessage(config) } satisfies DraftSaved);
     },
   );
 
   byToken.get('/draft/events', requireRole('interviewer'), async (_req, res) => {
-    res.json({ events: await store.getDraftEvents(access(res).interview.id) } satisfies DraftEventsView);
+    const { events, full } = await store.getDraftEvents(access(res).interview.id);
+    res.json({ events, playbackFull: full ? playbackFullMessage(config) : null } satisfies DraftEventsView);
   });
+}
+
+export function playbackFullMessage(config: ServerConfig): string {
+  return (
+    `the playback is full: an interview records at most ${config.GRADER_MAX_DRAFT_EVENTS} edits (GRADER_MAX_DRAFT_EVENTS) ` +
+    `and ${config.GRADER_MAX_DRAFT_EVENT_BYTES} bytes of them (GRADER_MAX_DRAFT_EVENT_BYTES); the code is still saved, later edits are not recorded`
+  );
 }

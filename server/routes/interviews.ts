@@ -1,5 +1,6 @@
-// Interviews: the admin creates them (both links) and lists them with their latest verdicts;
-// each link opens its interview as its role sees it (`GET /api/i/:token`).
+// Interviews: the admin creates them (both links), lists them with their latest verdicts and
+// deletes one with everything of it; each link opens its interview as its role sees it
+// (`GET /api/i/:token`).
 import { z } from 'zod';
 import type { CreatedInterview, InterviewList, InterviewView } from '../../core/views/interview-view.js';
 import { publicUrl } from '../config.js';
@@ -17,6 +18,7 @@ const CreateInterviewSchema = z.strictObject({
     .max(100),
   candidateName: z.string().trim().min(1).max(200),
 });
+const InterviewIdSchema = z.strictObject({ id: z.uuid('must be an interview id') });
 const ListInterviewsQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) });
 
 export function interviewRoutes({ app, interview: byToken }: Routes, { config, deps, adminOnly }: RouteContext): void {
@@ -51,6 +53,13 @@ export function interviewRoutes({ app, interview: byToken }: Routes, { config, d
       candidateUrl: `${base}/i/${candidateToken}`,
       interviewerUrl: `${base}/i/${interviewerToken}`,
     } satisfies CreatedInterview);
+  });
+
+  app.delete('/api/interviews/:id', ...adminOnly, async (req, res) => {
+    const { id } = validate(InterviewIdSchema, req.params, 'path');
+    if (!(await store.deleteInterview(id))) throw new HttpError(404, 'no such interview');
+    req.log.info({ interviewId: id }, 'interview deleted');
+    res.status(204).end();
   });
 
   byToken.get('/', async (_req, res) => {

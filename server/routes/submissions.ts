@@ -33,14 +33,14 @@ export function submissionRoutes({ interview: byToken }: Routes, { config, deps,
       const { interview } = access(res);
       const input = validate(SubmitSchema, req.body, 'submission');
       assertCodeSize(input.code, config);
-      const record = await store.acceptSubmission({
+      const { record, rank } = await store.acceptSubmission({
         interviewId: interview.id,
         challengeId: interview.challengeId,
         kind: input.kind,
         code: input.code,
       });
       // The record is durable now; if this add is lost (crash, Redis blip) the workers' sweep enqueues it.
-      await enqueueGrade(queue, config, record).catch((error: unknown) => {
+      await enqueueGrade(queue, config, record, rank).catch((error: unknown) => {
         req.log.error({ err: error, submissionId: record.id }, 'enqueue failed; the sweep will enqueue it');
       });
       res

@@ -5,7 +5,7 @@
 // refill while a grade runs and the other member is still ready, and starts it when the grade ends.
 import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PRIORITY } from '../../core/grade-job.js';
+import { gradePriority } from '../../core/grade-job.js';
 import { parseSandboxConfig } from '../../worker/config.js';
 import { createGraderDeps } from '../../worker/grader.js';
 import type { GraderDeps } from '../../worker/grade-solution.js';
@@ -49,7 +49,7 @@ describe('a service pool of two', () => {
 
   it('starts no refill while a grade runs and the other member is ready, and one when the grade ends', async () => {
     await until('the pool to be full', () => pair.pool.state().ready === 2, 180_000);
-    const member = await pair.pool.acquire({ priority: PRIORITY.run, budgetMs: 60_000 });
+    const member = await pair.pool.acquire({ priority: gradePriority('run', 0), budgetMs: 60_000 });
     await new Promise((r) => setTimeout(r, 1_000));
     expect(pair.pool.state()).toMatchObject({ target: 2, ready: 1, warming: 0, inUse: 1, handedOut: 1 });
     expect((await ours()).length).toBe(2);
@@ -68,7 +68,7 @@ describe('the sandbox pool', () => {
   it('hands out a member that is already warm, and refills behind it', async () => {
     await until('the pool to be full', () => deps.pool.state().ready === 1);
     const started = performance.now();
-    const member = await deps.pool.acquire({ priority: PRIORITY.run, budgetMs: 60_000 });
+    const member = await deps.pool.acquire({ priority: gradePriority('run', 0), budgetMs: 60_000 });
     expect(performance.now() - started).toBeLessThan(1_000);
     expect(member.ready).toMatchObject({ sparkVersion: expect.stringMatching(/^3\.5\./) });
     expect(member.usable).toBe(true);
@@ -84,13 +84,13 @@ describe('the sandbox pool', () => {
   });
 
   it('gives the next member to a Run before a Submit that waited longer', async () => {
-    const taken = await deps.pool.acquire({ priority: PRIORITY.submit, budgetMs: 60_000 });
+    const taken = await deps.pool.acquire({ priority: gradePriority('submit', 0), budgetMs: 60_000 });
     const order: string[] = [];
-    const submit = deps.pool.acquire({ priority: PRIORITY.submit, budgetMs: 60_000 }).then((s) => {
+    const submit = deps.pool.acquire({ priority: gradePriority('submit', 0), budgetMs: 60_000 }).then((s) => {
       order.push('submit');
       return s;
     });
-    const run = deps.pool.acquire({ priority: PRIORITY.run, budgetMs: 60_000 }).then((s) => {
+    const run = deps.pool.acquire({ priority: gradePriority('run', 0), budgetMs: 60_000 }).then((s) => {
       order.push('run');
       return s;
     });

@@ -191,6 +191,7 @@ describe('the grading service over HTTP', () => {
     const put = await client.json('PUT', `/api/i/${candidateToken}/draft`, {
       code: 'def solve(spark, numbers):\n    pass\n',
       events: [{ t: 1, from: 0, to: 0, text: 'def' }],
+      playbackFull: null,
     });
     expect(put.status).toBe(200);
     expect((await client.json('GET', `/api/i/${candidateToken}/draft`)).body.code).toContain('def solve');

@@ -97,7 +97,7 @@ describe('a worker that dies mid-grade', () => {
 
   it('keeps the first result when an attempt that lost its lock finishes late', async () => {
     const { interview } = await createInterview(client);
-    const record = await server.store.acceptSubmission({
+    const { record } = await server.store.acceptSubmission({
       interviewId: interview.id,
       challengeId: 'group-sum',
       kind: 'run',

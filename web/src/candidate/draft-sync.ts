@@ -2,8 +2,8 @@
 // (PUT /draft, debounced, with compact edit events {t, from, to, text} for the interviewer's
 // playback). Failed saves are retried with backoff; nothing is dropped while the server is away.
 import { ApiError, apiJson } from '../api.js';
-import type { Draft, DraftEvent } from '../../../core/draft.js';
-import type { DraftView } from '../../../core/views/draft-view.js';
+import type { DraftEvent } from '../../../core/draft.js';
+import type { DraftSaved, DraftView } from '../../../core/views/draft-view.js';
 
 /** Most events per PUT (the server's limit). */
 const MAX_EVENTS_PER_PUT = 1000;
@@ -79,7 +79,7 @@ export class DraftSync {
     const code = this.code;
     this.onState({ kind: 'saving' });
     try {
-      const saved = await apiJson<Draft>('PUT', `${this.apiBase}/draft`, { code, events: batch });
+      const saved = await apiJson<DraftSaved>('PUT', `${this.apiBase}/draft`, { code, events: batch });
       this.pending.splice(0, batch.length);
       this.retryMs = 2_000;
       if (this.pending.length === 0) {

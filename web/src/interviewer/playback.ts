@@ -22,6 +22,7 @@ export function mountPlayback(container: HTMLElement, apiBase: string, starter: 
   });
   const position = h('span', { id: 'playback-position', class: 'muted', 'aria-live': 'off' }, 'No edits yet');
   const playButton = h('button', { type: 'button', class: 'secondary', id: 'playback-play' }, 'Play');
+  const full = h('p', { id: 'playback-full', class: 'notice', hidden: true });
   const host = h('div', { class: 'editor-host playback-editor' });
   container.append(
     h(
@@ -32,6 +33,7 @@ export function mountPlayback(container: HTMLElement, apiBase: string, starter: 
       slider,
       position,
     ),
+    full,
     host,
   );
 
@@ -91,7 +93,9 @@ export function mountPlayback(container: HTMLElement, apiBase: string, starter: 
   });
 
   const refresh = async (): Promise<void> => {
-    const { events } = await apiJson<DraftEventsView>('GET', `${apiBase}/draft/events`);
+    const { events, playbackFull } = await apiJson<DraftEventsView>('GET', `${apiBase}/draft/events`);
+    full.hidden = playbackFull === null;
+    full.textContent = playbackFull === null ? '' : `Playback ends early: ${playbackFull}.`;
     if (events.length === replay.events.length) return;
     const atEnd = Number(slider.value) >= replay.events.length;
     replay = new Replay(starter, events);
