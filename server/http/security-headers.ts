@@ -1,6 +1,7 @@
 // Security headers (helmet) by path: a strict policy for the API, a same-origin CSP for the web
-// app's pages and assets, and a relaxed one for bull-board's pages only. Every API answer (tokens,
-// code, verdicts) is `Cache-Control: no-store`, so no browser or proxy keeps a copy.
+// app's pages and assets, and bull-board's own under /admin/queues (scripts from this origin only,
+// as the app's; inline styles, which its UI sets). Every API answer (tokens, code, verdicts) is
+// `Cache-Control: no-store`, so no browser or proxy keeps a copy.
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
 
@@ -21,10 +22,13 @@ const WEB_CSP = {
   frameAncestors: ["'none'"],
 };
 
+// bull-board's UI: its bundles from its base path, inline style attributes, a <base href> of its
+// own path. Its web font (from a third-party host) is left to the fallback fonts.
+const BOARD_CSP = { ...WEB_CSP, baseUri: ["'self'"] };
+
 export function securityHeaders(): RequestHandler {
   const strictHelmet = helmet();
-  // bull-board's UI uses inline scripts and styles: only its pages get a relaxed policy.
-  const boardHelmet = helmet({ contentSecurityPolicy: false });
+  const boardHelmet = helmet({ contentSecurityPolicy: { useDefaults: false, directives: BOARD_CSP } });
   const webHelmet = helmet({ contentSecurityPolicy: { useDefaults: false, directives: WEB_CSP } });
   const isWebPath = (p: string): boolean => p === '/' || p.startsWith('/i/') || p.startsWith('/assets/');
   return (req, res, next) => {

@@ -177,6 +177,11 @@ describe('the web app in Chromium', () => {
     await poll(() => page.locator('.interviews-table tbody tr').count()).toBe(1);
     await poll(() => page.locator('.interviews-table').innerText()).toContain('Ada Lovelace');
     await screenshot(page, 'start-page');
+    // The admin token lives in the page only: not in web storage, and a reload asks for it again.
+    const storage = await page.evaluate<string>('JSON.stringify({ session: { ...sessionStorage }, local: { ...localStorage } })');
+    expect(storage).not.toContain(ADMIN_TOKEN);
+    await page.reload();
+    await page.waitForSelector('#app[data-ready="signin"]');
     await page.close();
 
     // The interviewer's page stays open from here on: what follows must reach it live.
@@ -359,6 +364,38 @@ describe('the web app in Chromium', () => {
         expect(body.includes(form), `reference.py in ${url}`).toBe(false);
     }
     expect(consoleErrors).toEqual([]);
+  });
+
+  it("opens bull-board with the admin token under a CSP that allows only this origin's scripts", async () => {
+    const board = await browser.newContext({ httpCredentials: { username: 'admin', password: ADMIN_TOKEN } });
+    const requested: string[] = [];
+    const errors: string[] = [];
+    try {
+      const page = await board.newPage();
+      // Whatever the page asks for, only this server is ever reached.
+      await page.route('**/*', (route) => {
+        requested.push(route.request().url());
+        return route.request().url().startsWith(server.url) ? route.continue() : route.abort('blockedbyclient');
+      });
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(e.message));
+      const response = await page.goto(`${server.url}/admin/queues`);
+      expect(response?.status()).toBe(200);
+      const csp = response?.headers()['content-security-policy'] ?? '';
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).not.toContain('unsafe-eval');
+      expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+      await poll(() => page.locator('body').innerText()).toContain(queueName);
+      // The one refusal: its web font stylesheet from a third-party host (the fallback fonts are used).
+      expect(errors.filter((e) => !e.includes('fonts.googleapis.com'))).toEqual([]);
+      expect(requested.filter((u) => !u.startsWith(server.url))).toEqual([]);
+      await screenshot(page, 'bull-board');
+    } finally {
+      await board.close();
+    }
   });
 
   // Last, in pages of their own: the refused saves log network errors by design.

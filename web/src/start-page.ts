@@ -1,4 +1,5 @@
-// The interviewer's start page (`/`): the admin token (kept in this tab's sessionStorage only),
+// The interviewer's start page (`/`): the admin token (kept in this page's memory only, never in
+// web storage: a reload asks for it again),
 // creating an interview with links to copy, and the list of interviews with their latest verdicts.
 // Tokens are stored hashed on the server, so links can be shown again only in the tab that made them.
 import { ApiError, apiJson } from './api.js';
@@ -7,7 +8,8 @@ import type { CreatedInterview, InterviewList } from '../../core/views/interview
 import { byId, h, replace } from './dom.js';
 import { outcomeBadge } from './shared/verdicts.js';
 
-const TOKEN_KEY = 'grader:admin-token';
+/** Where earlier versions kept the admin token in sessionStorage: removed on load. */
+const OLD_TOKEN_KEY = 'grader:admin-token';
 const LINKS_KEY = 'grader:created-links';
 const REFRESH_MS = 10_000;
 
@@ -50,8 +52,12 @@ function linkRow(label: string, url: string, id: string): HTMLElement {
   );
 }
 
+/** The admin token while this page lives; nothing else holds it. */
+let adminToken: string | null = null;
+
 export async function mountStartPage(root: HTMLElement): Promise<void> {
-  const token = sessionStorage.getItem(TOKEN_KEY);
+  sessionStorage.removeItem(OLD_TOKEN_KEY);
+  const token = adminToken;
   if (!token) return renderSignIn(root, null);
   const auth = { authorization: `Bearer ${token}` };
   let challenges: ChallengeListEntry[];
@@ -59,7 +65,7 @@ export async function mountStartPage(root: HTMLElement): Promise<void> {
     challenges = (await apiJson<ChallengeList>('GET', '/api/challenges', undefined, auth)).challenges;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
-      sessionStorage.removeItem(TOKEN_KEY);
+      adminToken = null;
       return renderSignIn(root, 'That admin token was not accepted.');
     }
     replace(root, h('main', { class: 'page' }, h('p', { class: 'notice', role: 'alert' }, (error as Error).message)));
@@ -205,7 +211,7 @@ export async function mountStartPage(root: HTMLElement): Promise<void> {
 
   const signOut = h('button', { type: 'button', class: 'secondary small', id: 'forget-token' }, 'Forget admin token');
   signOut.addEventListener('click', () => {
-    sessionStorage.removeItem(TOKEN_KEY);
+    adminToken = null;
     void mountStartPage(root);
   });
   replace(
@@ -241,7 +247,7 @@ function renderSignIn(root: HTMLElement, message: string | null): void {
     h(
       'p',
       { class: 'muted' },
-      'Enter the admin token to create interviews. It is kept in this browser tab only. Candidates use the link they were sent, not this page.',
+      'Enter the admin token to create interviews. This page keeps it in memory only: a reload or a new tab asks for it again. Candidates use the link they were sent, not this page.',
     ),
     h(
       'div',
@@ -254,7 +260,7 @@ function renderSignIn(root: HTMLElement, message: string | null): void {
   );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    sessionStorage.setItem(TOKEN_KEY, String(new FormData(form).get('token')).trim());
+    adminToken = String(new FormData(form).get('token')).trim();
     void mountStartPage(root);
   });
   replace(
