@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import Docker from 'dockerode';
+import { afterAll, beforeAll } from 'vitest';
 import type { GradeResult } from '../../core/grade-result.js';
 import { REPO_ROOT } from '../../core/repo-root.js';
 import { parseSandboxConfig } from '../../worker/config.js';
@@ -32,6 +33,24 @@ export interface TestGraderOptions {
    * warm-up changes, and it is most of a sandbox's start: about 6 of 8.5 s; the pool and CLI tests keep it on).
    */
   warmUp?: boolean;
+}
+
+/**
+ * A grader for one test file, started before its tests and closed after them: the returned
+ * function gives it to a test.
+ */
+export function useTestGrader(challengesDir = FIXTURE_CHALLENGES, options: TestGraderOptions = {}): () => TestGrader {
+  let grader: TestGrader | undefined;
+  beforeAll(async () => {
+    grader = await testGrader(challengesDir, options);
+  });
+  afterAll(async () => {
+    await grader?.close();
+  });
+  return () => {
+    if (!grader) throw new Error('the test grader is not started (useTestGrader is called at the top of a test file)');
+    return grader;
+  };
 }
 
 /** A grader on `challengesDir`; fails (does not skip) when Docker or the image is missing. */

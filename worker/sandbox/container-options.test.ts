@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { containerOptions, SANDBOX_LABEL } from './container-options.js';
+import { SECCOMP_PROFILE, SECCOMP_SECURITY_OPT } from './seccomp-profile.js';
 
 const limits = {
   memoryBytes: 2 * 1024 ** 3,
@@ -17,7 +18,7 @@ describe('containerOptions', () => {
     ['no network but loopback', host.NetworkMode, 'none'],
     ['a read-only root', host.ReadonlyRootfs, true],
     ['every capability dropped', host.CapDrop, ['ALL']],
-    ['no new privileges', host.SecurityOpt, ['no-new-privileges:true']],
+    ["no new privileges and the project's seccomp profile", host.SecurityOpt, ['no-new-privileges:true', SECCOMP_SECURITY_OPT]],
     ['not privileged', host.Privileged, false],
     ['memory limit', host.Memory, limits.memoryBytes],
     ['swap equal to memory (no swap)', host.MemorySwap, limits.memoryBytes],
@@ -33,8 +34,19 @@ describe('containerOptions', () => {
     expect(actual).toEqual(expected);
   });
 
-  it('caps the scratch tmpfs and keeps it executable for native libraries', () => {
-    expect(host.Tmpfs).toEqual({ '/tmp': `rw,exec,nosuid,nodev,size=${limits.tmpfsBytes},mode=1777` });
+  it("passes the seccomp profile as the engine's JSON, refusing io_uring and new namespaces", () => {
+    const profile = JSON.parse(SECCOMP_SECURITY_OPT.slice('seccomp='.length)) as typeof SECCOMP_PROFILE;
+    expect(profile).toEqual(SECCOMP_PROFILE);
+    const refused = profile.syscalls.filter((r) => !('args' in r)).flatMap((r) => r.names);
+    expect(refused).toEqual(
+      expect.arrayContaining(['io_uring_setup', 'io_uring_enter', 'io_uring_register', 'unshare', 'setns', 'bpf', 'clone3']),
+    );
+    // clone is refused only with a namespace flag (threads and fork still work).
+    expect(profile.syscalls.filter((r) => r.names.includes('clone')).map((r) => r.args?.[0]?.value)).toHaveLength(7);
+  });
+
+  it('caps the scratch tmpfs in bytes and files and keeps it executable for native libraries', () => {
+    expect(host.Tmpfs).toEqual({ '/tmp': `rw,exec,nosuid,nodev,size=${limits.tmpfsBytes},nr_inodes=65536,mode=1777` });
   });
 
   it('sets nofile, fsize and core ulimits', () => {

@@ -2,6 +2,7 @@
 // isolation setting lives here, in one pure function, so every path (CLI, worker, pool, check,
 // tests) gets the same hardening, and every process finds sandboxes by the same labels.
 import type Docker from 'dockerode';
+import { SECCOMP_SECURITY_OPT } from './seccomp-profile.js';
 
 /** On every sandbox container: what reapers look for. */
 export const SANDBOX_LABEL = 'org.pyspark-grader.sandbox';
@@ -15,6 +16,9 @@ export const QUEUE_LABEL = 'org.pyspark-grader.queue';
 export const JOB_LABEL = 'org.pyspark-grader.job';
 /** What a sandbox is for: `pool`, `grade`, `reference`, `generate`, `challenges-check`. */
 export const ROLE_LABEL = 'org.pyspark-grader.role';
+
+/** The user (uid:gid) sandbox processes run as; no host account has it. */
+export const SANDBOX_USER = '10001:10001';
 
 export interface SandboxLimits {
   /** Memory limit, in bytes; swap is the same number, so no swap at all. */
@@ -40,6 +44,8 @@ export interface HarnessOptions {
  * refill never slows the Run that emptied the pool.
  */
 export const WARMING_CPU_SHARES = 64;
+/** Files and folders the scratch tmpfs holds: a Spark job makes a few hundred; an inode fill stops here. */
+export const TMPFS_INODES = 65_536;
 export const RUNNING_CPU_SHARES = 1024;
 
 export function containerOptions(
@@ -59,7 +65,7 @@ export function containerOptions(
       ...(harness.cds ? [] : ['HARNESS_CDS=0']),
       ...(harness.warmUp ? [] : ['HARNESS_WARM_UP=0']),
     ],
-    User: '10001:10001',
+    User: SANDBOX_USER,
     // Spark resolves its own host name at start-up; with no network it must map to loopback.
     Hostname: 'sandbox',
     WorkingDir: '/tmp',
@@ -76,9 +82,10 @@ export function containerOptions(
       ExtraHosts: ['sandbox:127.0.0.1'],
       ReadonlyRootfs: true,
       // Spark unpacks native libraries (snappy, ...) into its temp dir and loads them: exec is needed.
-      Tmpfs: { '/tmp': `rw,exec,nosuid,nodev,size=${limits.tmpfsBytes},mode=1777` },
+      Tmpfs: { '/tmp': `rw,exec,nosuid,nodev,size=${limits.tmpfsBytes},nr_inodes=${TMPFS_INODES},mode=1777` },
       CapDrop: ['ALL'],
-      SecurityOpt: ['no-new-privileges:true'],
+      // The project's own seccomp profile (./seccomp-profile.ts): io_uring, namespaces, BPF and the rest refused.
+      SecurityOpt: ['no-new-privileges:true', SECCOMP_SECURITY_OPT],
       Privileged: false,
       Memory: limits.memoryBytes,
       MemorySwap: limits.memoryBytes,
