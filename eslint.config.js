@@ -57,7 +57,9 @@ const boundaryBlocks = FOLDERS.flatMap((folder) =>
 );
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.cache/**', 'dist/**', 'web/dist/**', 'test-results/**', 'test/fixtures/lint/**'] },
+  {
+    ignores: ['node_modules/**', '.cache/**', 'npm-offline-cache/**', 'dist/**', 'web/dist/**', 'test-results/**', 'test/fixtures/lint/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

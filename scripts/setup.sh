@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Makes this machine ready to grade, as a fresh Debian machine needs it, and does nothing twice:
 # system packages (Docker engine, docker-compose, debootstrap, Redis, Chromium), a running dockerd, npm
-# dependencies, Ruff (pinned, in .cache/tools), the local base image, the host-side wheelhouse and
-# the sandbox image.
+# dependencies, Ruff (pinned, in .cache/tools), the local base image, the host-side wheelhouse,
+# the sandbox image, and for compose the service's base image and an offline npm cache.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -41,3 +41,6 @@ if [ "$GRADER_BASE_IMAGE" = "grader-base:bookworm" ]; then
 fi
 bash scripts/build-wheelhouse.sh
 bash scripts/build-sandbox-image.sh
+# The service's own images (compose): trixie's Node.js 20 and Redis, and the npm packages for a build that cannot reach the registry.
+bash scripts/build-service-base-image.sh
+bash scripts/build-npm-offline-cache.sh

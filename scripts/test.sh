@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it, in phases: set up what is missing; type-check (root and
 # web) and lint (ESLint, Prettier, Ruff); unit tests; the sandbox, CLI and check tests; each challenge's
-# proof; the service tests; the browser tests; last, a check that nothing of a sandbox or a test's
+# proof; the service tests; the browser tests; the compose deployment; last, a check that nothing of a sandbox or a test's
 # Redis is left on the host. Ends with a table of each phase's wall time and
 # the line `N passed, N failed`. With arguments, runs just `vitest run <arguments>` after setup
 # (e.g. `npm test -- test/sandbox/pool.test.ts`).
@@ -49,6 +49,8 @@ else
   phase "challenge proofs and check tests" vitest proofs --project integration test/challenges
   GRADER_TEST_FILES_AT_ONCE=2 phase "service tests" vitest service --project integration test/service
   phase "browser tests" vitest browser --project integration test/web
+  # Alone: its two composed workers grade two sandboxes at once.
+  phase "compose deployment" vitest compose --project integration test/compose
   phase "host clean after the suite" vitest after-suite --project integration test/after-suite
 fi
 

@@ -1,8 +1,10 @@
 // Runs after every other phase of the suite (scripts/test.sh's last phase): whatever the attacks,
 // crashes and kills of the suite did, nothing of a sandbox is left on this host: no container
-// with the sandbox label, no process running as the sandbox user, and no Redis a test started
-// still running (every test's Redis is its own, on a temporary folder, and is stopped by it).
-import { readdir, readFile, readlink, stat } from 'node:fs/promises';
+// with the sandbox label, no process running as the sandbox user, no file of the sandbox user in
+// the host's temporary folders or Docker volumes (sandboxes write only to their own tmpfs), and
+// no Redis a test started still running (every test's Redis is its own, on a temporary folder,
+// and is stopped by it).
+import { lstat, readdir, readFile, readlink, stat } from 'node:fs/promises';
 import Docker from 'dockerode';
 import { expect, it } from 'vitest';
 import { SANDBOX_LABEL, SANDBOX_USER } from '../../worker/sandbox/container-options.js';
@@ -28,11 +30,24 @@ async function hostProcesses(): Promise<HostProcess[]> {
   return found;
 }
 
-it('leaves no sandbox container, no sandbox-user process and no test Redis on the host', async () => {
+/** Paths under `dir` owned by `uid` (symlinks not followed, unreadable folders skipped). */
+async function ownedBy(dir: string, uid: number, found: string[] = []): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    const full = `${dir}/${entry.name}`;
+    const info = await lstat(full).catch(() => null);
+    if (info?.uid === uid) found.push(full);
+    if (entry.isDirectory()) await ownedBy(full, uid, found);
+  }
+  return found;
+}
+
+it('leaves no sandbox container, no sandbox-user process or file and no test Redis on the host', async () => {
   const containers = await new Docker().listContainers({ all: true, filters: { label: [`${SANDBOX_LABEL}=1`] } });
   expect(containers.map((c) => `${c.Id.slice(0, 12)} ${c.State} ${JSON.stringify(c.Labels)}`)).toEqual([]);
   const processes = await hostProcesses();
   const sandboxUid = Number(SANDBOX_USER.split(':')[0]);
   expect(processes.filter((p) => p.uid === sandboxUid)).toEqual([]);
+  for (const dir of ['/tmp', '/var/tmp', '/var/lib/docker/volumes']) expect(await ownedBy(dir, sandboxUid)).toEqual([]);
   expect(processes.filter((p) => p.cmdline.startsWith('redis-server') && p.cwd.includes('grader-redis-'))).toEqual([]);
 });

@@ -20,7 +20,14 @@ it('validates with docker-compose config and keeps the documented shape', async 
   };
   expect(Object.keys(config.services).sort()).toEqual(['redis', 'sandbox-image', 'server', 'worker']);
   const redis = config.services.redis?.command?.join(' ') ?? '';
-  for (const flag of ['--appendonly yes', '--appendfsync always', '--maxmemory 1073741824', '--maxmemory-policy noeviction', '--aclfile'])
+  for (const flag of [
+    '--dir /data',
+    '--appendonly yes',
+    '--appendfsync always',
+    '--maxmemory 1073741824',
+    '--maxmemory-policy noeviction',
+    '--aclfile',
+  ])
     expect(redis).toContain(flag);
   expect(redis).toContain('user default on >%s ~* &* +@all\\n');
   expect(redis).toContain(`user ${REDIS_APP_USER} on >%s ${APP_USER_PERMISSIONS}`);
