@@ -14,8 +14,14 @@ command -v debootstrap >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noni
 rootfs="$(mktemp -d /var/tmp/grader-service-rootfs.XXXXXX)"
 trap 'rm -rf "$rootfs"' EXIT
 echo "service base image $image: debootstrap trixie from $mirror"
-debootstrap --variant=minbase --include=nodejs,npm,redis-server,ca-certificates trixie "$rootfs" "$mirror" >/dev/null
-rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
+debootstrap --variant=minbase trixie "$rootfs" "$mirror" >/dev/null
+# apt, not debootstrap's --include, resolves npm's many dependencies; the chroot uses the host's network.
+cp /etc/resolv.conf "$rootfs/etc/resolv.conf"
+chroot "$rootfs" apt-get update -q >/dev/null
+chroot "$rootfs" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends nodejs npm redis-server ca-certificates >/dev/null
+chroot "$rootfs" apt-get clean
+rm -rf "$rootfs"/var/lib/apt/lists/*
+: > "$rootfs/etc/resolv.conf"
 # The node image's user, which server/Dockerfile runs as.
 chroot "$rootfs" useradd --create-home --uid 1000 --user-group --shell /bin/sh node
 tar -C "$rootfs" -c . | docker import - "$image" >/dev/null

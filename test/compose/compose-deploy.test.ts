@@ -6,11 +6,10 @@
 // `--scale worker=2` and two Runs graded at once, a new Redis container on the same volume that
 // still has every accepted submission, and `down -v` that leaves no container, sandbox or volume
 // behind. Everything the test sends goes to the composed server on the host's loopback.
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../core/repo-root.js';
@@ -20,7 +19,6 @@ import { QUEUE_LABEL, SANDBOX_LABEL } from '../../worker/sandbox/container-optio
 import { sandboxImageTag } from '../../worker/sandbox-image.js';
 import { requireDocker } from '../service/service-harness.js';
 
-const run = promisify(execFile);
 const SERVICE_BASE_IMAGE = 'grader-service-base:trixie';
 const CHALLENGE = 'session-analysis';
 const STARTUP_MS = 180_000;
@@ -33,19 +31,33 @@ const metricsToken = randomBytes(24).toString('hex');
 let port = 0;
 let env: Record<string, string> = {};
 
+/**
+ * Runs docker-compose on the test's project and answers its stdout. Resolves when the process
+ * exits (not when its output pipes close: `up -d` leaves them open behind it).
+ */
 async function compose(...args: string[]): Promise<string> {
   const files = ['-f', 'docker-compose.yml', '-f', path.join('test', 'compose', 'docker-compose.test.yml')];
-  try {
-    const { stdout } = await run('docker-compose', ['-p', project, ...files, ...args], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, ...env },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return stdout;
-  } catch (error) {
-    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(`docker-compose ${args.join(' ')} failed:\n${stderr ?? ''}\n${(stdout ?? '').slice(-4000)}`, { cause: error });
-  }
+  const child = spawn('docker-compose', ['-p', project, ...files, ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString();
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', resolve);
+  });
+  child.stdout.destroy();
+  child.stderr.destroy();
+  if (code !== 0) throw new Error(`docker-compose ${args.join(' ')} exited with ${code}:\n${stderr}\n${stdout.slice(-4000)}`);
+  return stdout;
 }
 
 async function until<T>(what: string, check: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
@@ -63,10 +75,13 @@ describe('the compose deployment', () => {
   const reference = readFile(path.join(REPO_ROOT, 'challenges', CHALLENGE, 'reference.py'), 'utf8');
   const accepted: { token: string; id: string }[] = [];
 
+  // With a timeout: the published port accepts a connection before the server in the container
+  // listens, and such a request would wait for the default five minutes.
   const readiness = (): Promise<{ ready: boolean; workers: number }> =>
-    fetch(`http://127.0.0.1:${port}/readyz`, { headers: { authorization: `Bearer ${metricsToken}` } }).then(
-      (r) => r.json() as Promise<{ ready: boolean; workers: number }>,
-    );
+    fetch(`http://127.0.0.1:${port}/readyz`, {
+      headers: { authorization: `Bearer ${metricsToken}` },
+      signal: AbortSignal.timeout(3_000),
+    }).then((r) => r.json() as Promise<{ ready: boolean; workers: number }>);
   const createInterview = async (): Promise<{ candidateToken: string; interviewerToken: string }> => {
     const res = await client.json<{ candidateToken: string; interviewerToken: string }>(
       'POST',
