@@ -104,10 +104,14 @@ try {
   for (const r of records) tries.set(r.attempts, (tries.get(r.attempts) ?? 0) + 1);
 
   await Promise.all(workers.map((w) => w.stop()));
-  const leftover = await new Docker().listContainers({
-    all: true,
-    filters: { label: [`${SANDBOX_LABEL}=1`, `${QUEUE_LABEL}=${queueName}`] },
-  });
+  // A stopped worker's guard removes what was still warming once the worker has exited: removals under way get 30 s.
+  const docker = new Docker();
+  const queueSandboxes = () =>
+    docker.listContainers({ all: true, filters: { label: [`${SANDBOX_LABEL}=1`, `${QUEUE_LABEL}=${queueName}`] } });
+  const atExit = (await queueSandboxes()).length;
+  let leftover = await queueSandboxes();
+  for (const end = Date.now() + 30_000; leftover.length > 0 && Date.now() < end; leftover = await queueSandboxes())
+    await new Promise((r) => setTimeout(r, 500));
 
   console.log(`\n${values.challenge}: ${total} Runs from ${interviews} interviews, two workers (concurrency 1, pool 1), in ${s(wallMs)}`);
   console.log(`results: ${records.filter(finished).length} of ${total} (${[...verdicts].map(([v, n]) => `${n} ${v}`).join(', ')})`);
@@ -120,7 +124,7 @@ try {
   );
   console.log(`queue wait (accepted to claim)   p50 ${s(percentile(waits, 50))}  p95 ${s(percentile(waits, 95))}`);
   console.log(`accept to verdict                p50 ${s(percentile(latencies, 50))}  p95 ${s(percentile(latencies, 95))}`);
-  console.log(`sandboxes of the queue left: ${leftover.length}`);
+  console.log(`sandboxes of the queue left: ${leftover.length} (${atExit} at the workers' exit, removed by their guards since)`);
   const lost = records.filter((r) => !finished(r)).length;
   if (lost > 0 || listed.length !== total || new Set(listed).size !== total || leftover.length > 0) {
     console.error('FAILED: a submission was lost or duplicated, or a sandbox was left');
