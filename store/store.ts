@@ -401,17 +401,24 @@ export class Store {
    * creation, submissions, draft and scorecard), so retention counts from its real last use.
    */
   async backfillActivity(): Promise<number> {
-    const ids = await this.redis.zrange(this.key('interviews'), 0, -1, 'WITHSCORES');
+    const listed = await this.redis.zrange(this.key('interviews'), 0, -1, 'WITHSCORES');
+    const ids = listed.filter((_, i) => i % 2 === 0);
+    // One round trip for the whole index: on every start after the first, nothing is left to stamp.
+    const stamped = ids.length > 0 ? await this.redis.zmscore(this.activityKey(), ...ids) : [];
     let added = 0;
-    for (let i = 0; i < ids.length; i += 2) {
-      const id = ids[i]!;
-      if ((await this.redis.zscore(this.activityKey(), id)) !== null) continue;
+    for (const [n, id] of ids.entries()) {
+      if (stamped[n] !== null) continue;
       const [lastSubmission, draft, scorecard] = await Promise.all([
         this.redis.zrange(this.interviewKey(id, 'submissions'), -1, -1, 'WITHSCORES'),
         this.getDraft(id),
         this.getScorecard(id),
       ]);
-      const lastMs = Math.max(Number(ids[i + 1]), Number(lastSubmission[1] ?? 0), draft?.updatedAtMs ?? 0, scorecard?.updatedAtMs ?? 0);
+      const lastMs = Math.max(
+        Number(listed[2 * n + 1]),
+        Number(lastSubmission[1] ?? 0),
+        draft?.updatedAtMs ?? 0,
+        scorecard?.updatedAtMs ?? 0,
+      );
       added += await this.redis.zadd(this.activityKey(), 'NX', lastMs, id);
     }
     return added;
