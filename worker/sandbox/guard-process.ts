@@ -1,7 +1,7 @@
 // The guard of one sandbox owner (see owner-guard.ts), run as its own process:
 // `node --import tsx guard-process.ts <owner-id>`. Exits once its owner is gone and cleaned up.
 import Docker from 'dockerode';
-import { reapExpired, removeOwnSandboxes } from './reaper.js';
+import { reapExpired, reapOrphans, removeOwnSandboxes } from './reaper.js';
 
 /** How often expired sandboxes (any owner) are looked for, in milliseconds. */
 const EXPIRED_SCAN_MS = 5_000;
@@ -14,6 +14,9 @@ if (!owner) {
 const docker = new Docker();
 const log = (message: string): void => console.error(`sandbox guard of ${owner}: ${message}`);
 
+// Once at start: sandboxes of processes of this host that died with their guard (a Docker or
+// machine restart, a killed process group) are removed now rather than at their deadline.
+reapOrphans(docker, log).catch((error: unknown) => log(`orphan scan failed: ${(error as Error).message}`));
 const scan = setInterval(() => {
   reapExpired(docker, Date.now(), log).catch((error: unknown) => log(`deadline scan failed: ${(error as Error).message}`));
 }, EXPIRED_SCAN_MS);

@@ -1,7 +1,10 @@
 // Removes sandbox containers nobody will remove: those left by dead workers of this queue (the
 // owner label names a worker without a live heartbeat in Redis; other queues' and non-worker
 // owners' containers are not touched by this rule), those of a process that is gone (its
-// guard's work), and any sandbox past the deadline on its label.
+// guard's work), those of a process of this host that is no longer running (its guard died with
+// it: a reboot, a Docker restart, a killed process group), and any sandbox past the deadline on
+// its label.
+import { hostname } from 'node:os';
 import type Docker from 'dockerode';
 import type { Logger } from 'pino';
 import { DEADLINE_LABEL, JOB_LABEL, OWNER_LABEL, QUEUE_LABEL, SANDBOX_LABEL } from './container-options.js';
@@ -68,6 +71,52 @@ export async function reapExpired(docker: Docker, now = Date.now(), log: (messag
     } catch (error) {
       if ((error as { statusCode?: number }).statusCode === 404) continue; // removed meanwhile
       log(`could not remove expired sandbox ${info.Id.slice(0, 12)}: ${(error as Error).message}`);
+    }
+  }
+  return removed;
+}
+
+/** The host and process id in an owner id `<prefix>-<host>-<pid>-<8 hex>`, or null for another form. */
+export function ownerProcess(owner: string): { host: string; pid: number } | null {
+  const m = /^[a-z]+-(.+)-(\d+)-[0-9a-f]{8}$/.exec(owner);
+  return m ? { host: m[1]!, pid: Number(m[2]) } : null;
+}
+
+/** Whether a process of this host runs with that id (EPERM: it runs, as another user). */
+export function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes every sandbox whose owner is a process of this host that no longer runs: nobody will
+ * read or remove it, and its deadline may be most of an hour away. Owners of other hosts (a
+ * composed worker's container has a host name of its own) and ids of another form are left to
+ * their own guards and the deadline rule. Returns the removed ids.
+ */
+export async function reapOrphans(
+  docker: Docker,
+  log: (message: string) => void = console.error,
+  host = hostname(),
+  runs: (pid: number) => boolean = processRuns,
+): Promise<string[]> {
+  const containers = await docker.listContainers({ all: true, filters: { label: [`${SANDBOX_LABEL}=1`, OWNER_LABEL] } });
+  const removed: string[] = [];
+  for (const info of containers) {
+    const owner = info.Labels[OWNER_LABEL] ?? '';
+    const origin = ownerProcess(owner);
+    if (!origin || origin.host !== host || runs(origin.pid)) continue;
+    try {
+      await docker.getContainer(info.Id).remove({ force: true, v: true });
+      removed.push(info.Id);
+      log(`removed sandbox ${info.Id.slice(0, 12)} (${info.State}): its owner ${owner} no longer runs on this host`);
+    } catch (error) {
+      if ((error as { statusCode?: number }).statusCode === 404) continue; // removed meanwhile
+      log(`could not remove orphaned sandbox ${info.Id.slice(0, 12)}: ${(error as Error).message}`);
     }
   }
   return removed;
