@@ -51,7 +51,8 @@ describe.concurrent('grade CLI', () => {
     const { code, stdout } = await grade(['group-sum', path.join(REPO_ROOT, 'test', 'fixtures', 'cli', 'terminal-escapes.py'), '--public']);
     expect(code).toBe(1);
     expect(stdout).toMatch(/basic\s+public\s+runtime_error/);
-    expect(stdout).toContain('\\x1b[31mred\\x1b[0m and \\u202eevil');
+    expect(stdout).toContain('\\x1b[31mred\\x1b[0m and \\u202eevil ?');
+    expect(stdout).toContain('  what it printed:\n    \\x1b[2J\\x1b]0;owned\\x07\n');
     // Nothing left for a terminal to act on: escaping it again changes nothing.
     expect(printable(stdout)).toBe(stdout);
   });

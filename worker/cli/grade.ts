@@ -16,6 +16,17 @@ import { printable } from './printable.js';
 
 const USAGE = 'usage: npm run --silent grade -- <challenge-id> <solution.py> [--json] [--public]';
 
+/** Lines of a failed case's stdout the table shows. */
+const STDOUT_LINES = 20;
+
+/** The first `lines` lines of `text`, indented under their case, and how many more there are. */
+function indentedHead(text: string, lines: number): string {
+  const all = text.replace(/\n$/, '').split('\n');
+  const shown = all.slice(0, lines).map((l) => `    ${l}`);
+  if (all.length > lines) shown.push(`    ... ${all.length - lines} more line(s) (--json has them all)`);
+  return shown.join('\n');
+}
+
 function table(result: GradeResult): string {
   const plan = (c: GradeResult['cases'][number]): string => {
     if (!c.planInsights) return '-';
@@ -44,7 +55,10 @@ function table(result: GradeResult): string {
   if (problems.length > 0) {
     out.push('');
     // The message quotes the candidate's values, errors and output: escaped before it reaches a terminal.
-    for (const c of problems) out.push(`${c.name}: ${c.verdict}\n  ${printable(c.message).split('\n').join('\n  ')}`);
+    for (const c of problems) {
+      out.push(`${c.name}: ${c.verdict}\n  ${printable(c.message).split('\n').join('\n  ')}`);
+      if (c.stdout !== '') out.push(`  what it printed:\n${indentedHead(printable(c.stdout), STDOUT_LINES)}`);
+    }
   }
   if (result.timing) {
     const t = result.timing;

@@ -33,11 +33,18 @@ describe('FrameReader', () => {
     ['a frame with a wrong field type', '{"type":"batch_end","id":"c1","index":"first"}\n', /index/],
     ['bytes that are not UTF-8', Buffer.from([0x7b, 0xff, 0xfe, 0x7d, 0x0a]), /not valid UTF-8/],
     ['garbage', Buffer.from('\u0000\u0001\u0002garbage\n'), /not valid JSON/],
+    ['a string escaping a lone surrogate', '{"type":"harness_error","message":"a\\udc80b"}\n', /lone surrogate/],
+    ['a key escaping a lone surrogate', '{"type":"harness_error","message":"m","\\ud800":1}\n', /lone surrogate/],
     ['a plain line of text', 'hello\n', /not valid JSON/],
   ])('reports %s as a bad frame, never throwing', (_what, text, detail) => {
     const [event] = read([text]);
     expect(event?.kind).toBe('bad');
     expect(event && 'detail' in event ? event.detail : '').toMatch(detail);
+  });
+
+  it('takes escaped surrogate pairs and text that only looks like an escape', () => {
+    const events = read(['{"type":"harness_error","message":"\\ud83d\\ude00 \\\\ud800"}\n']);
+    expect(events).toMatchObject([{ kind: 'frame', frame: { type: 'harness_error', message: '\u{1f600} \\ud800' } }]);
   });
 
   it('refuses a frame nested 200,000 deep before parsing it (no stack overflow)', () => {

@@ -1,8 +1,10 @@
 // Splits the sandbox's control stream into lines and parses each as one frame, defensively: the
 // stream is hostile. A line longer than the frame cap is refused as soon as the cap is passed
-// (never buffered to its end), the whole stream has a byte cap, bytes must be valid UTF-8, and
-// JSON nesting is measured before parsing so no schema check can recurse deeply. Nothing here
-// throws: every problem is an event, and after the first one the reader ignores the rest.
+// (never buffered to its end), the whole stream has a byte cap, bytes must be valid UTF-8 and the
+// JSON's escapes must not make lone surrogates (text that no UTF-8 can hold, which would reach
+// Redis, logs and pages as ill-formed strings), and JSON nesting is measured before parsing so
+// no schema check can recurse deeply. Nothing here throws: every problem is an event, and after
+// the first one the reader ignores the rest.
 import { SandboxFrameSchema, type SandboxFrame } from '../../core/run-report.js';
 
 export interface FrameReaderLimits {
@@ -45,6 +47,23 @@ export function jsonDepth(text: string, limit: number): number {
   }
   return deepest;
 }
+
+/** A `\\uD800`-`\\uDFFF` escape somewhere (maybe a well-formed pair, maybe escaped itself): worth a closer look. */
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F][0-9a-fA-F]{2}/;
+
+/** A surrogate code unit that is not half of a pair (with the `u` flag, a pair reads as one code point). */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** JSON.parse that throws on a key or string holding a lone surrogate (pairs are fine). */
+function parseWellFormed(text: string): unknown {
+  if (!SURROGATE_ESCAPE.test(text)) return JSON.parse(text);
+  return JSON.parse(text, (key, value: unknown) => {
+    if (LONE_SURROGATE.test(key) || (typeof value === 'string' && LONE_SURROGATE.test(value))) throw new LoneSurrogate();
+    return value;
+  });
+}
+
+class LoneSurrogate extends Error {}
 
 export class FrameReader {
   private pending: Buffer[] = [];
@@ -113,9 +132,11 @@ export class FrameReader {
     }
     let json: unknown;
     try {
-      json = JSON.parse(text);
-    } catch {
-      this.stop({ kind: 'bad', detail: 'a report frame is not valid JSON', at });
+      json = parseWellFormed(text);
+    } catch (error) {
+      const detail =
+        error instanceof LoneSurrogate ? 'a report frame escapes a lone surrogate (not Unicode text)' : 'a report frame is not valid JSON';
+      this.stop({ kind: 'bad', detail, at });
       return;
     }
     const parsed = SandboxFrameSchema.safeParse(json);

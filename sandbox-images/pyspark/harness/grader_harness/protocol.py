@@ -27,7 +27,9 @@ class ControlStream:
         control_fd = os.dup(1)
         os.dup2(2, 1)  # anything else written to fd 1 (JVM, candidate os.write) lands on stderr
         sys.stdout = os.fdopen(os.dup(1), "w", buffering=1, encoding="utf-8", errors="replace")
-        self._out = os.fdopen(control_fd, "w", buffering=1, encoding="utf-8")
+        # errors="replace": a lone surrogate in the candidate's text (an exception message, a
+        # cell) becomes "?" rather than failing the frame that reports it.
+        self._out = os.fdopen(control_fd, "w", buffering=1, encoding="utf-8", errors="replace")
 
     def send(self, frame: dict) -> None:
         self._out.write(json.dumps(frame, separators=(",", ":"), allow_nan=False, ensure_ascii=False) + "\n")
