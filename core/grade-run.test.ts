@@ -160,6 +160,24 @@ describe('gradeRun', () => {
     ).toBe('memory_limit_exceeded');
   });
 
+  it("counts Spark's JVM running out of memory as memory_limit_exceeded, naming the limit and keeping the error", () => {
+    const error = {
+      type: 'Py4JJavaError',
+      message: 'An error occurred while calling o210.collectToPython.\n: java.lang.OutOfMemoryError: Java heap space',
+      traceback: '',
+      line: 4,
+    };
+    const result = grade(run({ caseReports: [report('small', { status: 'runtime_error', output: undefined, error }), report('scale')] }));
+    expect(result.cases[0]).toMatchObject({ verdict: 'memory_limit_exceeded', error });
+    expect(result.cases[0]!.message).toMatch(
+      /^Spark ran out of memory \(java\.lang\.OutOfMemoryError: Java heap space\): the job needs more than the sandbox's memory limit of [\d.]+ GiB gives Spark; your code raised: Py4JJavaError: .* \(solution\.py, line 4\)$/s,
+    );
+    const other = { ...error, message: 'java.lang.IllegalStateException: closed' };
+    expect(
+      verdicts(run({ caseReports: [report('small', { status: 'runtime_error', output: undefined, error: other }), report('scale')] }))[0],
+    ).toBe('runtime_error');
+  });
+
   it('gives output_limit_exceeded when the report stream was flooded', () => {
     expect(verdicts(run({ caseReports: [], interruptedCase: 'small', stopReason: 'output_limit' }))[0]).toBe('output_limit_exceeded');
   });

@@ -72,12 +72,24 @@ function unfinishedCase(run: SandboxRun, name: string): { verdict: Verdict; mess
 
 type CaseOutcome = Pick<CaseResult, 'verdict' | 'message' | 'diff' | 'error'>;
 
+/** Spark's JVM out of memory (a task's or the driver's), as Py4J passes it on: the sandbox's memory, not a bug. */
+const JVM_OUT_OF_MEMORY = /java\.lang\.OutOfMemoryError(: [A-Za-z ]{1,60})?/;
+
 function reportVerdict(report: CaseReport, c: GradedCase, spec: ChallengeSpec, oomKilled: boolean): CaseOutcome {
   switch (report.status) {
     case 'runtime_error':
       // A failure while the OOM killer was active is most likely its doing (e.g. a Python worker killed).
       if (oomKilled)
         return { verdict: 'memory_limit_exceeded', message: 'the solution used more memory than the sandbox allows', error: report.error };
+      if (report.error && JVM_OUT_OF_MEMORY.test(`${report.error.type} ${report.error.message}`)) {
+        const what = JVM_OUT_OF_MEMORY.exec(`${report.error.type} ${report.error.message}`)![0];
+        const limit = `${Math.round((spec.limits.memoryLimitBytes / 1024 ** 3) * 100) / 100} GiB`;
+        return {
+          verdict: 'memory_limit_exceeded',
+          message: `Spark ran out of memory (${what}): the job needs more than the sandbox's memory limit of ${limit} gives Spark; ${errorMessage('your code raised', report.error)}`,
+          error: report.error,
+        };
+      }
       return { verdict: 'runtime_error', message: errorMessage('your code raised an error', report.error), error: report.error };
     case 'invalid_submission':
       return { verdict: 'invalid_submission', message: report.error?.message ?? 'invalid submission', error: report.error };
