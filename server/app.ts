@@ -10,7 +10,7 @@ import { clientKey, rateLimiters } from './http/rate-limit.js';
 import { requestLog } from './http/request-log.js';
 import { requireAdmin } from './http/require-admin.js';
 import { securityHeaders } from './http/security-headers.js';
-import { SseRegistry } from './http/sse.js';
+import { SseRegistry, StreamSlots } from './http/sse.js';
 import { adminRoutes } from './routes/admin.js';
 import { draftRoutes } from './routes/drafts.js';
 import { interviewRoutes } from './routes/interviews.js';
@@ -58,7 +58,7 @@ export function buildApp(config: ServerConfig, deps: AppDeps): App {
     config,
     deps,
     adminOnly: [limits.perMinute('admin', config.GRADER_REQUESTS_PER_MINUTE, clientKey), requireAdmin(config.GRADER_ADMIN_TOKEN)],
-    sse: new SseRegistry(config.GRADER_MAX_STREAMS_PER_TOKEN),
+    sse: new SseRegistry(config.GRADER_MAX_STREAMS_PER_TOKEN, new StreamSlots(deps.store.redis, deps.store.prefix)),
     limits,
   };
   opsRoutes(routes, context);

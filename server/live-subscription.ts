@@ -16,7 +16,7 @@ export async function openLiveSubscription(
   onEvent: (event: LiveEvent, stream: SseStream) => void,
 ): Promise<SseStream> {
   let unsubscribe = (): void => undefined;
-  const stream = live.sse.open(req, res, key, () => unsubscribe());
+  const stream = await live.sse.open(req, res, key, () => unsubscribe());
   unsubscribe = await live.hub.subscribe(channel, (message) => {
     const event = LiveEventSchema.safeParse(JSON.parse(message));
     if (!event.success) {

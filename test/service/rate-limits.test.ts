@@ -3,7 +3,8 @@
 // (GRADER_TRUST_PROXY=loopback; the test plays the proxy, naming clients in X-Forwarded-For, and
 // sends everything to loopback): a link's limit holds across both processes, an address that
 // keeps trying unknown links gets a 429 naming the limit while another address and a real link
-// still work, and one client using up the admin limit does not lock out another.
+// still work, one client using up the admin limit does not lock out another, and one link's cap
+// on live streams counts its streams on both instances.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ADMIN_TOKEN,
@@ -19,6 +20,7 @@ import { serviceEnv } from './service-harness.js';
 
 const REQUESTS_PER_MINUTE = 12;
 const UNKNOWN_PER_MINUTE = 4;
+const STREAMS_PER_TOKEN = 3;
 // Documentation addresses (RFC 5737): only ever a header value, never a destination.
 const CLIENT_A = '203.0.113.7';
 const CLIENT_B = '203.0.113.8';
@@ -33,6 +35,7 @@ describe('rate limits across server instances', () => {
       GRADER_REQUESTS_PER_MINUTE: String(REQUESTS_PER_MINUTE),
       GRADER_UNKNOWN_TOKENS_PER_MINUTE: String(UNKNOWN_PER_MINUTE),
       GRADER_TRUST_PROXY: 'loopback',
+      GRADER_MAX_STREAMS_PER_TOKEN: String(STREAMS_PER_TOKEN),
     });
     servers = await Promise.all([startServer(env), startServer(env)]);
   });
@@ -86,5 +89,32 @@ describe('rate limits across server instances', () => {
     expect(await statuses(REQUESTS_PER_MINUTE, '/api/challenges', CLIENT_A, admin)).toEqual(Array(REQUESTS_PER_MINUTE).fill(200));
     expect(await statuses(2, '/api/challenges', CLIENT_A, admin)).toEqual([429, 429]);
     expect(await statuses(1, '/api/challenges', CLIENT_B, admin)).toEqual([200]);
+  });
+
+  it("caps one link's live streams across both instances, and frees a slot on one when a stream on the other closes", async () => {
+    const { candidateToken } = await createInterview(api(servers[0]!.url));
+    const open = async (i: number): Promise<{ res: Response; abort: AbortController }> => {
+      const abort = new AbortController();
+      const res = await fetch(`${servers[i % 2]!.url}/api/i/${candidateToken}/events`, { signal: abort.signal });
+      return { res, abort };
+    };
+    const held = [await open(0), await open(1), await open(0)];
+    expect(held.map((h) => h.res.status)).toEqual([200, 200, 200]);
+    for (const i of [0, 1]) {
+      const refused = await open(i);
+      expect(refused.res.status).toBe(429);
+      expect(((await refused.res.json()) as { error: string }).error).toBe(
+        `too many live streams open for this link: at most ${STREAMS_PER_TOKEN} at once (GRADER_MAX_STREAMS_PER_TOKEN)`,
+      );
+    }
+    held.shift()!.abort.abort(); // a stream on instance 0 closes
+    let again = await open(1);
+    for (let i = 0; i < 20 && again.res.status !== 200; i++) {
+      await again.res.body?.cancel();
+      await new Promise((r) => setTimeout(r, 100));
+      again = await open(1);
+    }
+    expect(again.res.status).toBe(200);
+    for (const h of [...held, again]) h.abort.abort();
   });
 });
