@@ -24,7 +24,7 @@ it('ends a solution that sleeps (no CPU used) at its case time limit', async () 
   const started = Date.now();
   const result = await grader().grade('group-sum', sleeper, 'public');
   expect(result.verdict).toBe('time_limit_exceeded');
-  expect(result.cases[0]!.message).toMatch(/took longer than the time limit of 4\.0 s/);
+  expect(result.cases[0]!.message).toMatch(/took longer than the time limit of 4\.00 s/);
   expect(Date.now() - started).toBeLessThan(60_000);
   expect(await grader().leftoverContainers()).toEqual([]);
 });
