@@ -17,6 +17,9 @@ const optionalString = z
   .transform((s) => (s === undefined || s === '' ? null : s));
 
 /** A submission as stored (a Redis hash: every field a string). */
+export const SubmissionOriginSchema = z.enum(['candidate', 'interview_end']);
+export type SubmissionOrigin = z.infer<typeof SubmissionOriginSchema>;
+
 export const SubmissionRecordSchema = z.object({
   id: z.string(),
   interviewId: z.string(),
@@ -45,6 +48,8 @@ export const SubmissionRecordSchema = z.object({
     .transform((s): GradeResult | null => (s ? GradeResultSchema.parse(JSON.parse(s)) : null)),
   /** Grader fault behind a system_error, for the interviewer and the log. */
   error: optionalString,
+  /** `interview_end`: the candidate's last saved draft, submitted by the server when the interview ended. */
+  origin: SubmissionOriginSchema.default('candidate'),
 });
 export type SubmissionRecord = z.infer<typeof SubmissionRecordSchema>;
 
@@ -69,5 +74,7 @@ export type ProgressEvent = z.infer<typeof ProgressEventSchema>;
 export const LiveEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('status'), submissionId: z.string(), status: SubmissionStatusSchema }),
   ProgressEventSchema,
+  /** The interview's clock changed: started, extended or ended. */
+  z.object({ type: z.literal('interview'), interviewId: z.string() }),
 ]);
 export type LiveEvent = z.infer<typeof LiveEventSchema>;

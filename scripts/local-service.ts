@@ -144,7 +144,7 @@ export async function startServer(env: Record<string, string>): Promise<LocalSer
   subscriber.on('error', () => undefined);
   const queue = new Queue<GradeJobData>(config.GRADER_QUEUE_NAME, { connection: redis });
   const store = new Store(redis, config.GRADER_KEY_PREFIX);
-  const { app, closeStreams } = buildApp(config, {
+  const { app, close: closeApp } = buildApp(config, {
     store,
     queue,
     hub: new EventHub(subscriber, logger),
@@ -161,7 +161,7 @@ export async function startServer(env: Record<string, string>): Promise<LocalSer
     store,
     queue,
     async close() {
-      closeStreams();
+      closeApp();
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
       await queue.close().catch(() => undefined); // Redis may be gone already: then there is nothing to close

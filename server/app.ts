@@ -1,6 +1,7 @@
 // Builds the express app (no listening) by composing: security headers, request log, body
 // limits, the routes by resource (server/routes/), the 404 and the one error middleware.
 import express from 'express';
+import { InterviewLifecycle } from '../store/interview-lifecycle.js';
 import type { AppDeps } from './app-deps.js';
 import type { ServerConfig } from './config.js';
 import { errorHandler } from './http/error-handler.js';
@@ -11,6 +12,7 @@ import { requestLog } from './http/request-log.js';
 import { requireAdmin } from './http/require-admin.js';
 import { securityHeaders } from './http/security-headers.js';
 import { SseRegistry, StreamSlots } from './http/sse.js';
+import { startDeadlineSweep } from './interview-end.js';
 import { adminRoutes } from './routes/admin.js';
 import { draftRoutes } from './routes/drafts.js';
 import { interviewRoutes } from './routes/interviews.js';
@@ -25,8 +27,8 @@ export type { AppDeps } from './app-deps.js';
 
 export interface App {
   app: express.Express;
-  /** Ends every open event stream (graceful shutdown). */
-  closeStreams(): void;
+  /** Ends every open event stream and stops the deadline sweep (graceful shutdown). */
+  close(): void;
 }
 
 export function buildApp(config: ServerConfig, deps: AppDeps): App {
@@ -35,6 +37,7 @@ export function buildApp(config: ServerConfig, deps: AppDeps): App {
   // The client address (limits, logs) is the socket's, or what the trusted proxies forwarded.
   app.set('trust proxy', config.GRADER_TRUST_PROXY);
   const limits = rateLimiters(deps.store.redis, deps.store.prefix);
+  const lifecycle = new InterviewLifecycle(deps.store);
   app.use(requestLog(deps.logger));
   app.use(securityHeaders());
   app.use(express.json({ limit: config.GRADER_BODY_LIMIT_BYTES, strict: true, type: 'application/json' }));
@@ -56,7 +59,7 @@ export function buildApp(config: ServerConfig, deps: AppDeps): App {
   const routes: Routes = { app, interview };
   const context: RouteContext = {
     config,
-    deps,
+    deps: { ...deps, lifecycle },
     adminOnly: [limits.perMinute('admin', config.GRADER_REQUESTS_PER_MINUTE, clientKey), requireAdmin(config.GRADER_ADMIN_TOKEN)],
     sse: new SseRegistry(config.GRADER_MAX_STREAMS_PER_TOKEN, new StreamSlots(deps.store.redis, deps.store.prefix)),
     limits,
@@ -73,5 +76,13 @@ export function buildApp(config: ServerConfig, deps: AppDeps): App {
 
   app.use((_req, _res, next) => next(notFound()));
   app.use(errorHandler(config, deps.logger));
-  return { app, closeStreams: () => context.sse.endAll() };
+  // Every server process sweeps; ending is once per interview whoever gets there first.
+  const stopSweep = startDeadlineSweep(context.deps, config, config.GRADER_DEADLINE_CHECK_MS);
+  return {
+    app,
+    close: () => {
+      stopSweep();
+      context.sse.endAll();
+    },
+  };
 }

@@ -70,8 +70,12 @@ export const ServerConfigSchema = z.object({
   GRADER_UNKNOWN_TOKENS_PER_MINUTE: positiveInt(30),
   /** Proxies whose X-Forwarded-For names the client (limits and logs): `false`, hops, or addresses/subnets. */
   GRADER_TRUST_PROXY: TrustProxySchema,
-  /** Live event streams (SSE) one link may hold open at once, per server process. */
+  /** Live event streams (SSE) one link may hold open at once, across every server process. */
   GRADER_MAX_STREAMS_PER_TOKEN: positiveInt(8),
+  /** How often the server looks for timed interviews past their deadline (to end them), in milliseconds. */
+  GRADER_DEADLINE_CHECK_MS: positiveInt(2_000),
+  /** How long the interviewer link the dashboard opens works, in milliseconds. */
+  GRADER_DASHBOARD_LINK_TTL_MS: positiveInt(12 * 3600_000),
   /** Edit events recorded per interview for playback; past it the code is saved, the edits are not. */
   GRADER_MAX_DRAFT_EVENTS: positiveInt(20_000),
   /** Bytes of edit events (as stored, JSON) recorded per interview for playback; past it the same. */

@@ -25,7 +25,7 @@ const redis = connectRedis(config.GRADER_REDIS_URL, 'grader-server');
 const subscriber = connectRedis(config.GRADER_REDIS_URL, 'grader-server-events');
 await ensurePersistence(redis, logger);
 const queue = new Queue<GradeJobData>(config.GRADER_QUEUE_NAME, { connection: redis });
-const { app, closeStreams } = buildApp(config, {
+const { app, close: closeApp } = buildApp(config, {
   store: new Store(redis, config.GRADER_KEY_PREFIX),
   queue,
   hub: new EventHub(subscriber, logger),
@@ -44,7 +44,7 @@ const stop = (signal: string): void => {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'stopping');
-  closeStreams();
+  closeApp();
   const force = setTimeout(() => {
     server.closeAllConnections();
   }, 10_000).unref();

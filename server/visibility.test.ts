@@ -51,6 +51,7 @@ const record: SubmissionRecord = {
   verdict: 'wrong_answer',
   result,
   error: null,
+  origin: 'candidate',
 };
 
 /** The group-sum fixture's cases, with hidden names neutral (the default) or shown. */

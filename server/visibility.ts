@@ -81,6 +81,7 @@ export function submissionView(record: SubmissionRecord, role: Role, names: Case
     finishedAtMs: record.finishedAtMs,
     casesDone: record.casesDone,
     casesTotal: record.casesTotal,
+    origin: record.origin,
     code: record.code,
   };
   if (role === 'interviewer') {
@@ -104,5 +105,6 @@ export function submissionSummary(record: SubmissionRecord): SubmissionSummary {
     finishedAtMs: record.finishedAtMs,
     casesDone: record.casesDone,
     casesTotal: record.casesTotal,
+    origin: record.origin,
   };
 }

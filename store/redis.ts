@@ -56,3 +56,10 @@ export function isRedisFull(error: unknown): boolean {
   const oom = (e: unknown): boolean => e instanceof Error && /^OOM\b/.test(e.message);
   return oom(error) || ((error as { previousErrors?: unknown[] } | null)?.previousErrors ?? []).some(oom);
 }
+
+/** MULTI answers errors per command instead of throwing: surface the first one. */
+export function execOk(results: [Error | null, unknown][] | null): void {
+  if (!results) throw new Error('redis transaction was aborted');
+  const failed = results.find(([error]) => error);
+  if (failed) throw new Error(`redis transaction failed: ${failed[0]!.message}`, { cause: failed[0] });
+}

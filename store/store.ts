@@ -16,6 +16,8 @@ import type { Scorecard, StoredScorecard } from '../core/scorecard.js';
 import { StoredScorecardSchema } from '../core/scorecard.js';
 import { SubmissionRecordSchema, type LiveEvent, type SubmissionKind, type SubmissionRecord } from '../core/submission.js';
 import { generateToken, hashToken } from '../core/tokens.js';
+import { INTERVIEW_ENDED_LUA, WRITE_SUBMISSION_LUA } from './lua-fragments.js';
+import { execOk } from './redis.js';
 
 // Claim: a worker attempt takes a submission that is not finished, with a fresh attempt token.
 const CLAIM = `
@@ -58,10 +60,21 @@ redis.call('PUBLISH', ARGV[3], ARGV[5])
 redis.call('PUBLISH', ARGV[4], ARGV[5])
 return 1`;
 
-// Draft: the code is always saved; the batch's edit events are recorded only when the interview's
-// playback stays within both caps (count, bytes), else none of them and the answer says 'full'.
-const PUT_DRAFT = `
+// Accept: a new queued submission of an interview that is still open.
+const ACCEPT = `${INTERVIEW_ENDED_LUA}${WRITE_SUBMISSION_LUA}
+if redis.call('EXISTS', KEYS[1]) == 0 then return 'missing' end
+if interview_ended(KEYS[1], tonumber(ARGV[6])) then return 'ended' end
+return write_submission(
+  {sub = KEYS[2], subs = KEYS[3], pending = KEYS[4], activity = KEYS[5], all = KEYS[6], runs = KEYS[7]},
+  {id = ARGV[1], interviewId = ARGV[2], challengeId = ARGV[3], kind = ARGV[4], code = ARGV[5], now = ARGV[6],
+   channel = ARGV[7], origin = 'candidate'})`;
+
+// Draft: the code is always saved while the interview is open; the batch's edit events are
+// recorded only when the interview's playback stays within both caps (count, bytes), else none
+// of them and the answer says 'full'.
+const PUT_DRAFT = `${INTERVIEW_ENDED_LUA}
 if redis.call('EXISTS', KEYS[5]) == 0 then return 'missing' end
+if interview_ended(KEYS[5], tonumber(ARGV[2])) then return 'ended' end
 redis.call('HSET', KEYS[1], 'code', ARGV[1], 'updatedAtMs', ARGV[2])
 redis.call('ZADD', KEYS[4], ARGV[2], ARGV[5])
 local n = #ARGV - 5
@@ -84,7 +97,7 @@ export class Store {
     readonly prefix: string,
   ) {}
 
-  private key(...parts: string[]): string {
+  key(...parts: string[]): string {
     return [this.prefix, ...parts].join(':');
   }
 
@@ -114,7 +127,7 @@ export class Store {
   activityKey(): string {
     return this.key('activity');
   }
-  private interviewKey(id: string, ...parts: string[]): string {
+  interviewKey(id: string, ...parts: string[]): string {
     return this.key('interview', id, ...parts);
   }
   /** The interview's unfinished submissions (`all`), and its unfinished Runs (`runs`). */
@@ -125,12 +138,15 @@ export class Store {
   async createInterview(input: {
     challengeId: string;
     candidateName: string;
+    /** The time box, in milliseconds; absent: untimed. */
+    durationMs?: number;
   }): Promise<{ interview: Interview; candidateToken: string; interviewerToken: string }> {
     const interview: Interview = {
       id: randomUUID(),
       challengeId: input.challengeId,
       candidateName: input.candidateName,
       createdAt: new Date().toISOString(),
+      ...(input.durationMs !== undefined ? { durationMs: Math.round(input.durationMs) } : {}),
     };
     const candidateToken = generateToken();
     const interviewerToken = generateToken();
@@ -170,8 +186,9 @@ export class Store {
   }
 
   /**
-   * Writes a new record (queued) and indexes it, in one MULTI; the caller enqueues the job with
-   * the returned `rank` (the interview's unfinished submissions before this one, see `queueRank`).
+   * Writes a new record (queued) and indexes it, in one Lua step that first checks the interview
+   * is still open (not ended, its deadline not passed); the caller enqueues the job with the
+   * returned `rank` (the interview's unfinished submissions before this one, see `queueRank`).
    */
   async acceptSubmission(input: {
     interviewId: string;
@@ -181,7 +198,27 @@ export class Store {
   }): Promise<{ record: SubmissionRecord; rank: number }> {
     const id = randomUUID();
     const createdAtMs = Date.now();
-    const fields = {
+    const rank = await this.redis.eval(
+      ACCEPT,
+      7,
+      this.interviewKey(input.interviewId),
+      this.submissionKey(id),
+      this.interviewKey(input.interviewId, 'submissions'),
+      this.pendingKey(),
+      this.activityKey(),
+      this.unfinishedKey(input.interviewId, 'all'),
+      this.unfinishedKey(input.interviewId, 'runs'),
+      id,
+      input.interviewId,
+      input.challengeId,
+      input.kind,
+      input.code,
+      String(createdAtMs),
+      this.interviewChannel(input.interviewId),
+    );
+    if (rank === 'missing') throw new InterviewGoneError(input.interviewId);
+    if (rank === 'ended') throw new InterviewEndedError(input.interviewId);
+    const record = SubmissionRecordSchema.parse({
       id,
       interviewId: input.interviewId,
       challengeId: input.challengeId,
@@ -190,21 +227,9 @@ export class Store {
       status: 'queued',
       createdAtMs: String(createdAtMs),
       attempts: '0',
-    };
-    const message = JSON.stringify({ type: 'status', submissionId: id, status: 'queued' } satisfies LiveEvent);
-    const rankKey = this.unfinishedKey(input.interviewId, input.kind === 'run' ? 'runs' : 'all');
-    const tx = this.redis
-      .multi()
-      .scard(rankKey)
-      .hset(this.submissionKey(id), fields)
-      .zadd(this.interviewKey(input.interviewId, 'submissions'), createdAtMs, id)
-      .zadd(this.pendingKey(), createdAtMs, id)
-      .zadd(this.activityKey(), createdAtMs, input.interviewId)
-      .sadd(this.unfinishedKey(input.interviewId, 'all'), id);
-    if (input.kind === 'run') tx.sadd(this.unfinishedKey(input.interviewId, 'runs'), id);
-    const results = await tx.publish(this.interviewChannel(input.interviewId), message).exec();
-    execOk(results);
-    return { record: SubmissionRecordSchema.parse(fields), rank: Number(results![0]![1]) };
+      origin: 'candidate',
+    });
+    return { record, rank: Number(rank) };
   }
 
   /**
@@ -331,8 +356,9 @@ export class Store {
       interviewId,
       ...events.map((e) => JSON.stringify(e)),
     );
-    const answer = z.enum(['saved', 'full', 'missing']).parse(outcome);
+    const answer = z.enum(['saved', 'full', 'missing', 'ended']).parse(outcome);
     if (answer === 'missing') throw new InterviewGoneError(interviewId);
+    if (answer === 'ended') throw new InterviewEndedError(interviewId);
     return { draft, eventsRecorded: answer === 'saved' };
   }
 
@@ -382,6 +408,7 @@ export class Store {
       .multi()
       .del(this.interviewKey(id), ...own.map((part) => this.interviewKey(id, part)))
       .zrem(this.key('interviews'), id)
+      .zrem(this.key('deadlines'), id)
       .zrem(this.activityKey(), id);
     if (tokenHashes.length > 0) tx.del(...tokenHashes.map((h) => this.key('token', h)));
     if (submissionIds.length > 0) tx.del(...submissionIds.map((s) => this.submissionKey(s))).zrem(this.pendingKey(), ...submissionIds);
@@ -425,7 +452,7 @@ export class Store {
   }
 
   /** The hashes of the interview's links; interviews stored before the links were listed are found by a scan. */
-  private async tokenHashes(interviewId: string): Promise<string[]> {
+  async tokenHashes(interviewId: string): Promise<string[]> {
     const listed = await this.redis.smembers(this.interviewKey(interviewId, 'tokens'));
     if (listed.length > 0) return listed;
     const found: string[] = [];
@@ -463,6 +490,13 @@ export class Store {
   }
 }
 
+/** The interview has ended (stamped, or its deadline passed): no more submissions or draft edits. */
+export class InterviewEndedError extends Error {
+  constructor(readonly interviewId: string) {
+    super(`interview ${interviewId} has ended`);
+  }
+}
+
 /** The interview was deleted while a request of it was being answered. */
 export class InterviewGoneError extends Error {
   constructor(readonly interviewId: string) {
@@ -480,10 +514,3 @@ export const WorkerHeartbeatSchema = z.object({
   pool: PoolStateSchema.optional(),
 });
 export type WorkerHeartbeat = z.infer<typeof WorkerHeartbeatSchema>;
-
-/** MULTI answers errors per command instead of throwing: surface the first one. */
-function execOk(results: [Error | null, unknown][] | null): void {
-  if (!results) throw new Error('redis transaction was aborted');
-  const failed = results.find(([error]) => error);
-  if (failed) throw new Error(`redis transaction failed: ${failed[0]!.message}`, { cause: failed[0] });
-}

@@ -1,6 +1,6 @@
 // An interview as its links open it (`GET /api/i/:token`), and as the admin creates and lists it.
 import { z } from 'zod';
-import { InterviewSchema, RoleSchema } from '../interview.js';
+import { InterviewClockSchema, InterviewSchema, RoleSchema } from '../interview.js';
 import { ChallengeViewSchema } from './challenge-view.js';
 import { SubmissionSummarySchema } from './submission-view.js';
 
@@ -8,6 +8,8 @@ export const InterviewViewSchema = z.object({
   /** Which link this is: the token decides. */
   role: RoleSchema,
   interview: InterviewSchema,
+  /** Not started, in progress (and until when), or ended. */
+  clock: InterviewClockSchema,
   challenge: ChallengeViewSchema,
   /** Interviewer only: every hidden case and the rule it checks. */
   hiddenCases: z.array(z.object({ name: z.string(), description: z.string() })).optional(),
@@ -31,6 +33,7 @@ export const InterviewListSchema = z.object({
   interviews: z.array(
     z.object({
       interview: InterviewSchema,
+      clock: InterviewClockSchema,
       submissionCount: z.number().int().nonnegative(),
       /** The latest Run or Submit; null when there is none. */
       latest: SubmissionSummarySchema.nullable(),
@@ -41,3 +44,15 @@ export const InterviewListSchema = z.object({
 });
 export type InterviewList = z.infer<typeof InterviewListSchema>;
 export type InterviewListEntry = InterviewList['interviews'][number];
+
+/** `POST /api/interviews/:id/links` (201): a new link for a role; the role's old link no longer works. */
+export const IssuedLinkSchema = z.object({ role: RoleSchema, url: z.string() });
+export type IssuedLink = z.infer<typeof IssuedLinkSchema>;
+
+/** `POST /api/interviews/:id/open` (201): an interviewer link for the dashboard to open, working until `expiresAtMs`. */
+export const TemporaryLinkSchema = z.object({ url: z.string(), expiresAtMs: z.number() });
+export type TemporaryLink = z.infer<typeof TemporaryLinkSchema>;
+
+/** The answer to end, extend and archive: the interview and its clock now. */
+export const InterviewStateSchema = z.object({ interview: InterviewSchema, clock: InterviewClockSchema });
+export type InterviewState = z.infer<typeof InterviewStateSchema>;

@@ -3,7 +3,7 @@
 // view functions build these, the web app reads them.
 import { z } from 'zod';
 import { CaseResultSchema, GradeResultSchema, type CaseResult, type GradeResult } from '../grade-result.js';
-import { SubmissionKindSchema } from '../submission.js';
+import { SubmissionKindSchema, SubmissionOriginSchema } from '../submission.js';
 import { SubmissionStatusSchema, VerdictSchema } from '../verdict.js';
 
 /** A list entry: no code and no result detail. */
@@ -21,6 +21,8 @@ export const SubmissionSummarySchema = z.object({
   casesDone: z.number().int().nonnegative(),
   /** Cases the grade runs in all (0 until a worker has claimed it). */
   casesTotal: z.number().int().nonnegative(),
+  /** `interview_end`: submitted by the server, the last saved draft when the interview ended. */
+  origin: SubmissionOriginSchema,
 });
 export type SubmissionSummary = z.infer<typeof SubmissionSummarySchema>;
 

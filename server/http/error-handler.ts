@@ -1,5 +1,6 @@
 // The one error middleware: HttpError messages (a 4xx, or a deliberate 5xx such as the 503 of an
-// unbuilt web app), a full Redis (a 503 saying nothing was saved) and body-parser rejections
+// unbuilt web app), a write to an ended interview (a 409), a full Redis (a 503 saying nothing was
+// saved) and body-parser rejections
 // reach the client as written; anything else is a 500 with a generic message and an error id
 // that is in the log.
 import { randomUUID } from 'node:crypto';
@@ -8,11 +9,15 @@ import type { Logger } from 'pino';
 import type { ErrorBody } from '../../core/views/ops-view.js';
 import type { ServerConfig } from '../config.js';
 import { isRedisFull } from '../../store/redis.js';
+import { InterviewEndedError } from '../../store/store.js';
 import { HttpError } from './http-error.js';
 
 /** Redis at maxmemory refused a write: the request changed nothing. */
 export const REDIS_FULL_MESSAGE =
   "the grader's store is full (Redis maxmemory): nothing of this request was saved; try again later, and tell the operator to free space or raise GRADER_REDIS_MAXMEMORY_BYTES";
+
+/** A Run, Submit or draft edit after the interview's end. */
+export const INTERVIEW_ENDED_MESSAGE = 'the interview has ended: Runs, Submits and draft edits are closed';
 
 interface BodyParserError {
   type?: string;
@@ -30,6 +35,9 @@ export function errorHandler(config: ServerConfig, logger: Logger) {
     if (error instanceof HttpError) {
       status = error.status;
       message = error.message;
+    } else if (error instanceof InterviewEndedError) {
+      status = 409;
+      message = INTERVIEW_ENDED_MESSAGE;
     } else if (isRedisFull(error)) {
       error = new HttpError(503, REDIS_FULL_MESSAGE, { cause: error });
       status = 503;

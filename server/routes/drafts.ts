@@ -1,6 +1,7 @@
 // The candidate's server-side draft (both roles read it, the candidate writes it) and its edit
 // events for the interviewer's playback, kept within a count and a byte cap per interview: past
-// them the code is still saved, and the answer says the playback is full, naming both caps.
+// them the code is still saved, and the answer says the playback is full, naming both caps. Once
+// the interview has ended the draft is closed (a 409).
 import { z } from 'zod';
 import { DraftEventSchema } from '../../core/draft.js';
 import type { DraftEventsView, DraftSaved, DraftView } from '../../core/views/draft-view.js';
@@ -9,6 +10,7 @@ import { assertCodeSize } from '../http/code-size.js';
 import { HttpError } from '../http/http-error.js';
 import { access, requireRole } from '../http/interview-access.js';
 import { validate } from '../http/validate.js';
+import { unlessEnded } from '../interview-end.js';
 import type { RouteContext, Routes } from './route-context.js';
 
 const DraftSchema = z.strictObject({ code: z.string(), events: z.array(DraftEventSchema).max(1000).default([]) });
@@ -27,10 +29,13 @@ export function draftRoutes({ interview: byToken }: Routes, { config, deps }: Ro
     async (req, res) => {
       const input = validate(DraftSchema, req.body, 'draft');
       assertCodeSize(input.code, config);
-      const { draft, eventsRecorded } = await store.putDraft(access(res).interview.id, input.code, input.events, {
-        maxEvents: config.GRADER_MAX_DRAFT_EVENTS,
-        maxBytes: config.GRADER_MAX_DRAFT_EVENT_BYTES,
-      });
+      const { interview } = access(res);
+      const { draft, eventsRecorded } = await unlessEnded(deps, config, interview, () =>
+        store.putDraft(interview.id, input.code, input.events, {
+          maxEvents: config.GRADER_MAX_DRAFT_EVENTS,
+          maxBytes: config.GRADER_MAX_DRAFT_EVENT_BYTES,
+        }),
+      );
       res.json({ ...draft, playbackFull: eventsRecorded ? null : playbackFullMessage(config) } satisfies DraftSaved);
     },
   );

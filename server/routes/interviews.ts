@@ -1,15 +1,31 @@
-// Interviews: the admin creates them (both links), lists them with their latest verdicts and
-// deletes one with everything of it; each link opens its interview as its role sees it
-// (`GET /api/i/:token`).
+// Interviews: the admin creates them (both links, an optional time box), lists them with their
+// status and latest verdicts, re-issues a link, opens the interviewer view (a temporary link),
+// ends, extends, archives and deletes one with everything of it; each link opens its interview
+// as its role sees it (`GET /api/i/:token`; the candidate's first visit starts the clock), and
+// the interviewer link ends or extends its own interview.
 import { z } from 'zod';
-import type { CreatedInterview, InterviewList, InterviewView } from '../../core/views/interview-view.js';
+import { RoleSchema } from '../../core/interview.js';
+import { interviewClock, type EndedBy, type Interview } from '../../core/interview.js';
+import type {
+  CreatedInterview,
+  InterviewList,
+  InterviewState,
+  InterviewView,
+  IssuedLink,
+  TemporaryLink,
+} from '../../core/views/interview-view.js';
+import type { Store } from '../../store/store.js';
 import { publicUrl } from '../config.js';
 import { challengeView } from '../challenge-view.js';
 import { HttpError } from '../http/http-error.js';
-import { access, interviewChallenge } from '../http/interview-access.js';
+import { access, interviewChallenge, requireRole } from '../http/interview-access.js';
+import { endInterview } from '../interview-end.js';
 import { validate } from '../http/validate.js';
 import { submissionSummary } from '../visibility.js';
 import type { RouteContext, Routes } from './route-context.js';
+
+/** The longest time box or extension, in minutes. */
+const MAX_MINUTES = 24 * 60;
 
 const CreateInterviewSchema = z.strictObject({
   challengeId: z
@@ -17,21 +33,54 @@ const CreateInterviewSchema = z.strictObject({
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a challenge id')
     .max(100),
   candidateName: z.string().trim().min(1).max(200),
+  /** The time box in minutes (fractions allowed); absent: untimed. */
+  durationMinutes: z.number().positive().max(MAX_MINUTES, `must be at most ${MAX_MINUTES} minutes`).optional(),
 });
 const InterviewIdSchema = z.strictObject({ id: z.uuid('must be an interview id') });
-const ListInterviewsQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) });
+const ListInterviewsQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** `exclude` (default): archived interviews left out; `only`: just those; `include`: all. */
+  archived: z.enum(['exclude', 'include', 'only']).default('exclude'),
+});
+const ReissueSchema = z.strictObject({ role: RoleSchema });
+const ExtendSchema = z.strictObject({ minutes: z.number().positive().max(MAX_MINUTES, `must be at most ${MAX_MINUTES} minutes`) });
+const ArchiveSchema = z.strictObject({ archived: z.boolean() });
+
+const state = (interview: Interview): InterviewState => ({ interview, clock: interviewClock(interview, Date.now()) });
+
+async function interviewOr404(store: Store, id: string): Promise<Interview> {
+  const interview = await store.getInterview(id);
+  if (!interview) throw new HttpError(404, 'no such interview');
+  return interview;
+}
 
 export function interviewRoutes({ app, interview: byToken }: Routes, { config, deps, adminOnly }: RouteContext): void {
-  const { store, challenges } = deps;
+  const { store, challenges, lifecycle } = deps;
+  const end = async (interview: Interview, by: EndedBy): Promise<InterviewState> => {
+    await endInterview(deps, config, interview, by);
+    return state(await interviewOr404(store, interview.id));
+  };
+  const extend = async (interview: Interview, minutes: number): Promise<InterviewState> => {
+    const outcome = await lifecycle.extend(interview.id, minutes * 60_000);
+    if (outcome === 'untimed') throw new HttpError(409, 'the interview is untimed: there is no deadline to extend');
+    if (outcome === 'ended') throw new HttpError(409, 'the interview has ended: it cannot be extended');
+    if (outcome === 'missing') throw new HttpError(404, 'no such interview');
+    return state(await interviewOr404(store, interview.id));
+  };
 
   app.get('/api/interviews', ...adminOnly, async (req, res) => {
-    const { limit } = validate(ListInterviewsQuerySchema, req.query, 'query');
+    const { limit, archived } = validate(ListInterviewsQuerySchema, req.query, 'query');
+    const listed = (await store.listInterviews(limit)).filter((i) =>
+      archived === 'include' ? true : (i.archivedAtMs !== undefined) === (archived === 'only'),
+    );
+    const now = Date.now();
     const interviews = await Promise.all(
-      (await store.listInterviews(limit)).map(async (interview) => {
+      listed.map(async (interview) => {
         const submissions = await store.listSubmissions(interview.id);
         const latestSubmit = submissions.filter((s) => s.kind === 'submit').at(-1);
         return {
           interview,
+          clock: interviewClock(interview, now),
           submissionCount: submissions.length,
           latest: submissions.length > 0 ? submissionSummary(submissions.at(-1)!) : null,
           latestSubmit: latestSubmit ? submissionSummary(latestSubmit) : null,
@@ -44,7 +93,11 @@ export function interviewRoutes({ app, interview: byToken }: Routes, { config, d
   app.post('/api/interviews', ...adminOnly, async (req, res) => {
     const input = validate(CreateInterviewSchema, req.body, 'interview');
     if (!(await challenges.get(input.challengeId))) throw new HttpError(400, `unknown challenge ${JSON.stringify(input.challengeId)}`);
-    const { interview, candidateToken, interviewerToken } = await store.createInterview(input);
+    const { interview, candidateToken, interviewerToken } = await store.createInterview({
+      challengeId: input.challengeId,
+      candidateName: input.candidateName,
+      ...(input.durationMinutes !== undefined ? { durationMs: input.durationMinutes * 60_000 } : {}),
+    });
     const base = publicUrl(config);
     res.status(201).json({
       interview,
@@ -62,13 +115,70 @@ export function interviewRoutes({ app, interview: byToken }: Routes, { config, d
     res.status(204).end();
   });
 
+  app.post('/api/interviews/:id/links', ...adminOnly, async (req, res) => {
+    const { id } = validate(InterviewIdSchema, req.params, 'path');
+    const { role } = validate(ReissueSchema, req.body, 'link');
+    const token = await lifecycle.reissueLink(id, role);
+    if (!token) throw new HttpError(404, 'no such interview');
+    req.log.info({ interviewId: id, role }, 'link re-issued; the old one no longer works');
+    res.status(201).json({ role, url: `${publicUrl(config)}/i/${token}` } satisfies IssuedLink);
+  });
+
+  app.post('/api/interviews/:id/open', ...adminOnly, async (req, res) => {
+    const { id } = validate(InterviewIdSchema, req.params, 'path');
+    const token = await lifecycle.temporaryInterviewerLink(id, config.GRADER_DASHBOARD_LINK_TTL_MS);
+    if (!token) throw new HttpError(404, 'no such interview');
+    res
+      .status(201)
+      .json({
+        url: `${publicUrl(config)}/i/${token}`,
+        expiresAtMs: Date.now() + config.GRADER_DASHBOARD_LINK_TTL_MS,
+      } satisfies TemporaryLink);
+  });
+
+  app.post('/api/interviews/:id/end', ...adminOnly, async (req, res) => {
+    const { id } = validate(InterviewIdSchema, req.params, 'path');
+    res.json(await end(await interviewOr404(store, id), 'admin'));
+  });
+
+  app.post('/api/interviews/:id/extend', ...adminOnly, async (req, res) => {
+    const { id } = validate(InterviewIdSchema, req.params, 'path');
+    const { minutes } = validate(ExtendSchema, req.body, 'extension');
+    res.json(await extend(await interviewOr404(store, id), minutes));
+  });
+
+  app.post('/api/interviews/:id/archive', ...adminOnly, async (req, res) => {
+    const { id } = validate(InterviewIdSchema, req.params, 'path');
+    const { archived } = validate(ArchiveSchema, req.body, 'archive');
+    if (!(await lifecycle.setArchived(id, archived))) throw new HttpError(404, 'no such interview');
+    res.json(state(await interviewOr404(store, id)));
+  });
+
+  const interviewerOnly = requireRole('interviewer', () => new HttpError(403, 'only the interviewer link ends or extends the interview'));
+  byToken.post('/end', interviewerOnly, async (_req, res) => {
+    res.json(await end(access(res).interview, 'interviewer'));
+  });
+  byToken.post('/extend', interviewerOnly, async (req, res) => {
+    const { minutes } = validate(ExtendSchema, req.body, 'extension');
+    res.json(await extend(access(res).interview, minutes));
+  });
+
   byToken.get('/', async (_req, res) => {
-    const { interview, role } = access(res);
+    const { role } = access(res);
+    let { interview } = access(res);
+    // The candidate's first visit starts the clock; a visit past the deadline ends it now.
+    if (role === 'candidate' && interview.startedAtMs === undefined && (await lifecycle.start(interview.id)))
+      interview = await interviewOr404(store, interview.id);
+    let clock = interviewClock(interview, Date.now());
+    if (clock.status === 'ended' && interview.endedAtMs === undefined) {
+      ({ interview, clock } = await end(interview, 'deadline'));
+    }
     const challenge = await interviewChallenge(challenges, interview);
     const submissions = await store.listSubmissions(interview.id);
     res.json({
       role,
       interview,
+      clock,
       challenge: await challengeView(challenge),
       ...(role === 'interviewer'
         ? { hiddenCases: challenge.cases.filter((c) => c.hidden).map((c) => ({ name: c.name, description: c.spec.description })) }

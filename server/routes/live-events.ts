@@ -1,5 +1,8 @@
 // Live events (Server-Sent Events): one submission's stream (its state now, progress, the end)
-// and the interview's stream (a snapshot, then every new submission, status and progress).
+// and the interview's stream (a snapshot, then every new submission, status and progress, and
+// the interview's state when its clock changes: started, extended, ended).
+import { interviewClock } from '../../core/interview.js';
+import type { InterviewState } from '../../core/views/interview-view.js';
 import type { InterviewSnapshot } from '../../core/views/live-event-view.js';
 import { access, caseNamesFor, ownSubmission } from '../http/interview-access.js';
 import type { SseStream } from '../http/sse.js';
@@ -47,6 +50,15 @@ export function liveEventRoutes({ interview: byToken }: Routes, { deps, sse }: R
       access(res).tokenHash,
       (event, stream) => {
         if (event.type === 'progress') return stream.send('progress', progressView(event, role, names));
+        if (event.type === 'interview') {
+          store
+            .getInterview(interview.id)
+            .then((now) => {
+              if (now) stream.send('interview', { interview: now, clock: interviewClock(now, Date.now()) } satisfies InterviewState);
+            })
+            .catch((error: unknown) => req.log.error({ err: error }, 'event stream read failed'));
+          return;
+        }
         store
           .getSubmission(event.submissionId)
           .then((record) => {

@@ -2,6 +2,7 @@
 // router (under /api/i/:token, after the token is resolved), the config, the deps, the admin
 // gate and the open event streams.
 import type { RequestHandler, Router } from 'express';
+import type { InterviewLifecycle } from '../../store/interview-lifecycle.js';
 import type { AppDeps } from '../app-deps.js';
 import type { ServerConfig } from '../config.js';
 import type { RateLimiters } from '../http/rate-limit.js';
@@ -16,7 +17,8 @@ export interface Routes {
 
 export interface RouteContext {
   config: ServerConfig;
-  deps: AppDeps;
+  /** What buildApp was given, and the interviews' lifecycle on its store. */
+  deps: AppDeps & { lifecycle: InterviewLifecycle };
   /** The admin routes' rate limit and token check, in that order (one limiter for all of them). */
   adminOnly: RequestHandler[];
   sse: SseRegistry;

@@ -1,5 +1,6 @@
 // Submissions of an interview: the candidate posts a Run or a Submit (accepted durably, then
-// queued); both roles read them as their role may see them.
+// queued; refused with a 409 once the interview has ended); both roles read them as their role
+// may see them.
 import { z } from 'zod';
 import { SubmissionKindSchema } from '../../core/submission.js';
 import type { SubmissionAccepted, SubmissionList } from '../../core/views/submission-view.js';
@@ -8,6 +9,7 @@ import { assertCodeSize } from '../http/code-size.js';
 import { HttpError } from '../http/http-error.js';
 import { access, caseNamesFor, ownSubmission, requireRole } from '../http/interview-access.js';
 import { validate } from '../http/validate.js';
+import { unlessEnded } from '../interview-end.js';
 import { submissionView } from '../visibility.js';
 import type { RouteContext, Routes } from './route-context.js';
 
@@ -33,12 +35,9 @@ export function submissionRoutes({ interview: byToken }: Routes, { config, deps,
       const { interview } = access(res);
       const input = validate(SubmitSchema, req.body, 'submission');
       assertCodeSize(input.code, config);
-      const { record, rank } = await store.acceptSubmission({
-        interviewId: interview.id,
-        challengeId: interview.challengeId,
-        kind: input.kind,
-        code: input.code,
-      });
+      const { record, rank } = await unlessEnded(deps, config, interview, () =>
+        store.acceptSubmission({ interviewId: interview.id, challengeId: interview.challengeId, kind: input.kind, code: input.code }),
+      );
       // The record is durable now; if this add is lost (crash, Redis blip) the workers' sweep enqueues it.
       await enqueueGrade(queue, config, record, rank).catch((error: unknown) => {
         req.log.error({ err: error, submissionId: record.id }, 'enqueue failed; the sweep will enqueue it');

@@ -25,7 +25,7 @@ export async function startWebServer(env: Record<string, string>): Promise<WebSe
   const redis = connectRedis(config.GRADER_REDIS_URL, 'test-web-server');
   const subscriber = connectRedis(config.GRADER_REDIS_URL, 'test-web-server-events');
   const queue = new Queue<GradeJobData>(config.GRADER_QUEUE_NAME, { connection: redis });
-  const { app, closeStreams } = buildApp(config, {
+  const { app, close: closeApp } = buildApp(config, {
     store: new Store(redis, config.GRADER_KEY_PREFIX),
     queue,
     hub: new EventHub(subscriber, logger),
@@ -39,7 +39,7 @@ export async function startWebServer(env: Record<string, string>): Promise<WebSe
   return {
     url,
     async close() {
-      closeStreams();
+      closeApp();
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
       await queue.close().catch(() => undefined);

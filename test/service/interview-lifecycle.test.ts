@@ -1,0 +1,178 @@
+// An interview's lifecycle against a real Redis and two server instances sweeping deadlines at
+// once (no worker: what is submitted stays queued, which is all these tests look at): re-issued
+// links replace the old ones, the dashboard's temporary link opens the interviewer view, a timed
+// interview starts at the candidate's first visit and at its deadline submits the last saved
+// draft exactly once and then refuses Runs, Submits and draft edits, the interviewer extends and
+// ends (the candidate cannot), and archiving hides an interview from the default list.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InterviewState } from '../../core/views/interview-view.js';
+import {
+  ADMIN_TOKEN,
+  api,
+  createInterview,
+  readSse,
+  startRedis,
+  startServer,
+  uniqueQueue,
+  type Api,
+  type LocalRedis,
+  type LocalServer,
+} from '../../scripts/local-service.js';
+import { INTERVIEW_ENDED_MESSAGE } from '../../server/http/error-handler.js';
+import { serviceEnv } from './service-harness.js';
+
+const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+const tokenOf = (url: string): string => url.slice(url.lastIndexOf('/') + 1);
+
+interface Listed {
+  interviews: { interview: { id: string; endedBy?: string }; clock: { status: string } }[];
+}
+
+describe('interview lifecycle', () => {
+  let redis: LocalRedis;
+  let servers: LocalServer[];
+  let client: Api;
+  let other: Api;
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    const env = serviceEnv(redis.url, uniqueQueue('lifecycle'), { GRADER_DEADLINE_CHECK_MS: '200' });
+    servers = await Promise.all([startServer(env), startServer(env)]);
+    client = api(servers[0]!.url);
+    other = api(servers[1]!.url);
+  });
+  afterAll(async () => {
+    await Promise.all((servers ?? []).map((s) => s.close()));
+    await redis?.destroy();
+  });
+
+  const listed = async (query = ''): Promise<Listed['interviews']> =>
+    (await client.json<Listed>('GET', `/api/interviews${query}`, undefined, admin)).body.interviews;
+  const statusOf = async (id: string): Promise<string | undefined> =>
+    (await listed('?archived=include')).find((e) => e.interview.id === id)?.clock.status;
+  const submissionsOf = async (token: string) =>
+    (await client.json<{ submissions: { kind: string; origin: string; code: string }[] }>('GET', `/api/i/${token}/submissions`)).body
+      .submissions;
+
+  it('re-issues a link (the old one is the usual 404) and opens the interviewer view through a temporary link', async () => {
+    const created = await createInterview(client);
+    const id = created.interview.id;
+    const issued = await client.json<{ role: string; url: string }>('POST', `/api/interviews/${id}/links`, { role: 'candidate' }, admin);
+    expect(issued.status).toBe(201);
+    expect((await client.json('GET', `/api/i/${created.candidateToken}`)).status).toBe(404);
+    expect((await other.json('GET', `/api/i/${tokenOf(issued.body.url)}`)).body).toMatchObject({ role: 'candidate' });
+    expect((await client.json('GET', `/api/i/${created.interviewerToken}`)).status).toBe(200);
+
+    const opened = await client.json<{ url: string; expiresAtMs: number }>('POST', `/api/interviews/${id}/open`, undefined, admin);
+    expect(opened.status).toBe(201);
+    expect(opened.body.expiresAtMs).toBeGreaterThan(Date.now() + 3600_000);
+    expect((await client.json('GET', `/api/i/${tokenOf(opened.body.url)}`)).body).toMatchObject({ role: 'interviewer' });
+    // A new interviewer link ends the old one, not the temporary link the dashboard opened.
+    expect((await client.json('POST', `/api/interviews/${id}/links`, { role: 'interviewer' }, admin)).status).toBe(201);
+    expect((await client.json('GET', `/api/i/${created.interviewerToken}`)).status).toBe(404);
+    expect((await client.json('GET', `/api/i/${tokenOf(opened.body.url)}`)).status).toBe(200);
+
+    expect((await client.json('POST', `/api/interviews/${id}/links`, { role: 'admin' }, admin)).status).toBe(400);
+    expect((await client.json('POST', `/api/interviews/${crypto.randomUUID()}/open`, undefined, admin)).status).toBe(404);
+    expect((await client.json('POST', `/api/interviews/${id}/open`)).status).toBe(401);
+  });
+
+  it("starts a timed interview at the candidate's first visit, submits the last draft exactly once at the deadline, then refuses", async () => {
+    const res = await client.json<{ interview: { id: string }; candidateToken: string; interviewerToken: string }>(
+      'POST',
+      '/api/interviews',
+      { challengeId: 'group-sum', candidateName: 'Timed', durationMinutes: 0.05 },
+      admin,
+    );
+    expect(res.status).toBe(201);
+    const { interview, candidateToken, interviewerToken } = res.body;
+    // The interviewer looking does not start it.
+    expect((await client.json('GET', `/api/i/${interviewerToken}`)).body).toMatchObject({
+      clock: { status: 'not_started', deadlineAtMs: null },
+    });
+    expect(await statusOf(interview.id)).toBe('not_started');
+
+    const opened = await client.json<{ clock: { status: string; deadlineAtMs: number } }>('GET', `/api/i/${candidateToken}`);
+    expect(opened.body.clock.status).toBe('in_progress');
+    expect(opened.body.clock.deadlineAtMs - Date.now()).toBeLessThanOrEqual(3_000);
+    for (const code of ['draft one', 'final draft'])
+      expect((await other.json('PUT', `/api/i/${candidateToken}/draft`, { code, events: [] })).status).toBe(200);
+
+    const until = Date.now() + 15_000;
+    while ((await statusOf(interview.id)) !== 'ended') {
+      if (Date.now() > until) throw new Error('the interview did not end within 15 s of a 3 s time box');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await new Promise((r) => setTimeout(r, 1_000)); // both servers' sweeps have run several times since
+    expect(await submissionsOf(candidateToken)).toEqual([
+      expect.objectContaining({ kind: 'submit', origin: 'interview_end', code: 'final draft' }),
+    ]);
+
+    const view = (await client.json<InterviewState>('GET', `/api/i/${candidateToken}`)).body;
+    expect(view.interview).toMatchObject({ endedBy: 'deadline', endedAtMs: opened.body.clock.deadlineAtMs });
+    for (const [method, path, body] of [
+      ['POST', 'submissions', { kind: 'run', code: 'x' }],
+      ['POST', 'submissions', { kind: 'submit', code: 'x' }],
+      ['PUT', 'draft', { code: 'too late', events: [] }],
+    ] as const) {
+      const refused = await other.json(method, `/api/i/${candidateToken}/${path}`, body);
+      expect(refused).toEqual({ status: 409, body: { error: INTERVIEW_ENDED_MESSAGE } });
+    }
+    expect((await client.json<{ code: string }>('GET', `/api/i/${interviewerToken}/draft`)).body.code).toBe('final draft');
+    expect(await submissionsOf(candidateToken)).toHaveLength(1);
+  });
+
+  it('lets the interviewer extend and end early (telling the candidate page live), never the candidate', async () => {
+    const res = await client.json<{ interview: { id: string }; candidateToken: string; interviewerToken: string }>(
+      'POST',
+      '/api/interviews',
+      { challengeId: 'group-sum', candidateName: 'Early', durationMinutes: 10 },
+      admin,
+    );
+    const { candidateToken, interviewerToken } = res.body;
+    const started = (await client.json<InterviewState>('GET', `/api/i/${candidateToken}`)).body.clock.deadlineAtMs!;
+    const extended = await other.json<InterviewState>('POST', `/api/i/${interviewerToken}/extend`, { minutes: 5 });
+    expect(extended.body.clock.deadlineAtMs).toBe(started + 5 * 60_000);
+    expect((await client.json('POST', `/api/i/${candidateToken}/extend`, { minutes: 5 })).body).toEqual({
+      error: 'only the interviewer link ends or extends the interview',
+    });
+    expect((await client.json('POST', `/api/i/${interviewerToken}/extend`, { minutes: 0 })).status).toBe(400);
+
+    const told = readSse(`${servers[1]!.url}/api/i/${candidateToken}/events`, (e) => e.event === 'interview', 10_000);
+    await new Promise((r) => setTimeout(r, 300)); // subscribed
+    const ended = await client.json<InterviewState>('POST', `/api/i/${interviewerToken}/end`);
+    expect(ended.body).toMatchObject({ interview: { endedBy: 'interviewer' }, clock: { status: 'ended' } });
+    expect((await told).at(-1)).toMatchObject({ event: 'interview', data: { clock: { status: 'ended' } } });
+    expect(await submissionsOf(candidateToken)).toEqual([]); // no draft was saved: nothing to submit
+    expect((await client.json('POST', `/api/i/${candidateToken}/submissions`, { kind: 'submit', code: 'x' })).status).toBe(409);
+    expect((await client.json('POST', `/api/i/${interviewerToken}/extend`, { minutes: 5 })).body).toEqual({
+      error: 'the interview has ended: it cannot be extended',
+    });
+    // Ending twice changes nothing.
+    expect((await client.json<InterviewState>('POST', `/api/i/${interviewerToken}/end`)).body.interview.endedAtMs).toBe(
+      ended.body.interview.endedAtMs,
+    );
+
+    const untimed = await createInterview(client);
+    expect((await client.json('POST', `/api/interviews/${untimed.interview.id}/extend`, { minutes: 5 }, admin)).body).toEqual({
+      error: 'the interview is untimed: there is no deadline to extend',
+    });
+    expect((await client.json<InterviewState>('POST', `/api/interviews/${untimed.interview.id}/end`, undefined, admin)).body).toMatchObject(
+      {
+        interview: { endedBy: 'admin' },
+        clock: { status: 'ended' },
+      },
+    );
+  });
+
+  it('hides archived interviews from the default list and restores them', async () => {
+    const { interview } = await createInterview(client);
+    const ids = async (query: string): Promise<string[]> => (await listed(query)).map((e) => e.interview.id);
+    expect((await client.json('POST', `/api/interviews/${interview.id}/archive`, { archived: true }, admin)).status).toBe(200);
+    expect(await ids('')).not.toContain(interview.id);
+    expect(await ids('?archived=only')).toContain(interview.id);
+    await client.json('POST', `/api/interviews/${interview.id}/archive`, { archived: false }, admin);
+    expect(await ids('')).toContain(interview.id);
+    expect((await client.json('GET', '/api/interviews?archived=maybe', undefined, admin)).status).toBe(400);
+  });
+});
