@@ -1,28 +1,19 @@
-// The interviewer's start page (`/`): the admin token (kept in this page's memory only, never in
-// web storage: a reload asks for it again),
-// creating an interview with links to copy, and the list of interviews with their latest verdicts.
-// Tokens are stored hashed on the server, so links can be shown again only in the tab that made them.
+// The interviewers' dashboard (`/`): the admin token (kept in this page's memory only, never in
+// web storage: a reload asks for it again), creating an interview (optionally time-boxed) with
+// links to copy, and every interview with its status, time left and latest verdicts, and the
+// actions that work from any browser: open the interviewer view (a temporary interviewer link,
+// so no token is copied by hand), issue a new candidate or interviewer link (the old one stops
+// working), end, archive and delete. Tokens are stored hashed, so a link is shown only when made.
 import { ApiError, apiJson } from './api.js';
 import type { ChallengeList, ChallengeListEntry } from '../../core/views/challenge-view.js';
-import type { CreatedInterview, InterviewList } from '../../core/views/interview-view.js';
+import type { CreatedInterview, InterviewList, InterviewListEntry, IssuedLink, TemporaryLink } from '../../core/views/interview-view.js';
 import { byId, h, replace } from './dom.js';
+import { formatLeft } from './shared/interview-clock.js';
 import { outcomeBadge } from './shared/verdicts.js';
 
 /** Where earlier versions kept the admin token in sessionStorage: removed on load. */
 const OLD_TOKEN_KEY = 'grader:admin-token';
-const LINKS_KEY = 'grader:created-links';
 const REFRESH_MS = 10_000;
-
-type Links = Record<string, { candidateUrl: string; interviewerUrl: string }>;
-
-function readLinks(): Links {
-  try {
-    return JSON.parse(sessionStorage.getItem(LINKS_KEY) ?? '{}') as Links;
-  } catch {
-    // Unreadable stored links only lose the copy buttons of earlier interviews; the list still loads.
-    return {};
-  }
-}
 
 async function copy(text: string, button: HTMLButtonElement): Promise<void> {
   try {
@@ -95,18 +86,121 @@ export async function mountStartPage(root: HTMLElement): Promise<void> {
       h('label', { for: 'candidate-name' }, 'Candidate name'),
       h('input', { id: 'candidate-name', name: 'candidateName', type: 'text', required: true, maxlength: 200, autocomplete: 'off' }),
     ),
+    h(
+      'div',
+      { class: 'form-row' },
+      h('label', { for: 'duration' }, 'Time box (minutes)'),
+      h('input', { id: 'duration', name: 'durationMinutes', type: 'number', min: 1, max: 1440, step: 1, placeholder: 'no limit' }),
+      h('span', { class: 'muted small' }, 'Counts from when the candidate first opens the link; empty: untimed.'),
+    ),
     h('div', { class: 'form-row' }, h('button', { type: 'submit', class: 'primary', id: 'create-button' }, 'Create interview')),
     formError,
   );
 
+  let showArchived = false;
+  const archivedToggle = h('input', { type: 'checkbox', id: 'show-archived' });
+  archivedToggle.addEventListener('change', () => {
+    showArchived = archivedToggle.checked;
+    void refresh();
+  });
+
+  /** Runs a row's action; its answer replaces the panel above the list when it has links to show. */
+  const act = async (what: string, run: () => Promise<void>): Promise<void> => {
+    try {
+      await run();
+      await refresh();
+    } catch (error) {
+      replace(created, h('p', { class: 'notice', role: 'alert' }, `Could not ${what}: ${(error as Error).message}`));
+    }
+  };
+  const post = <T>(path: string, body?: unknown): Promise<T> => apiJson<T>('POST', path, body, auth);
+
+  const actions = (e: InterviewListEntry): HTMLElement => {
+    const { id, candidateName } = e.interview;
+    const button = (label: string, name: string, onClick: () => void): HTMLButtonElement => {
+      const b = h('button', { type: 'button', class: 'secondary small', 'data-action': name }, label);
+      b.addEventListener('click', onClick);
+      return b;
+    };
+    const open = button('Open interviewer view', 'open', () => {
+      // Opened before the request, so the browser counts it as the click's own window.
+      const tab = window.open('about:blank', '_blank');
+      void act('open the interviewer view', async () => {
+        try {
+          const { url } = await post<TemporaryLink>(`/api/interviews/${id}/open`);
+          if (tab) {
+            tab.opener = null;
+            tab.location.href = url;
+          } else location.assign(url);
+        } catch (error) {
+          tab?.close();
+          throw error;
+        }
+      });
+    });
+    const reissue = (role: 'candidate' | 'interviewer'): HTMLButtonElement =>
+      button(`New ${role} link`, `new-${role}-link`, () => {
+        if (!confirm(`Issue a new ${role} link for ${candidateName}? The current ${role} link stops working at once.`)) return;
+        void act(`issue a new ${role} link`, async () => {
+          const { url } = await post<IssuedLink>(`/api/interviews/${id}/links`, { role });
+          replace(
+            created,
+            h(
+              'section',
+              { class: 'card created', 'aria-labelledby': 'created-title' },
+              h('h2', { id: 'created-title' }, `New ${role} link for ${candidateName}`),
+              h('p', { class: 'muted' }, 'The previous one no longer works. This link is shown only here, now: copy it.'),
+              linkRow(`${role === 'candidate' ? 'Candidate' : 'Interviewer'} link`, url, `${role}-url`),
+            ),
+          );
+        });
+      });
+    const ended = e.clock.status === 'ended';
+    const archived = e.interview.archivedAtMs !== undefined;
+    return h(
+      'div',
+      { class: 'row-actions' },
+      open,
+      reissue('candidate'),
+      reissue('interviewer'),
+      ended
+        ? null
+        : button('End', 'end', () => {
+            if (
+              !confirm(
+                `End the interview for ${candidateName} now? Their last saved code is submitted and nothing more can be run or edited.`,
+              )
+            )
+              return;
+            void act('end the interview', () => post(`/api/interviews/${id}/end`).then(() => undefined));
+          }),
+      button(archived ? 'Unarchive' : 'Archive', archived ? 'unarchive' : 'archive', () => {
+        void act('archive the interview', () => post(`/api/interviews/${id}/archive`, { archived: !archived }).then(() => undefined));
+      }),
+      button('Delete', 'delete', () => {
+        if (
+          !confirm(
+            `Delete the interview for ${candidateName} and everything of it (code, submissions, playback, scorecard)? This cannot be undone.`,
+          )
+        )
+          return;
+        void act('delete the interview', () => apiJson('DELETE', `/api/interviews/${id}`, undefined, auth).then(() => undefined));
+      }),
+    );
+  };
+
   const refresh = async (): Promise<void> => {
-    const { interviews } = await apiJson<InterviewList>('GET', '/api/interviews', undefined, auth);
-    const links = readLinks();
+    const { interviews } = await apiJson<InterviewList>(
+      'GET',
+      `/api/interviews?archived=${showArchived ? 'include' : 'exclude'}`,
+      undefined,
+      auth,
+    );
     const titles = new Map(challenges.map((c) => [c.id, c.title]));
     replace(
       tableHost,
       interviews.length === 0
-        ? h('p', { class: 'muted' }, 'No interviews yet.')
+        ? h('p', { class: 'muted' }, showArchived ? 'No interviews yet.' : 'No interviews (archived ones are hidden).')
         : h(
             'div',
             { class: 'table-scroll' },
@@ -120,7 +214,7 @@ export async function mountStartPage(root: HTMLElement): Promise<void> {
                 h(
                   'tr',
                   {},
-                  ['Candidate', 'Challenge', 'Created', 'Runs + submits', 'Latest', 'Latest submit', 'Links'].map((t) =>
+                  ['Candidate', 'Challenge', 'Created', 'Status', 'Runs + submits', 'Latest', 'Latest submit', 'Actions'].map((t) =>
                     h('th', { scope: 'col' }, t),
                   ),
                 ),
@@ -131,39 +225,15 @@ export async function mountStartPage(root: HTMLElement): Promise<void> {
                 interviews.map((e) =>
                   h(
                     'tr',
-                    { 'data-interview': e.interview.id },
+                    { 'data-interview': e.interview.id, 'data-status': e.clock.status },
                     h('td', {}, e.interview.candidateName),
                     h('td', {}, titles.get(e.interview.challengeId) ?? e.interview.challengeId),
                     h('td', {}, new Date(e.interview.createdAt).toLocaleString()),
+                    h('td', { class: 'status-cell' }, statusText(e)),
                     h('td', {}, String(e.submissionCount)),
                     h('td', {}, e.latest ? outcomeBadge(e.latest) : '—'),
                     h('td', {}, e.latestSubmit ? outcomeBadge(e.latestSubmit) : '—'),
-                    h(
-                      'td',
-                      {},
-                      links[e.interview.id]
-                        ? [
-                            h(
-                              'a',
-                              { href: links[e.interview.id]!.interviewerUrl, target: '_blank', rel: 'noopener noreferrer' },
-                              'interviewer',
-                            ),
-                            ' · ',
-                            h(
-                              'a',
-                              { href: links[e.interview.id]!.candidateUrl, target: '_blank', rel: 'noopener noreferrer' },
-                              'candidate',
-                            ),
-                          ]
-                        : h(
-                            'span',
-                            {
-                              class: 'muted',
-                              title: 'Links are shown only in the browser tab that created the interview (tokens are stored hashed).',
-                            },
-                            'not in this tab',
-                          ),
-                    ),
+                    h('td', {}, actions(e)),
                   ),
                 ),
               ),
@@ -180,12 +250,13 @@ export async function mountStartPage(root: HTMLElement): Promise<void> {
       const result = await apiJson<CreatedInterview>(
         'POST',
         '/api/interviews',
-        { challengeId: String(data.get('challengeId')), candidateName: String(data.get('candidateName')) },
+        {
+          challengeId: String(data.get('challengeId')),
+          candidateName: String(data.get('candidateName')),
+          ...(data.get('durationMinutes') ? { durationMinutes: Number(data.get('durationMinutes')) } : {}),
+        },
         auth,
       );
-      const links = readLinks();
-      links[result.interview.id] = { candidateUrl: result.candidateUrl, interviewerUrl: result.interviewerUrl };
-      sessionStorage.setItem(LINKS_KEY, JSON.stringify(links));
       replace(
         created,
         h(
@@ -202,6 +273,7 @@ export async function mountStartPage(root: HTMLElement): Promise<void> {
         ),
       );
       (form.querySelector('#candidate-name') as HTMLInputElement).value = '';
+      (form.querySelector('#duration') as HTMLInputElement).value = '';
       await refresh();
     } catch (error) {
       formError.hidden = false;
@@ -229,7 +301,13 @@ export async function mountStartPage(root: HTMLElement): Promise<void> {
       { class: 'page' },
       form,
       created,
-      h('section', { 'aria-labelledby': 'list-title' }, h('h2', { id: 'list-title' }, 'Interviews'), tableHost),
+      h(
+        'section',
+        { 'aria-labelledby': 'list-title' },
+        h('h2', { id: 'list-title' }, 'Interviews'),
+        h('p', { class: 'list-options' }, archivedToggle, ' ', h('label', { for: 'show-archived' }, 'Show archived')),
+        tableHost,
+      ),
     ),
   );
   await refresh().catch((error: unknown) => replace(tableHost, h('p', { class: 'notice' }, (error as Error).message)));
@@ -270,4 +348,19 @@ function renderSignIn(root: HTMLElement, message: string | null): void {
   );
   (form.querySelector('input') as HTMLInputElement).focus();
   byId('app').dataset.ready = 'signin';
+}
+
+/** "Not started (45 min box)", "In progress · 12:04 left", "In progress (no limit)", "Ended (time is up)". */
+function statusText(e: InterviewListEntry): string {
+  const { clock, interview } = e;
+  const archived = interview.archivedAtMs !== undefined ? ' · archived' : '';
+  if (clock.status === 'ended') {
+    const by = { deadline: 'time is up', interviewer: 'by the interviewer', admin: 'by the admin' }[interview.endedBy ?? 'admin'];
+    return `Ended (${by})${archived}`;
+  }
+  if (clock.status === 'not_started')
+    return `Not started${interview.durationMs ? ` (${Math.round(interview.durationMs / 60_000)} min box)` : ''}${archived}`;
+  return clock.deadlineAtMs === null
+    ? `In progress (no limit)${archived}`
+    : `In progress · ${formatLeft(clock.deadlineAtMs - clock.serverNowMs)} left${archived}`;
 }

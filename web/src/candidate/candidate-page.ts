@@ -1,6 +1,8 @@
 // The candidate's workspace (the candidate link): statement on the left, Monaco with the draft
 // on the right, Run (Ctrl/Cmd+Enter) and Submit (Ctrl/Cmd+Shift+Enter, confirmed), and a results
-// panel fed live by the interview's event stream. The draft is saved as the candidate types.
+// panel fed live by the interview's event stream. The draft is saved as the candidate types. The
+// interview's clock counts down in the top bar; once the interview has ended the page turns
+// read-only and says so (the server refuses anything more and submitted the last saved draft).
 import { ApiError, apiJson } from '../api.js';
 import type { SubmissionKind } from '../../../core/submission.js';
 import type { Readiness } from '../../../core/views/ops-view.js';
@@ -12,6 +14,7 @@ import { registerPyspark } from '../pyspark/register-pyspark.js';
 import { watchPythonSyntax } from '../python-markers.js';
 import { renderProgress, renderResult } from '../shared/case-results.js';
 import { renderStatement } from '../shared/statement.js';
+import { InterviewClockView } from '../shared/interview-clock.js';
 import { SubmissionFeed } from '../shared/submission-feed.js';
 import { outcomeBadge } from '../shared/verdicts.js';
 import { DraftSync, type SaveState } from './draft-sync.js';
@@ -49,6 +52,15 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
     h('p', { class: 'muted' }, 'Keyboard: in the editor, Ctrl+M switches the Tab key between indenting and moving focus.'),
   );
   const editorHost = h('div', { id: 'editor', class: 'editor-host' });
+  const endedBanner = h(
+    'div',
+    { id: 'ended-banner', class: 'ended-banner', role: 'status', hidden: true },
+    h('strong', {}, 'The interview has ended.'),
+    ' Your last saved code was submitted for grading; nothing more can be run, submitted or edited.',
+  );
+  // Until the editor exists, an end only marks the page; afterwards it also locks the editor.
+  let lock = (): void => undefined;
+  const clock = new InterviewClockView({ interview: view.interview, clock: view.clock }, () => lock());
   const dialog = h(
     'dialog',
     { id: 'confirm-submit', 'aria-labelledby': 'confirm-title' },
@@ -79,6 +91,7 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
       h('span', { class: 'topbar-title' }, challenge.title),
       h('span', { class: 'muted' }, `Candidate: ${interview.candidateName}`),
       h('span', { class: 'spacer' }),
+      clock.element,
       saveState,
       liveState,
     ),
@@ -103,6 +116,7 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
           'section',
           { class: 'results', 'aria-labelledby': 'results-title' },
           h('h2', { id: 'results-title', class: 'visually-hidden' }, 'Results'),
+          endedBanner,
           notice,
           h('div', { 'aria-live': 'polite' }, results),
         ),
@@ -217,8 +231,8 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
   const updateButtons = (): void => {
     const active = feed.get(activeId);
     const busy = sending || (active !== undefined && (active.status === 'queued' || active.status === 'running'));
-    runButton.disabled = busy;
-    submitButton.disabled = busy;
+    runButton.disabled = busy || clock.ended;
+    submitButton.disabled = busy || clock.ended;
     runButton.setAttribute('aria-busy', String(busy));
   };
 
@@ -243,7 +257,15 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
       updateButtons();
     },
     changed,
+    interview: (state) => clock.update(state),
   });
+  lock = (): void => {
+    editor.updateOptions({ readOnly: true, readOnlyMessage: { value: 'The interview has ended.' } });
+    endedBanner.hidden = false;
+    draft.close();
+    updateButtons();
+  };
+  if (clock.ended) lock();
 
   historySelect.addEventListener('change', () => {
     shownId = historySelect.value || null;
@@ -282,6 +304,7 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
         finishedAtMs: null,
         casesDone: 0,
         casesTotal: 0,
+        origin: 'candidate',
         code,
         result: null,
         error: null,
@@ -289,6 +312,16 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
       renderHistory();
       renderShown();
     } catch (error) {
+      if (error instanceof ApiError && error.status === 409) {
+        // The interview ended (the deadline passed while this was sent): the server says so.
+        clock.update(
+          await apiJson<InterviewView>('GET', apiBase).catch(() => ({
+            interview: view.interview,
+            clock: { ...view.clock, status: 'ended' as const },
+          })),
+        );
+        return;
+      }
       showNotice(
         error instanceof ApiError && error.unreachable
           ? 'The grading service cannot be reached right now. Your code is saved in this browser; try again in a moment.'
@@ -346,5 +379,7 @@ function renderSaveState(el: HTMLElement, state: SaveState): void {
           ? 'Saving…'
           : state.kind === 'unsaved'
             ? 'Unsaved changes'
-            : state.message;
+            : state.kind === 'closed'
+              ? 'Editing closed'
+              : state.message;
 }

@@ -20,7 +20,13 @@ interface LocalCopy {
 }
 
 export type SaveState =
-  { kind: 'pristine' } | { kind: 'saved'; atMs: number } | { kind: 'saving' } | { kind: 'unsaved' } | { kind: 'offline'; message: string };
+  | { kind: 'pristine' }
+  | { kind: 'saved'; atMs: number }
+  | { kind: 'saving' }
+  | { kind: 'unsaved' }
+  | { kind: 'offline'; message: string }
+  /** The interview has ended: the server takes no more edits. */
+  | { kind: 'closed' };
 
 export interface DraftStart {
   /** The code the editor starts with. */
@@ -36,6 +42,7 @@ export class DraftSync {
   private inflight = false;
   private retryMs = 2_000;
   private code = '';
+  private closed = false;
 
   constructor(
     private readonly apiBase: string,
@@ -60,8 +67,17 @@ export class DraftSync {
     return { code: base, recoveredLocally: false };
   }
 
+  /** The interview has ended: nothing more is sent (what is unsaved stays in this browser). */
+  close(): void {
+    this.closed = true;
+    clearTimeout(this.timer);
+    this.pending = [];
+    this.onState({ kind: 'closed' });
+  }
+
   /** Records edits that turned the previous code into `code`. */
   record(events: DraftEvent[], code: string): void {
+    if (this.closed) return;
     this.code = code;
     if (this.pending.length === 0) this.firstPendingAt = Date.now();
     this.pending.push(...events);
@@ -73,7 +89,7 @@ export class DraftSync {
   /** Saves now (before a run or submit). */
   async flush(): Promise<void> {
     clearTimeout(this.timer);
-    if (this.inflight || this.pending.length === 0) return;
+    if (this.closed || this.inflight || this.pending.length === 0) return;
     this.inflight = true;
     const batch = this.pending.slice(0, MAX_EVENTS_PER_PUT);
     const code = this.code;
@@ -89,6 +105,10 @@ export class DraftSync {
         this.schedule(0);
       }
     } catch (error) {
+      if (error instanceof ApiError && error.status === 409) {
+        this.close();
+        return;
+      }
       const message =
         error instanceof ApiError && error.status === 413
           ? `Not saved to the server: ${error.message}`
@@ -104,7 +124,7 @@ export class DraftSync {
   /** Best effort on page hide: a keepalive PUT (the local copy covers a failure). */
   flushOnExit(): void {
     // An in-flight PUT already carries the first events; sending them again would duplicate them.
-    if (this.pending.length === 0 || this.inflight) return;
+    if (this.closed || this.pending.length === 0 || this.inflight) return;
     const body = JSON.stringify({ code: this.code, events: this.pending.slice(0, MAX_EVENTS_PER_PUT) });
     // keepalive bodies are capped at 64 KiB by browsers; bigger ones rely on the local copy.
     if (body.length > 60_000) return;

@@ -1,13 +1,16 @@
 // The interviewer's live view (the interviewer link): submissions arrive and grade live (SSE);
 // for the selected one its code (read-only Monaco) or its changes since the previous submission
 // (Monaco diff editor), timing against the reference as a chart, every case including hidden
-// diffs, plans and logs; plus code playback, the statement and the scorecard.
-import type { InterviewView } from '../../../core/views/interview-view.js';
+// diffs, plans and logs; plus code playback, the statement and the scorecard. The top bar shows
+// the interview's clock, with "+10 min" and "End interview" while it runs.
+import type { InterviewState, InterviewView } from '../../../core/views/interview-view.js';
+import { apiJson } from '../api.js';
 import type { InterviewerSubmissionView as SubmissionView } from '../../../core/views/submission-view.js';
 import { byId, formatMs, formatTime, h, replace } from '../dom.js';
 import { EDITOR_DEFAULTS, monaco } from '../monaco.js';
 import { renderProgress, renderResult } from '../shared/case-results.js';
 import { renderStatement } from '../shared/statement.js';
+import { InterviewClockView } from '../shared/interview-clock.js';
 import { SubmissionFeed } from '../shared/submission-feed.js';
 import { renderTabs } from '../shared/tabs.js';
 import { outcomeBadge } from '../shared/verdicts.js';
@@ -18,6 +21,31 @@ import { renderTimingChart } from './timing-chart.js';
 export async function mountInterviewer(root: HTMLElement, apiBase: string, view: InterviewView): Promise<void> {
   const { challenge, interview } = view;
   const liveState = h('span', { id: 'live-state', class: 'live-state muted' }, 'Connecting…');
+  const extendButton = h('button', { type: 'button', class: 'secondary small', id: 'extend-interview' }, '+10 min');
+  const endButton = h('button', { type: 'button', class: 'secondary small', id: 'end-interview' }, 'End interview');
+  const clock = new InterviewClockView({ interview: view.interview, clock: view.clock }, () => {
+    extendButton.hidden = true;
+    endButton.hidden = true;
+  });
+  const showTimed = (state: InterviewState): void => {
+    extendButton.hidden = clock.ended || state.interview.durationMs === undefined;
+    clock.update(state);
+  };
+  showTimed(view);
+  extendButton.addEventListener('click', () => {
+    apiJson<InterviewState>('POST', `${apiBase}/extend`, { minutes: 10 }).then(showTimed, (error: unknown) =>
+      alert((error as Error).message),
+    );
+  });
+  endButton.addEventListener('click', () => {
+    if (
+      !confirm(
+        `End the interview for ${interview.candidateName} now? Their last saved code is submitted and nothing more can be run or edited.`,
+      )
+    )
+      return;
+    apiJson<InterviewState>('POST', `${apiBase}/end`).then(showTimed, (error: unknown) => alert((error as Error).message));
+  });
   const list = h('ol', { id: 'submission-list', class: 'submission-list', 'aria-label': 'Submissions, newest first' });
   const detailHeader = h(
     'div',
@@ -89,9 +117,12 @@ export async function mountInterviewer(root: HTMLElement, apiBase: string, view:
       h(
         'span',
         { class: 'muted' },
-        `Interviewer view · candidate ${interview.candidateName} · started ${new Date(interview.createdAt).toLocaleString()}`,
+        `Interviewer view · candidate ${interview.candidateName} · created ${new Date(interview.createdAt).toLocaleString()}`,
       ),
       h('span', { class: 'spacer' }),
+      clock.element,
+      extendButton,
+      endButton,
       liveState,
     ),
     h(
@@ -250,6 +281,7 @@ export async function mountInterviewer(root: HTMLElement, apiBase: string, view:
       renderList();
       if (s.id === selectedId) renderDetail();
     },
+    interview: showTimed,
   });
   byId('app').dataset.ready = 'interviewer';
 }

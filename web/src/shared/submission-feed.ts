@@ -1,7 +1,9 @@
 // The interview's submissions as its live stream keeps them (`GET /api/i/:token/events`,
 // Server-Sent Events), for both pages: a snapshot on every connect, then each change and each
-// finished case; the page's live badge says whether the stream is open. EventSource reconnects
+// finished case, and the interview's state when its clock changes; the page's live badge says
+// whether the stream is open. EventSource reconnects
 // by itself after a drop (and gets a fresh snapshot).
+import type { InterviewState } from '../../../core/views/interview-view.js';
 import type { InterviewSnapshot, ProgressView } from '../../../core/views/live-event-view.js';
 import type { SubmissionView } from '../../../core/views/submission-view.js';
 
@@ -11,6 +13,8 @@ export interface FeedHandlers<S extends SubmissionView> {
   snapshot(list: S[]): void;
   /** One submission is new or changed: its status, its result, or a case that finished. */
   changed(submission: S, isNew: boolean): void;
+  /** The interview's clock changed: started, extended or ended. */
+  interview?(state: InterviewState): void;
 }
 
 export class SubmissionFeed<S extends SubmissionView> {
@@ -36,6 +40,7 @@ export class SubmissionFeed<S extends SubmissionView> {
       handlers.snapshot(list);
     });
     source.addEventListener('submission', (e) => this.upsert(parse<S>(e)));
+    source.addEventListener('interview', (e) => handlers.interview?.(parse<InterviewState>(e)));
     source.addEventListener('progress', (e) => {
       const event = parse<ProgressView>(e);
       const s = this.byId.get(event.submissionId);
@@ -58,10 +63,11 @@ export class SubmissionFeed<S extends SubmissionView> {
     return [...this.byId.values()].sort((a, b) => a.createdAtMs - b.createdAtMs);
   }
 
-  /** `Run 2`, `Submit 1`: the submission's place among the interview's submissions of its kind. */
+  /** `Run 2`, `Submit 1`: the submission's place among the interview's submissions of its kind (`(at the end)`: the server's). */
   label(s: S): string {
     const sameKind = this.ordered().filter((x) => x.kind === s.kind);
-    return `${s.kind === 'run' ? 'Run' : 'Submit'} ${sameKind.findIndex((x) => x.id === s.id) + 1}`;
+    const label = `${s.kind === 'run' ? 'Run' : 'Submit'} ${sameKind.findIndex((x) => x.id === s.id) + 1}`;
+    return s.origin === 'interview_end' ? `${label} (at the end)` : label;
   }
 
   /** The case that finished last, as this role may name it; null before the first. */
