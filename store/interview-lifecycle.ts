@@ -17,8 +17,8 @@ import type { Store } from './store.js';
 const START = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 if redis.call('HSETNX', KEYS[1], 'startedAtMs', ARGV[1]) == 0 then return 0 end
-local d = redis.call('HGET', KEYS[1], 'durationMs')
-if d then redis.call('ZADD', KEYS[2], tonumber(ARGV[1]) + tonumber(d), ARGV[2]) end
+local f = redis.call('HMGET', KEYS[1], 'durationMs', 'extendedMs')
+if f[1] then redis.call('ZADD', KEYS[2], tonumber(ARGV[1]) + tonumber(f[1]) + tonumber(f[2] or '0'), ARGV[2]) end
 redis.call('PUBLISH', ARGV[3], cjson.encode({type = 'interview', interviewId = ARGV[2]}))
 return 1`;
 

@@ -153,6 +153,19 @@ describe('interview lifecycle', () => {
       ended.body.interview.endedAtMs,
     );
 
+    // Time added before the candidate came counts from their first visit.
+    const early = await client.json<{ interview: { id: string }; candidateToken: string }>(
+      'POST',
+      '/api/interviews',
+      { challengeId: 'group-sum', candidateName: 'Extended early', durationMinutes: 10 },
+      admin,
+    );
+    await client.json('POST', `/api/interviews/${early.body.interview.id}/extend`, { minutes: 5 }, admin);
+    const before = Date.now();
+    const { clock } = (await client.json<InterviewState>('GET', `/api/i/${early.body.candidateToken}`)).body;
+    expect(clock.deadlineAtMs! - before).toBeGreaterThanOrEqual(15 * 60_000 - 1_000);
+    expect(clock.deadlineAtMs! - before).toBeLessThanOrEqual(15 * 60_000 + 1_000);
+
     const untimed = await createInterview(client);
     expect((await client.json('POST', `/api/interviews/${untimed.interview.id}/extend`, { minutes: 5 }, admin)).body).toEqual({
       error: 'the interview is untimed: there is no deadline to extend',

@@ -9,11 +9,10 @@
 // crashing and reaches the server from the next page.
 // Fails (never skips) when Chromium, Docker, the sandbox image or redis-server is missing.
 import { constants } from 'node:fs';
-import { access, mkdir, readFile, readdir, stat } from 'node:fs/promises';
+import { access, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Docker from 'dockerode';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSandboxConfig } from '../../worker/config.js';
 import { REPO_ROOT } from '../../core/repo-root.js';
@@ -29,10 +28,10 @@ import {
 } from '../../scripts/local-service.js';
 import { requireDocker, serviceEnv } from '../service/service-harness.js';
 import { FIXTURE_CHALLENGES } from '../support/grader.js';
+import { buildWebIfStale } from './build-web.js';
 import { startWebServer, type WebServer } from './start-web-server.js';
 
 const CHROMIUM = process.env.GRADER_CHROMIUM ?? '/usr/bin/chromium';
-const WEB_DIR = path.join(REPO_ROOT, 'web');
 const SCREENSHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
 const GRADING_TIMEOUT_MS = 240_000;
 const challengeDir = path.join(FIXTURE_CHALLENGES, 'group-sum');
@@ -48,29 +47,6 @@ const wrong =
   'from pyspark.sql import functions as F\n\n\ndef solve(spark, numbers):\n    return numbers.groupBy("grp").agg(F.count("n").alias("total"))\n';
 /** What hidden expected rows look like in any form: JSON rows, display cells, the case's rule. */
 const HIDDEN_MARKERS = ['"grp":"c"', '\\"c\\"', '"total":4', '"total":"4"', 'a group of only nulls sums to null'];
-
-/** Builds web/dist unless it is newer than every source file of the web app. */
-async function buildWebIfStale(): Promise<void> {
-  const newest = async (dir: string): Promise<number> => {
-    let latest = 0;
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      latest = Math.max(latest, entry.isDirectory() ? await newest(full) : (await stat(full)).mtimeMs);
-    }
-    return latest;
-  };
-  const sources = Math.max(
-    await newest(path.join(WEB_DIR, 'src')),
-    (await stat(path.join(WEB_DIR, 'index.html'))).mtimeMs,
-    (await stat(path.join(WEB_DIR, 'vite.config.ts'))).mtimeMs,
-  );
-  const built = await stat(path.join(WEB_DIR, 'dist', 'index.html')).then(
-    (s) => s.mtimeMs,
-    () => 0,
-  );
-  if (built > sources) return;
-  await build({ configFile: path.join(WEB_DIR, 'vite.config.ts'), logLevel: 'warn' });
-}
 
 async function requireSandboxImage(): Promise<void> {
   const config = parseSandboxConfig();

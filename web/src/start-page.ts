@@ -30,7 +30,11 @@ async function copy(text: string, button: HTMLButtonElement): Promise<void> {
   }, 2000);
 }
 
-function linkRow(label: string, url: string, id: string): HTMLElement {
+/**
+ * A link to copy. Only an interviewer link gets "Open": opening the candidate link here would
+ * start the candidate's clock and record the interviewer's typing as the candidate's.
+ */
+function linkRow(label: string, url: string, id: string, openable: boolean): HTMLElement {
   const button = h('button', { type: 'button', class: 'secondary small', 'aria-label': `Copy the ${label.toLowerCase()}` }, 'Copy');
   button.addEventListener('click', () => void copy(url, button));
   return h(
@@ -39,7 +43,7 @@ function linkRow(label: string, url: string, id: string): HTMLElement {
     h('label', { for: id }, label),
     h('input', { id, type: 'text', readonly: true, value: url, class: 'link-input' }),
     button,
-    h('a', { href: url, target: '_blank', rel: 'noopener noreferrer', class: 'small' }, 'Open'),
+    openable ? h('a', { href: url, target: '_blank', rel: 'noopener noreferrer', class: 'small' }, 'Open') : null,
   );
 }
 
@@ -150,7 +154,7 @@ export async function mountStartPage(root: HTMLElement): Promise<void> {
               { class: 'card created', 'aria-labelledby': 'created-title' },
               h('h2', { id: 'created-title' }, `New ${role} link for ${candidateName}`),
               h('p', { class: 'muted' }, 'The previous one no longer works. This link is shown only here, now: copy it.'),
-              linkRow(`${role === 'candidate' ? 'Candidate' : 'Interviewer'} link`, url, `${role}-url`),
+              linkRow(`${role === 'candidate' ? 'Candidate' : 'Interviewer'} link`, url, `${role}-url`, role === 'interviewer'),
             ),
           );
         });
@@ -268,8 +272,8 @@ export async function mountStartPage(root: HTMLElement): Promise<void> {
             { class: 'muted' },
             'Send the candidate link to the candidate; keep the interviewer link. Each link is shown only here, now: copy both.',
           ),
-          linkRow('Candidate link', result.candidateUrl, 'candidate-url'),
-          linkRow('Interviewer link', result.interviewerUrl, 'interviewer-url'),
+          linkRow('Candidate link', result.candidateUrl, 'candidate-url', false),
+          linkRow('Interviewer link', result.interviewerUrl, 'interviewer-url', true),
         ),
       );
       (form.querySelector('#candidate-name') as HTMLInputElement).value = '';

@@ -1,0 +1,134 @@
+// The interviewers' dashboard and the interview's lifecycle in a real browser (Debian's Chromium
+// driven by playwright-core) against the real server and Redis (no worker: nothing here is
+// graded). From a fresh browser context with only the admin token, the dashboard opens an
+// interview's interviewer view (no token copied by hand); a new candidate link replaces the old
+// one; the candidate's page counts down, and when the interviewer ends the interview it turns
+// read-only at once and the dashboard says who ended it; archive hides an interview, delete
+// removes it. Screenshots of the dashboard, the interviewer's top bar and the ended candidate page.
+// Fails (never skips) when Chromium or redis-server is missing.
+import { constants } from 'node:fs';
+import { access, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../core/repo-root.js';
+import { ADMIN_TOKEN, api, startRedis, uniqueQueue, type LocalRedis } from '../../scripts/local-service.js';
+import { serviceEnv } from '../service/service-harness.js';
+import { buildWebIfStale } from './build-web.js';
+import { startWebServer, type WebServer } from './start-web-server.js';
+
+const CHROMIUM = process.env.GRADER_CHROMIUM ?? '/usr/bin/chromium';
+const SCREENSHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
+
+function poll<T>(fn: () => Promise<T> | T, timeout = 15_000) {
+  return expect.poll(fn, { timeout, interval: 200 });
+}
+
+describe('the dashboard in Chromium', () => {
+  let redis: LocalRedis;
+  let server: WebServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    await access(CHROMIUM, constants.X_OK).catch(() => {
+      throw new Error(`the browser tests need Chromium at ${CHROMIUM} (scripts/setup.sh installs Debian's chromium)`);
+    });
+    await mkdir(SCREENSHOTS, { recursive: true });
+    await buildWebIfStale();
+    redis = await startRedis();
+    server = await startWebServer(serviceEnv(redis.url, uniqueQueue('dashboard'), { GRADER_DEADLINE_CHECK_MS: '500' }));
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await server?.close();
+    await redis?.destroy();
+  });
+
+  /** A browser context of its own (nothing shared with the others), its dialogs accepted. */
+  const freshContext = async (): Promise<BrowserContext> => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    context.on('page', (p) => p.on('dialog', (d) => void d.accept()));
+    contexts.push(context);
+    return context;
+  };
+  const dashboard = async (context: BrowserContext): Promise<Page> => {
+    const page = await context.newPage();
+    page.on('dialog', (d) => void d.accept());
+    await page.goto(`${server.url}/`);
+    await page.getByLabel('Admin token').fill(ADMIN_TOKEN);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForSelector('#app[data-ready="start"]');
+    return page;
+  };
+  const row = (page: Page, name: string) => page.locator('.interviews-table tbody tr', { hasText: name });
+
+  let candidateUrl = '';
+  let interviewerPage: Page;
+
+  it('opens the interviewer view from a fresh browser with only the admin token, and re-issues the candidate link', async () => {
+    const first = await dashboard(await freshContext());
+    await first.getByLabel('Challenge').selectOption('group-sum');
+    await first.getByLabel('Candidate name').fill('Grace Hopper');
+    await first.getByLabel('Time box (minutes)').fill('45');
+    await first.getByRole('button', { name: 'Create interview' }).click();
+    const oldCandidateUrl = await first.locator('#candidate-url').inputValue();
+    await poll(() => row(first, 'Grace Hopper').locator('.status-cell').innerText()).toBe('Not started (45 min box)');
+
+    // Another browser: nothing of the first one, no link copied.
+    const context = await freshContext();
+    const page = await dashboard(context);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'dashboard.png') });
+    const opened = context.waitForEvent('page');
+    await row(page, 'Grace Hopper').locator('[data-action="open"]').click();
+    interviewerPage = await opened;
+    await interviewerPage.waitForSelector('#app[data-ready="interviewer"]');
+    await poll(() => interviewerPage.locator('#interview-clock').innerText()).toBe('Not started · 45:00 once opened');
+
+    await row(page, 'Grace Hopper').locator('[data-action="new-candidate-link"]').click();
+    candidateUrl = await page.locator('#candidate-url').inputValue();
+    expect(candidateUrl).not.toBe(oldCandidateUrl);
+    const stale = await context.newPage();
+    await stale.goto(oldCandidateUrl);
+    await poll(() => stale.locator('main').innerText()).toContain('This interview link is not valid');
+    await stale.close();
+  });
+
+  it('counts down on the candidate page and turns it read-only the moment the interviewer ends the interview', async () => {
+    const candidate = await (await freshContext()).newPage();
+    await candidate.goto(candidateUrl);
+    await candidate.waitForSelector('#app[data-ready="candidate"]');
+    await poll(() => candidate.locator('#interview-clock').innerText()).toMatch(/^(45:00|44:5\d) left$/);
+    await poll(() => interviewerPage.locator('#interview-clock').innerText()).toMatch(/^4\d:\d\d left$/);
+    await interviewerPage.locator('.topbar').screenshot({ path: path.join(SCREENSHOTS, 'interviewer-clock.png') });
+
+    await interviewerPage.locator('#end-interview').click();
+    await poll(() => candidate.locator('#ended-banner').isVisible()).toBe(true);
+    expect(await candidate.locator('#interview-clock').innerText()).toBe('Ended (ended by the interviewer)');
+    expect(await candidate.locator('#run-button').isDisabled()).toBe(true);
+    expect(await candidate.locator('#submit-button').isDisabled()).toBe(true);
+    // The editor takes no more typing.
+    await candidate.locator('#editor .view-lines').click();
+    await candidate.keyboard.type('# too late');
+    expect(await candidate.locator('#editor .view-lines').innerText()).not.toContain('too late');
+    await candidate.screenshot({ path: path.join(SCREENSHOTS, 'candidate-ended.png') });
+    await poll(() => interviewerPage.locator('#end-interview').isVisible()).toBe(false);
+  });
+
+  it('archives, shows archived on request, and deletes', async () => {
+    const page = await dashboard(await freshContext());
+    await poll(() => row(page, 'Grace Hopper').locator('.status-cell').innerText()).toBe('Ended (by the interviewer)');
+    await row(page, 'Grace Hopper').locator('[data-action="archive"]').click();
+    await poll(() => row(page, 'Grace Hopper').count()).toBe(0);
+    await page.getByLabel('Show archived').check();
+    await poll(() => row(page, 'Grace Hopper').locator('.status-cell').innerText()).toBe('Ended (by the interviewer) · archived');
+    await row(page, 'Grace Hopper').locator('[data-action="delete"]').click();
+    await poll(() => row(page, 'Grace Hopper').count()).toBe(0);
+    const listed = await api(server.url).json<{ interviews: unknown[] }>('GET', '/api/interviews?archived=include', undefined, {
+      authorization: `Bearer ${ADMIN_TOKEN}`,
+    });
+    expect(listed.body.interviews).toEqual([]);
+  });
+});
