@@ -7,6 +7,9 @@ const CriterionScoreSchema = z.strictObject({
   notes: z.string().max(10_000),
 });
 
+export const RecommendationSchema = z.enum(['strong_hire', 'hire', 'no_hire', 'strong_no_hire']);
+export type Recommendation = z.infer<typeof RecommendationSchema>;
+
 /** The interviewer's scorecard (interviewer-only). */
 export const ScorecardSchema = z.strictObject({
   /** The seed's feedback framework: one score per criterion. */
@@ -17,8 +20,15 @@ export const ScorecardSchema = z.strictObject({
     systemThinking: CriterionScoreSchema,
     communication: CriterionScoreSchema,
   }),
-  /** Overall notes and recommendation. */
+  /** Overall notes. */
   summary: z.string().max(20_000),
+  /** Hire / no-hire; null while undecided (and in scorecards saved before it existed). */
+  recommendation: RecommendationSchema.nullable().default(null),
+  /** Notes taken during the interview, each stamped when it was written (milliseconds since the epoch). */
+  notes: z
+    .array(z.strictObject({ atMs: z.number().int().nonnegative(), text: z.string().trim().min(1).max(2_000) }))
+    .max(500)
+    .default([]),
 });
 export type Scorecard = z.infer<typeof ScorecardSchema>;
 

@@ -4,7 +4,9 @@
 // interview's interviewer view (no token copied by hand); a new candidate link replaces the old
 // one; the candidate's page counts down, and when the interviewer ends the interview it turns
 // read-only at once and the dashboard says who ended it; archive hides an interview, delete
-// removes it. Screenshots of the dashboard, the interviewer's top bar and the ended candidate page.
+// removes it; the scorecard saves itself as the interviewer types (a reload keeps it, leaving with
+// a change unsaved asks first). Screenshots of the dashboard, the interviewer's top bar, the
+// ended candidate page and the scorecard.
 // Fails (never skips) when Chromium or redis-server is missing.
 import { constants } from 'node:fs';
 import { access, mkdir } from 'node:fs/promises';
@@ -50,13 +52,12 @@ describe('the dashboard in Chromium', () => {
   /** A browser context of its own (nothing shared with the others), its dialogs accepted. */
   const freshContext = async (): Promise<BrowserContext> => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    context.on('page', (p) => p.on('dialog', (d) => void d.accept()));
+    context.on('page', (p) => p.on('dialog', (d) => void d.accept().catch(() => undefined)));
     contexts.push(context);
     return context;
   };
   const dashboard = async (context: BrowserContext): Promise<Page> => {
     const page = await context.newPage();
-    page.on('dialog', (d) => void d.accept());
     await page.goto(`${server.url}/`);
     await page.getByLabel('Admin token').fill(ADMIN_TOKEN);
     await page.getByRole('button', { name: 'Continue' }).click();
@@ -115,6 +116,29 @@ describe('the dashboard in Chromium', () => {
     expect(await candidate.locator('#editor .view-lines').innerText()).not.toContain('too late');
     await candidate.screenshot({ path: path.join(SCREENSHOTS, 'candidate-ended.png') });
     await poll(() => interviewerPage.locator('#end-interview').isVisible()).toBe(false);
+  });
+
+  it('saves the scorecard as the interviewer types, keeps it across a reload, and asks before leaving with a change unsaved', async () => {
+    const page = interviewerPage;
+    await page.getByRole('tab', { name: 'Scorecard' }).click();
+    await page.locator('#new-note').fill('asked about skew before coding');
+    await page.locator('#new-note').press('Enter');
+    await page.locator('[data-criterion="problemSolving"] textarea').fill('split the problem well');
+    await page.getByLabel('Hire', { exact: true }).check();
+    await poll(() => page.locator('#scorecard-status').innerText()).toMatch(/^Saved/);
+    await page.reload();
+    await page.waitForSelector('#app[data-ready="interviewer"]');
+    await page.getByRole('tab', { name: 'Scorecard' }).click();
+    await poll(() => page.locator('[data-criterion="problemSolving"] textarea').inputValue()).toBe('split the problem well');
+    expect(await page.locator('#timed-notes').innerText()).toMatch(/^\d\d:\d\d(:\d\d)? asked about skew before coding$/);
+    expect(await page.getByLabel('Hire', { exact: true }).isChecked()).toBe(true);
+    await page.locator('.scorecard').screenshot({ path: path.join(SCREENSHOTS, 'interviewer-scorecard-autosave.png') });
+
+    // A change not saved yet: leaving asks first.
+    const asked = new Promise<string>((resolve) => page.once('dialog', (d) => resolve(d.type())));
+    await page.locator('textarea[name="summary"]').fill('leaving right away');
+    await page.close({ runBeforeUnload: true });
+    expect(await asked).toBe('beforeunload');
   });
 
   it('archives, shows archived on request, and deletes', async () => {
