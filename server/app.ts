@@ -19,6 +19,7 @@ import { interviewRoutes } from './routes/interviews.js';
 import { liveEventRoutes } from './routes/live-events.js';
 import { opsRoutes } from './routes/ops.js';
 import type { RouteContext, Routes } from './routes/route-context.js';
+import { reportRoutes } from './routes/report.js';
 import { scorecardRoutes } from './routes/scorecard.js';
 import { submissionRoutes } from './routes/submissions.js';
 import { webAppRoutes } from './routes/web-app.js';
@@ -71,6 +72,7 @@ export function buildApp(config: ServerConfig, deps: AppDeps): App {
   liveEventRoutes(routes, context);
   draftRoutes(routes, context);
   scorecardRoutes(routes, context);
+  reportRoutes(routes, context);
   app.use('/api/i/:token', interview);
   webAppRoutes(routes, context);
 

@@ -3,7 +3,8 @@
 // interviewer creates an interview; the candidate sees the statement and starter, gets PySpark
 // completions and syntax marks, runs a wrong solution (diff table), submits a correct one
 // (accepted), reloads (draft kept); the interviewer's open page follows both submissions live,
-// shows hidden-case results, plays the edits back and saves a scorecard. Every response and
+// shows hidden-case results, plays the edits back and saves a scorecard, and its report holds the
+// final code, verdicts and scorecard, never the reference or hidden data. Every response and
 // event the candidate's browser receives is checked for hidden expected rows and the reference.
 // While draft saves fail, what the candidate types is kept in the browser, survives the tab
 // crashing and reaches the server from the next page.
@@ -328,6 +329,29 @@ describe('the web app in Chromium', () => {
     expect(refused.body.error).toContain('criteria.problemSolving.score');
     expect((await client.json('GET', '/api/interviews')).status).toBe(401);
     expect((await client.json('GET', '/api/challenges')).status).toBe(401);
+  });
+
+  it('makes a report with the final code, the verdicts and the scorecard, printable and as JSON, with no reference or hidden data', async () => {
+    const page = await context.newPage();
+    watchConsole(page, 'report page');
+    await page.goto(`${interviewerUrl}/report`);
+    await page.waitForSelector('#app[data-ready="report"]');
+    expect(await page.locator('#final-code').innerText()).toBe(correct);
+    const text = await page.locator('#report').innerText();
+    expect(text).toMatch(/1\. Run · .* · wrong answer/);
+    expect(text).toMatch(/2\. Submit · .* · accepted/);
+    expect(text).toContain('Timing: ');
+    expect(await page.locator('#report-scorecard').innerText()).toMatch(/Problem solving\s+3 \/ 4\s+Found groupBy \+ sum quickly/);
+    await screenshot(page, 'interview-report');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-report').click()]);
+    const json = await readFile((await download.path())!, 'utf8');
+    expect(JSON.parse(json)).toMatchObject({ finalCode: correct, submissions: [{ verdict: 'wrong_answer' }, { verdict: 'accepted' }] });
+    for (const body of [json, await page.content()]) {
+      for (const marker of HIDDEN_MARKERS) expect(body.includes(marker), marker).toBe(false);
+      expect(body.includes(reference)).toBe(false);
+    }
+    expect((await api(server.url).json('GET', `/api/i/${candidateUrl.split('/i/')[1]}/report`)).status).toBe(404);
+    await page.close();
   });
 
   it('never sends the candidate hidden expected rows or the reference, and logs no console errors', async () => {

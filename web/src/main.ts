@@ -1,5 +1,6 @@
-// Entry point: picks the page from the address. `/` is the interviewer's start page; `/i/<token>`
-// is an interview link, whose role (candidate or interviewer) the server tells. Pages load lazily
+// Entry point: picks the page from the address. `/` is the interviewers' dashboard; `/i/<token>`
+// is an interview link, whose role (candidate or interviewer) the server tells; `/i/<token>/report`
+// is an interviewer link's report. Pages load lazily
 // so the start page does not fetch Monaco.
 import './styles.css';
 import { ApiError, apiJson, interviewApi } from './api.js';
@@ -8,7 +9,7 @@ import { byId, h, replace } from './dom.js';
 
 async function route(): Promise<void> {
   const app = byId('app');
-  const match = /^\/i\/([^/]+)\/?$/.exec(location.pathname);
+  const match = /^\/i\/([^/]+)(\/report)?\/?$/.exec(location.pathname);
   if (location.pathname === '/' || location.pathname === '/index.html') {
     const { mountStartPage } = await import('./start-page.js');
     return mountStartPage(app);
@@ -21,6 +22,10 @@ async function route(): Promise<void> {
     return;
   }
   const apiBase = interviewApi(decodeURIComponent(match[1]!));
+  if (match[2]) {
+    const { mountReport } = await import('./interviewer/report-page.js');
+    return mountReport(app, apiBase);
+  }
   let view: InterviewView;
   try {
     view = await apiJson<InterviewView>('GET', apiBase);

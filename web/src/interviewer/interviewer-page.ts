@@ -123,6 +123,7 @@ export async function mountInterviewer(root: HTMLElement, apiBase: string, view:
       clock.element,
       extendButton,
       endButton,
+      h('a', { href: `${location.pathname.replace(/\/$/, '')}/report`, target: '_blank', class: 'small', id: 'open-report' }, 'Report'),
       liveState,
     ),
     h(

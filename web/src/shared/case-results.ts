@@ -75,7 +75,8 @@ export function renderTraceback(traceback: string, onJump?: (line: number) => vo
   return pre;
 }
 
-function describeInsights(p: PlanInsights): string {
+/** "2 shuffles, SortMergeJoin ×1, 1 Python UDF node": a plan's insights in words. */
+export function describeInsights(p: PlanInsights): string {
   const parts = [`${p.shuffles} shuffle${p.shuffles === 1 ? '' : 's'}`];
   if (p.broadcasts) parts.push(`${p.broadcasts} broadcast${p.broadcasts === 1 ? '' : 's'}`);
   for (const [join, n] of Object.entries(p.joins)) parts.push(`${join} ×${n}`);

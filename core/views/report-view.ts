@@ -1,0 +1,51 @@
+// The interview's report for the hiring committee (`GET /api/i/:token/report`, interviewer link):
+// who, which challenge, how the time box went, the final code, every submission's verdict, per-
+// case verdicts and times against the reference, plan insights, and the scorecard with its notes.
+// Never the reference, nor anything of a hidden case but its name, verdict and time.
+import { z } from 'zod';
+import { TimingSummarySchema } from '../grade-result.js';
+import { PlanInsightsSchema } from '../plan-insights.js';
+import { InterviewClockSchema, InterviewSchema } from '../interview.js';
+import { StoredScorecardSchema } from '../scorecard.js';
+import { SubmissionKindSchema, SubmissionOriginSchema } from '../submission.js';
+import { SubmissionStatusSchema, VerdictSchema } from '../verdict.js';
+
+export const ReportCaseSchema = z.object({
+  name: z.string(),
+  hidden: z.boolean(),
+  /** The rule the case checks; public cases only (a hidden case is its name, verdict and time). */
+  description: z.string().optional(),
+  verdict: VerdictSchema,
+  /** The candidate's time, in milliseconds (worker's clock). */
+  timeMs: z.number().nullable(),
+  /** The reference's time on the same case, in milliseconds. */
+  referenceTimeMs: z.number().nullable(),
+  planInsights: PlanInsightsSchema.optional(),
+  referencePlanInsights: PlanInsightsSchema.optional(),
+});
+
+export const ReportSubmissionSchema = z.object({
+  kind: SubmissionKindSchema,
+  origin: SubmissionOriginSchema,
+  status: SubmissionStatusSchema,
+  verdict: VerdictSchema.nullable(),
+  /** Accepted at, in milliseconds since the epoch. */
+  createdAtMs: z.number(),
+  timing: TimingSummarySchema.nullable(),
+  cases: z.array(ReportCaseSchema),
+  code: z.string(),
+});
+
+export const InterviewReportSchema = z.object({
+  /** When the report was made, in milliseconds since the epoch. */
+  generatedAtMs: z.number(),
+  interview: InterviewSchema,
+  clock: InterviewClockSchema,
+  challenge: z.object({ id: z.string(), title: z.string(), difficulty: z.string() }),
+  /** The last Submit's code; the saved draft when there is no Submit; null when neither exists. */
+  finalCode: z.string().nullable(),
+  /** Oldest first. */
+  submissions: z.array(ReportSubmissionSchema),
+  scorecard: StoredScorecardSchema.nullable(),
+});
+export type InterviewReport = z.infer<typeof InterviewReportSchema>;
