@@ -120,6 +120,14 @@ describe('interview lifecycle', () => {
     }
     expect((await client.json<{ code: string }>('GET', `/api/i/${interviewerToken}/draft`)).body.code).toBe('final draft');
     expect(await submissionsOf(candidateToken)).toHaveLength(1);
+    // The report: the final submission's code, and who ended it; the candidate link cannot read it.
+    expect((await client.json('GET', `/api/i/${interviewerToken}/report`)).body).toMatchObject({
+      finalCode: 'final draft',
+      interview: { endedBy: 'deadline' },
+      submissions: [{ kind: 'submit', origin: 'interview_end', status: 'queued' }],
+      scorecard: null,
+    });
+    expect((await client.json('GET', `/api/i/${candidateToken}/report`)).status).toBe(404);
   });
 
   it('lets the interviewer extend and end early (telling the candidate page live), never the candidate', async () => {
