@@ -1,7 +1,10 @@
-// The candidate's server-side draft and the edit events kept for the interviewer's playback.
+// The candidate's server-side draft and the events kept for the interviewer's playback: edits,
+// and integrity signals recorded beside them (never blocking anything): a paste into the
+// editor (its size and a preview), the page losing focus or the tab being hidden, and their
+// ends.
 import { z } from 'zod';
 
-export const DraftEventSchema = z.strictObject({
+export const EditEventSchema = z.strictObject({
   /** When the edit happened, in milliseconds since the epoch (client clock). */
   t: z.number().int().nonnegative(),
   /** Replaced range start and end, as character offsets in the previous text. */
@@ -10,6 +13,23 @@ export const DraftEventSchema = z.strictObject({
   /** Inserted text. */
   text: z.string().max(65_536),
 });
+export type EditEvent = z.infer<typeof EditEventSchema>;
+
+export const SignalKindSchema = z.enum(['paste', 'blur', 'focus', 'hidden', 'visible']);
+export type SignalKind = z.infer<typeof SignalKindSchema>;
+
+export const SignalEventSchema = z.strictObject({
+  /** When it happened, in milliseconds since the epoch (client clock). */
+  t: z.number().int().nonnegative(),
+  signal: SignalKindSchema,
+  /** A paste's size, in bytes (UTF-8). */
+  bytes: z.number().int().nonnegative().optional(),
+  /** A paste's first characters. */
+  preview: z.string().max(200).optional(),
+});
+export type SignalEvent = z.infer<typeof SignalEventSchema>;
+
+export const DraftEventSchema = z.union([EditEventSchema, SignalEventSchema]);
 export type DraftEvent = z.infer<typeof DraftEventSchema>;
 
 export interface Draft {

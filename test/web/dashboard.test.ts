@@ -2,7 +2,8 @@
 // driven by playwright-core) against the real server and Redis (no worker: nothing here is
 // graded). From a fresh browser context with only the admin token, the dashboard opens an
 // interview's interviewer view (no token copied by hand); a new candidate link replaces the old
-// one; the candidate's page counts down, and when the interviewer ends the interview it turns
+// one; a paste and time away on the candidate page reach the interviewer's summary and playback
+// marks; the candidate's page counts down, and when the interviewer ends the interview it turns
 // read-only at once and the dashboard says who ended it; archive hides an interview, delete
 // removes it; the scorecard saves itself as the interviewer types (a reload keeps it, leaving with
 // a change unsaved asks first). Screenshots of the dashboard, the interviewer's top bar, the
@@ -68,6 +69,7 @@ describe('the dashboard in Chromium', () => {
 
   let candidateUrl = '';
   let interviewerPage: Page;
+  let candidate: Page;
 
   it('opens the interviewer view from a fresh browser with only the admin token, and re-issues the candidate link', async () => {
     const first = await dashboard(await freshContext());
@@ -97,10 +99,34 @@ describe('the dashboard in Chromium', () => {
     await stale.close();
   });
 
-  it('counts down on the candidate page and turns it read-only the moment the interviewer ends the interview', async () => {
-    const candidate = await (await freshContext()).newPage();
+  it('records a paste and time away beside the edits, and shows them to the interviewer on the timeline and in the summary', async () => {
+    const context = await freshContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    candidate = await context.newPage();
     await candidate.goto(candidateUrl);
     await candidate.waitForSelector('#app[data-ready="candidate"]');
+    expect(await candidate.locator('#recording-notice').innerText()).toContain('pastes into the editor and leaving this page are recorded');
+    await candidate.evaluate(`navigator.clipboard.writeText(${JSON.stringify('# pasted from elsewhere\n')})`);
+    await candidate.locator('#editor .view-lines').click();
+    await candidate.keyboard.press('ControlOrMeta+End');
+    await candidate.keyboard.press('ControlOrMeta+V');
+    await candidate.evaluate('window.dispatchEvent(new Event("blur"))');
+    await new Promise((r) => setTimeout(r, 1_100));
+    await candidate.evaluate('window.dispatchEvent(new Event("focus"))');
+    await poll(() => candidate.locator('#save-state').innerText()).toMatch(/^Saved/);
+
+    await interviewerPage.getByRole('tab', { name: 'Playback' }).click();
+    await poll(() => interviewerPage.locator('#playback-integrity').innerText(), 20_000).toMatch(
+      /^Recorded: 1 paste, largest 24 B; away once, [12] s\.$/,
+    );
+    expect(await interviewerPage.locator('#integrity-summary').innerText()).toMatch(/^Recorded: 1 paste, largest 24 B; away once/);
+    const marks = await interviewerPage.locator('#playback-marks li').allInnerTexts();
+    expect(marks).toEqual([expect.stringMatching(/paste 24 B: "# pasted from elsewhere/), expect.stringMatching(/away [12] s$/)]);
+    await interviewerPage.locator('.playback-panel').screenshot({ path: path.join(SCREENSHOTS, 'interviewer-playback-signals.png') });
+    await interviewerPage.getByRole('tab', { name: 'Submission' }).click();
+  });
+
+  it('counts down on the candidate page and turns it read-only the moment the interviewer ends the interview', async () => {
     await poll(() => candidate.locator('#interview-clock').innerText()).toMatch(/^(45:00|44:5\d) left$/);
     await poll(() => interviewerPage.locator('#interview-clock').innerText()).toMatch(/^4\d:\d\d left$/);
     await interviewerPage.locator('.topbar').screenshot({ path: path.join(SCREENSHOTS, 'interviewer-clock.png') });

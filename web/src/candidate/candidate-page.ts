@@ -50,6 +50,11 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
     { id: 'results', class: 'results-body' },
     h('p', { class: 'muted' }, 'Run your code to see how it does on the examples; Submit when you are done.'),
     h('p', { class: 'muted' }, 'Keyboard: in the editor, Ctrl+M switches the Tab key between indenting and moving focus.'),
+    h(
+      'p',
+      { class: 'muted', id: 'recording-notice' },
+      'Your edits are saved as you type and can be played back by the interviewer; pastes into the editor and leaving this page are recorded too.',
+    ),
   );
   const editorHost = h('div', { id: 'editor', class: 'editor-host' });
   const endedBanner = h(
@@ -159,6 +164,16 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
     draft.record(events, model.getValue());
   });
   window.addEventListener('pagehide', () => draft.flushOnExit());
+  // Integrity signals, recorded beside the edits (the page says so); they never block anything.
+  editor.onDidPaste((e) => {
+    const text = model.getValueInRange(e.range);
+    draft.signal({ t: Date.now(), signal: 'paste', bytes: new TextEncoder().encode(text).length, preview: text.slice(0, 120) });
+  });
+  window.addEventListener('blur', () => draft.signal({ t: Date.now(), signal: 'blur' }));
+  window.addEventListener('focus', () => draft.signal({ t: Date.now(), signal: 'focus' }));
+  document.addEventListener('visibilitychange', () =>
+    draft.signal({ t: Date.now(), signal: document.visibilityState === 'hidden' ? 'hidden' : 'visible' }),
+  );
 
   // ---- submissions
   let shownId: string | null = null;

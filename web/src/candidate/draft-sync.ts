@@ -2,7 +2,7 @@
 // (PUT /draft, debounced, with compact edit events {t, from, to, text} for the interviewer's
 // playback). Failed saves are retried with backoff; nothing is dropped while the server is away.
 import { ApiError, apiJson } from '../api.js';
-import type { DraftEvent } from '../../../core/draft.js';
+import type { DraftEvent, SignalEvent } from '../../../core/draft.js';
 import type { DraftSaved, DraftView } from '../../../core/views/draft-view.js';
 
 /** Most events per PUT (the server's limit). */
@@ -73,6 +73,14 @@ export class DraftSync {
     clearTimeout(this.timer);
     this.pending = [];
     this.onState({ kind: 'closed' });
+  }
+
+  /** Records an integrity signal (a paste, the page losing focus or being hidden, and back), sent with the next save. */
+  signal(event: SignalEvent): void {
+    if (this.closed) return;
+    if (this.pending.length === 0) this.firstPendingAt = Date.now();
+    this.pending.push(event);
+    this.schedule(Math.min(DEBOUNCE_MS, Math.max(0, this.firstPendingAt + MAX_WAIT_MS - Date.now())));
   }
 
   /** Records edits that turned the previous code into `code`. */

@@ -3,6 +3,8 @@
 // (Monaco diff editor), timing against the reference as a chart, every case including hidden
 // diffs, plans and logs; plus code playback, the statement and the scorecard. The top bar shows
 // the interview's clock, with "+10 min" and "End interview" while it runs.
+import type { DraftEvent } from '../../../core/draft.js';
+import type { DraftEventsView } from '../../../core/views/draft-view.js';
 import type { InterviewState, InterviewView } from '../../../core/views/interview-view.js';
 import { apiJson } from '../api.js';
 import type { InterviewerSubmissionView as SubmissionView } from '../../../core/views/submission-view.js';
@@ -14,6 +16,7 @@ import { InterviewClockView } from '../shared/interview-clock.js';
 import { SubmissionFeed } from '../shared/submission-feed.js';
 import { renderTabs } from '../shared/tabs.js';
 import { outcomeBadge } from '../shared/verdicts.js';
+import { describeIntegrity, integritySummary } from './integrity.js';
 import { mountPlayback } from './playback.js';
 import { renderScorecard } from './scorecard.js';
 import { renderTimingChart } from './timing-chart.js';
@@ -91,6 +94,20 @@ export async function mountInterviewer(root: HTMLElement, apiBase: string, view:
       : null,
   );
 
+  // The integrity summary beside the submissions: from the recorded events, on load, every 30 s
+  // and whenever the playback refreshes.
+  const integrity = h('p', { id: 'integrity-summary', class: 'integrity-summary muted' }, 'Pastes and time away: loading…');
+  const showIntegrity = (events: DraftEvent[]): void => {
+    integrity.textContent = `Recorded: ${describeIntegrity(integritySummary(events, Date.now()))}`;
+  };
+  const loadIntegrity = (): void => {
+    apiJson<DraftEventsView>('GET', `${apiBase}/draft/events`).then(
+      ({ events }) => showIntegrity(events),
+      (error: unknown) => console.warn('integrity summary load failed', error),
+    );
+  };
+  loadIntegrity();
+  setInterval(loadIntegrity, 30_000);
   let playback: ReturnType<typeof mountPlayback> | undefined;
   const tabs = renderTabs(
     'Interview views',
@@ -102,7 +119,7 @@ export async function mountInterviewer(root: HTMLElement, apiBase: string, view:
     ],
     (id) => {
       if (id !== 'playback') return;
-      playback ??= mountPlayback(playbackPanel, apiBase, challenge.starter);
+      playback ??= mountPlayback(playbackPanel, apiBase, challenge.starter, showIntegrity);
       playback.refresh().catch((error: unknown) => console.warn('playback load failed', error));
     },
   );
@@ -132,6 +149,7 @@ export async function mountInterviewer(root: HTMLElement, apiBase: string, view:
       h(
         'nav',
         { class: 'pane sidebar', 'aria-labelledby': 'submissions-title' },
+        integrity,
         h('h2', { id: 'submissions-title' }, 'Submissions'),
         list,
       ),

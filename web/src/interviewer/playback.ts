@@ -1,16 +1,24 @@
 // Code playback for the interviewer: the candidate's recorded edits replayed from the starter in
-// a read-only editor, scrubbed with a slider (or played), refreshed while the candidate types.
+// a read-only editor, scrubbed with a slider (or played), refreshed while the candidate types;
+// the integrity signals (pastes, time away) summed up and marked, each mark jumping to its edit.
 import { apiJson } from '../api.js';
-import type { DraftEvent } from '../../../core/draft.js';
+import type { DraftEvent, EditEvent } from '../../../core/draft.js';
 import type { DraftEventsView } from '../../../core/views/draft-view.js';
 import { formatTime, h } from '../dom.js';
 import { EDITOR_DEFAULTS, monaco } from '../monaco.js';
+import { describeIntegrity, integritySummary, isEdit, signalMarks } from './integrity.js';
 import { Replay } from './replay-edits.js';
 
 const REFRESH_MS = 5_000;
 const PLAY_STEP_MS = 40;
 
-export function mountPlayback(container: HTMLElement, apiBase: string, starter: string): { refresh(): Promise<void> } {
+export function mountPlayback(
+  container: HTMLElement,
+  apiBase: string,
+  starter: string,
+  /** Told the events on every refresh (the interviewer page's integrity summary). */
+  onEvents: (events: DraftEvent[]) => void = () => undefined,
+): { refresh(): Promise<void> } {
   const slider = h('input', {
     type: 'range',
     id: 'playback-slider',
@@ -23,6 +31,8 @@ export function mountPlayback(container: HTMLElement, apiBase: string, starter: 
   const position = h('span', { id: 'playback-position', class: 'muted', 'aria-live': 'off' }, 'No edits yet');
   const playButton = h('button', { type: 'button', class: 'secondary', id: 'playback-play' }, 'Play');
   const full = h('p', { id: 'playback-full', class: 'notice', hidden: true });
+  const summary = h('p', { id: 'playback-integrity', class: 'muted' });
+  const marks = h('ol', { id: 'playback-marks', class: 'playback-marks', 'aria-label': 'Pastes and time away' });
   const host = h('div', { class: 'editor-host playback-editor' });
   container.append(
     h(
@@ -34,6 +44,8 @@ export function mountPlayback(container: HTMLElement, apiBase: string, starter: 
       position,
     ),
     full,
+    summary,
+    marks,
     host,
   );
 
@@ -52,7 +64,7 @@ export function mountPlayback(container: HTMLElement, apiBase: string, starter: 
     const text = replay.textAt(count);
     if (model.getValue() !== text) model.setValue(text);
     slider.value = String(count);
-    const event: DraftEvent | undefined = replay.events[count - 1];
+    const event: EditEvent | undefined = replay.events[count - 1];
     position.textContent =
       replay.events.length === 0
         ? 'No edits yet'
@@ -96,11 +108,29 @@ export function mountPlayback(container: HTMLElement, apiBase: string, starter: 
     const { events, playbackFull } = await apiJson<DraftEventsView>('GET', `${apiBase}/draft/events`);
     full.hidden = playbackFull === null;
     full.textContent = playbackFull === null ? '' : `Playback ends early: ${playbackFull}.`;
-    if (events.length === replay.events.length) return;
+    onEvents(events);
+    const now = Date.now();
+    summary.textContent = `Recorded: ${describeIntegrity(integritySummary(events, now))}.`;
+    marks.replaceChildren(
+      ...signalMarks(events, now).map((m) => {
+        const jump = h(
+          'button',
+          { type: 'button', class: `secondary small mark-${m.kind}`, 'data-edit': m.editIndex },
+          `${formatTime(m.t)} ${m.label}`,
+        );
+        jump.addEventListener('click', () => {
+          stop();
+          show(m.editIndex);
+        });
+        return h('li', {}, jump);
+      }),
+    );
+    const edits = events.filter(isEdit);
+    if (edits.length === replay.events.length) return;
     const atEnd = Number(slider.value) >= replay.events.length;
-    replay = new Replay(starter, events);
-    slider.max = String(events.length);
-    if (atEnd && !timer) show(events.length);
+    replay = new Replay(starter, edits);
+    slider.max = String(edits.length);
+    if (atEnd && !timer) show(edits.length);
   };
   setInterval(() => {
     if (!container.hidden && container.offsetParent !== null)

@@ -1,11 +1,11 @@
 // Replays the candidate's recorded edits ({t, from, to, text}, offsets in the previous text)
 // from the starter code: the text after any number of edits, with a checkpoint every few
 // hundred edits so scrubbing a long session stays instant.
-import type { DraftEvent } from '../../../core/draft.js';
+import type { EditEvent } from '../../../core/draft.js';
 
 const CHECKPOINT_EVERY = 250;
 
-export function applyEdit(text: string, e: DraftEvent): string {
+export function applyEdit(text: string, e: EditEvent): string {
   // Offsets past the end (a lost edit upstream) are clamped rather than corrupting the rest.
   const from = Math.min(e.from, text.length);
   const to = Math.min(Math.max(e.to, from), text.length);
@@ -17,7 +17,7 @@ export class Replay {
 
   constructor(
     readonly start: string,
-    readonly events: DraftEvent[],
+    readonly events: EditEvent[],
   ) {
     this.checkpoints = [start];
     let text = start;
