@@ -127,7 +127,7 @@ describe('the dashboard in Chromium', () => {
   });
 
   it('counts down on the candidate page and turns it read-only the moment the interviewer ends the interview', async () => {
-    await poll(() => candidate.locator('#interview-clock').innerText()).toMatch(/^(45:00|44:5\d) left$/);
+    await poll(() => candidate.locator('#interview-clock').innerText()).toMatch(/^4\d:\d\d left$/);
     await poll(() => interviewerPage.locator('#interview-clock').innerText()).toMatch(/^4\d:\d\d left$/);
     await interviewerPage.locator('.topbar').screenshot({ path: path.join(SCREENSHOTS, 'interviewer-clock.png') });
 
