@@ -160,7 +160,7 @@ describe('gradeRun', () => {
     ).toBe('memory_limit_exceeded');
   });
 
-  it("counts Spark's JVM running out of memory as memory_limit_exceeded, naming the limit and keeping the error", () => {
+  it("counts Spark's JVM running out of memory as memory_limit_exceeded, naming the limit and keeping the error (not out of threads)", () => {
     const error = {
       type: 'Py4JJavaError',
       message: 'An error occurred while calling o210.collectToPython.\n: java.lang.OutOfMemoryError: Java heap space',
@@ -172,6 +172,13 @@ describe('gradeRun', () => {
     expect(result.cases[0]!.message).toMatch(
       /^Spark ran out of memory \(java\.lang\.OutOfMemoryError: Java heap space\): the job needs more than the sandbox's memory limit of [\d.]+ GiB gives Spark; your code raised: Py4JJavaError: .* \(solution\.py, line 4\)$/s,
     );
+    const threads = {
+      ...error,
+      message: 'java.lang.OutOfMemoryError: unable to create native thread: possibly out of memory or process/resource limits reached',
+    };
+    expect(
+      verdicts(run({ caseReports: [report('small', { status: 'runtime_error', output: undefined, error: threads }), report('scale')] }))[0],
+    ).toBe('runtime_error');
     const other = { ...error, message: 'java.lang.IllegalStateException: closed' };
     expect(
       verdicts(run({ caseReports: [report('small', { status: 'runtime_error', output: undefined, error: other }), report('scale')] }))[0],

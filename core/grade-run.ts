@@ -74,6 +74,8 @@ type CaseOutcome = Pick<CaseResult, 'verdict' | 'message' | 'diff' | 'error'>;
 
 /** Spark's JVM out of memory (a task's or the driver's), as Py4J passes it on: the sandbox's memory, not a bug. */
 const JVM_OUT_OF_MEMORY = /java\.lang\.OutOfMemoryError(: [A-Za-z ]{1,60})?/;
+/** The same error class for threads the JVM could not start: the pids limit (a thread bomb), not memory. */
+const NO_NATIVE_THREAD = /OutOfMemoryError: unable to create (new )?native thread/;
 
 function reportVerdict(report: CaseReport, c: GradedCase, spec: ChallengeSpec, oomKilled: boolean): CaseOutcome {
   switch (report.status) {
@@ -81,8 +83,9 @@ function reportVerdict(report: CaseReport, c: GradedCase, spec: ChallengeSpec, o
       // A failure while the OOM killer was active is most likely its doing (e.g. a Python worker killed).
       if (oomKilled)
         return { verdict: 'memory_limit_exceeded', message: 'the solution used more memory than the sandbox allows', error: report.error };
-      if (report.error && JVM_OUT_OF_MEMORY.test(`${report.error.type} ${report.error.message}`)) {
-        const what = JVM_OUT_OF_MEMORY.exec(`${report.error.type} ${report.error.message}`)![0];
+      const jvmError = report.error ? `${report.error.type} ${report.error.message}` : '';
+      if (JVM_OUT_OF_MEMORY.test(jvmError) && !NO_NATIVE_THREAD.test(jvmError)) {
+        const what = JVM_OUT_OF_MEMORY.exec(jvmError)![0];
         const limit = `${Math.round((spec.limits.memoryLimitBytes / 1024 ** 3) * 100) / 100} GiB`;
         return {
           verdict: 'memory_limit_exceeded',

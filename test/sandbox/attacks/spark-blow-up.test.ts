@@ -1,11 +1,10 @@
 // Attack: make Spark itself blow up on a two-row input: a cartesian explosion returned as the
-// answer (10^16 rows), a cartesian explosion counted (10^12 rows of CPU work), and one row
-// exploded into a two-billion-element array (Spark's JVM heap).
+// answer (10^16 rows), and one row exploded into a two-billion-element array (Spark's JVM heap).
+// (A cartesian explosion only counted, 10^12 rows of CPU work, is in infinite-loop.test.ts.)
 // Must happen: each ends with the verdict of the limit it hit, decided by the worker, quickly:
 // the returned explosion at the output row cap (`output_limit_exceeded`, Spark never computes
-// it), the counted one at the case's time limit (`time_limit_exceeded`, the container killed on
-// the worker's clock), the heap one as `memory_limit_exceeded` naming the sandbox's limit and
-// keeping Spark's own error. Nothing of a grader fault; the container is removed.
+// it), the heap one as `memory_limit_exceeded` naming the sandbox's limit and keeping Spark's
+// own error. Nothing of a grader fault; the container is removed.
 import { expect, it } from 'vitest';
 import { useTestGrader } from '../../support/grader.js';
 
@@ -21,21 +20,6 @@ it('stops a cartesian explosion returned as the answer at the output row cap', a
   expect(result.verdict).toBe('output_limit_exceeded');
   expect(result.cases[0]!.message).toMatch(/the output has more than 1000 rows/);
   expect(Date.now() - started).toBeLessThan(60_000);
-  expect(await grader().leftoverContainers()).toEqual([]);
-});
-
-it("stops a counted cartesian explosion at the case's time limit", async () => {
-  const code = `from pyspark.sql import functions as F
-def solve(spark, numbers):
-    a = spark.range(1_000_000)
-    n = a.crossJoin(a.withColumnRenamed("id", "j")).count()
-    return numbers.groupBy("grp").agg((F.sum("n") + F.lit(n) * 0).alias("total"))
-`;
-  const started = Date.now();
-  const result = await grader().grade('group-sum', code, 'public');
-  expect(result.verdict).toBe('time_limit_exceeded');
-  expect(result.cases[0]!.message).toMatch(/took longer than the time limit of 20\.0 s and was stopped/);
-  expect(Date.now() - started).toBeLessThan(90_000);
   expect(await grader().leftoverContainers()).toEqual([]);
 });
 
