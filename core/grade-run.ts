@@ -79,21 +79,22 @@ const NO_NATIVE_THREAD = /OutOfMemoryError: unable to create (new )?native threa
 
 function reportVerdict(report: CaseReport, c: GradedCase, spec: ChallengeSpec, oomKilled: boolean): CaseOutcome {
   switch (report.status) {
-    case 'runtime_error':
+    case 'runtime_error': {
       // A failure while the OOM killer was active is most likely its doing (e.g. a Python worker killed).
       if (oomKilled)
         return { verdict: 'memory_limit_exceeded', message: 'the solution used more memory than the sandbox allows', error: report.error };
       const jvmError = report.error ? `${report.error.type} ${report.error.message}` : '';
-      if (JVM_OUT_OF_MEMORY.test(jvmError) && !NO_NATIVE_THREAD.test(jvmError)) {
-        const what = JVM_OUT_OF_MEMORY.exec(jvmError)![0];
+      const outOfMemory = NO_NATIVE_THREAD.test(jvmError) ? null : JVM_OUT_OF_MEMORY.exec(jvmError);
+      if (outOfMemory) {
         const limit = `${Math.round((spec.limits.memoryLimitBytes / 1024 ** 3) * 100) / 100} GiB`;
         return {
           verdict: 'memory_limit_exceeded',
-          message: `Spark ran out of memory (${what}): the job needs more than the sandbox's memory limit of ${limit} gives Spark; ${errorMessage('your code raised', report.error)}`,
+          message: `Spark ran out of memory (${outOfMemory[0]}): the job needs more than the sandbox's memory limit of ${limit} gives Spark; ${errorMessage('your code raised', report.error)}`,
           error: report.error,
         };
       }
       return { verdict: 'runtime_error', message: errorMessage('your code raised an error', report.error), error: report.error };
+    }
     case 'invalid_submission':
       return { verdict: 'invalid_submission', message: report.error?.message ?? 'invalid submission', error: report.error };
     case 'output_limit_exceeded':

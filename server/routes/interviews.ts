@@ -128,12 +128,10 @@ export function interviewRoutes({ app, interview: byToken }: Routes, { config, d
     const { id } = validate(InterviewIdSchema, req.params, 'path');
     const token = await lifecycle.temporaryInterviewerLink(id, config.GRADER_DASHBOARD_LINK_TTL_MS);
     if (!token) throw new HttpError(404, 'no such interview');
-    res
-      .status(201)
-      .json({
-        url: `${publicUrl(config)}/i/${token}`,
-        expiresAtMs: Date.now() + config.GRADER_DASHBOARD_LINK_TTL_MS,
-      } satisfies TemporaryLink);
+    res.status(201).json({
+      url: `${publicUrl(config)}/i/${token}`,
+      expiresAtMs: Date.now() + config.GRADER_DASHBOARD_LINK_TTL_MS,
+    } satisfies TemporaryLink);
   });
 
   app.post('/api/interviews/:id/end', ...adminOnly, async (req, res) => {
