@@ -1,6 +1,7 @@
 // The candidate's draft as the API returns it, and the edit events the interviewer plays back.
 import { z } from 'zod';
 import { DraftEventSchema } from '../draft.js';
+import { IntegrityViewSchema } from '../integrity.js';
 
 /** `GET /api/i/:token/draft`. */
 export const DraftViewSchema = z.object({
@@ -26,6 +27,10 @@ export const DraftSavedSchema = z.object({
 });
 export type DraftSaved = z.infer<typeof DraftSavedSchema>;
 
-/** `GET /api/i/:token/draft/events` (interviewer): every recorded edit, oldest first. */
-export const DraftEventsViewSchema = z.object({ events: z.array(DraftEventSchema), playbackFull: PlaybackFullSchema });
+/** `GET /api/i/:token/draft/events` (interviewer): every recorded edit and signal, oldest first, and the signals read. */
+export const DraftEventsViewSchema = z.object({
+  events: z.array(DraftEventSchema),
+  playbackFull: PlaybackFullSchema,
+  integrity: IntegrityViewSchema,
+});
 export type DraftEventsView = z.infer<typeof DraftEventsViewSchema>;

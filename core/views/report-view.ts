@@ -1,10 +1,12 @@
 // The interview's report for the hiring committee (`GET /api/i/:token/report`, interviewer link):
 // who, which challenge, how the time box went, the final code, every submission's verdict, per-
-// case verdicts and times against the reference, plan insights, and the scorecard with its notes.
+// case verdicts and times against the reference, plan insights, the integrity signals, and the
+// scorecard with its notes.
 // Never the reference, nor anything of a hidden case but its name, verdict and time.
 import { z } from 'zod';
 import { TimingSummarySchema } from '../grade-result.js';
 import { PlanInsightsSchema } from '../plan-insights.js';
+import { IntegrityViewSchema } from '../integrity.js';
 import { InterviewClockSchema, InterviewSchema } from '../interview.js';
 import { StoredScorecardSchema } from '../scorecard.js';
 import { SubmissionKindSchema, SubmissionOriginSchema } from '../submission.js';
@@ -47,5 +49,7 @@ export const InterviewReportSchema = z.object({
   /** Oldest first. */
   submissions: z.array(ReportSubmissionSchema),
   scorecard: StoredScorecardSchema.nullable(),
+  /** Pastes and time away, from the recorded signals. */
+  integrity: IntegrityViewSchema,
 });
 export type InterviewReport = z.infer<typeof InterviewReportSchema>;

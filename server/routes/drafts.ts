@@ -4,6 +4,7 @@
 // the interview has ended the draft is closed (a 409).
 import { z } from 'zod';
 import { DraftEventSchema } from '../../core/draft.js';
+import { integrityView } from '../../core/integrity.js';
 import type { DraftEventsView, DraftSaved, DraftView } from '../../core/views/draft-view.js';
 import type { ServerConfig } from '../config.js';
 import { assertCodeSize } from '../http/code-size.js';
@@ -42,7 +43,11 @@ export function draftRoutes({ interview: byToken }: Routes, { config, deps }: Ro
 
   byToken.get('/draft/events', requireRole('interviewer'), async (_req, res) => {
     const { events, full } = await store.getDraftEvents(access(res).interview.id);
-    res.json({ events, playbackFull: full ? playbackFullMessage(config) : null } satisfies DraftEventsView);
+    res.json({
+      events,
+      playbackFull: full ? playbackFullMessage(config) : null,
+      integrity: integrityView(events, Date.now()),
+    } satisfies DraftEventsView);
   });
 }
 

@@ -1,5 +1,6 @@
 // The interview's report (interviewer link only; the candidate link gets the usual 404): built
 // from the stored records with every hidden case reduced to its name, verdict and time.
+import { integrityView } from '../../core/integrity.js';
 import { interviewClock } from '../../core/interview.js';
 import type { InterviewReport } from '../../core/views/report-view.js';
 import { access, interviewChallenge, requireRole } from '../http/interview-access.js';
@@ -10,11 +11,12 @@ export function reportRoutes({ interview: byToken }: Routes, { deps }: RouteCont
 
   byToken.get('/report', requireRole('interviewer'), async (_req, res) => {
     const { interview } = access(res);
-    const [challenge, records, draft, scorecard] = await Promise.all([
+    const [challenge, records, draft, scorecard, { events }] = await Promise.all([
       interviewChallenge(challenges, interview),
       store.listSubmissions(interview.id),
       store.getDraft(interview.id),
       store.getScorecard(interview.id),
+      store.getDraftEvents(interview.id),
     ]);
     const lastSubmit = records.filter((r) => r.kind === 'submit').at(-1);
     const now = Date.now();
@@ -45,6 +47,7 @@ export function reportRoutes({ interview: byToken }: Routes, { deps }: RouteCont
         code: r.code,
       })),
       scorecard,
+      integrity: integrityView(events, now),
     } satisfies InterviewReport);
   });
 }

@@ -341,6 +341,7 @@ describe('the web app in Chromium', () => {
     expect(text).toMatch(/1\. Run · .* · wrong answer/);
     expect(text).toMatch(/2\. Submit · .* · accepted/);
     expect(await page.locator('.report-submission').last().locator('td').allInnerTexts()).toContain('hidden');
+    expect(await page.locator('#report-integrity').innerText()).toMatch(/^Recorded: \d+ pastes?, largest [\d.]+ K?B; /);
     expect(await page.locator('#report-scorecard').innerText()).toMatch(/Problem solving\s+3 \/ 4\s+Found groupBy \+ sum quickly/);
     await screenshot(page, 'interview-report');
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-report').click()]);

@@ -3,7 +3,7 @@
 // (Monaco diff editor), timing against the reference as a chart, every case including hidden
 // diffs, plans and logs; plus code playback, the statement and the scorecard. The top bar shows
 // the interview's clock, with "+10 min" and "End interview" while it runs.
-import type { DraftEvent } from '../../../core/draft.js';
+import type { IntegrityView } from '../../../core/integrity.js';
 import type { DraftEventsView } from '../../../core/views/draft-view.js';
 import type { InterviewState, InterviewView } from '../../../core/views/interview-view.js';
 import { apiJson } from '../api.js';
@@ -16,7 +16,6 @@ import { InterviewClockView } from '../shared/interview-clock.js';
 import { SubmissionFeed } from '../shared/submission-feed.js';
 import { renderTabs } from '../shared/tabs.js';
 import { outcomeBadge } from '../shared/verdicts.js';
-import { describeIntegrity, integritySummary } from './integrity.js';
 import { mountPlayback } from './playback.js';
 import { renderScorecard } from './scorecard.js';
 import { renderTimingChart } from './timing-chart.js';
@@ -97,12 +96,12 @@ export async function mountInterviewer(root: HTMLElement, apiBase: string, view:
   // The integrity summary beside the submissions: from the recorded events, on load, every 30 s
   // and whenever the playback refreshes.
   const integrity = h('p', { id: 'integrity-summary', class: 'integrity-summary muted' }, 'Pastes and time away: loading…');
-  const showIntegrity = (events: DraftEvent[]): void => {
-    integrity.textContent = `Recorded: ${describeIntegrity(integritySummary(events, Date.now()))}`;
+  const showIntegrity = (view: IntegrityView): void => {
+    integrity.textContent = `Recorded: ${view.description}`;
   };
   const loadIntegrity = (): void => {
     apiJson<DraftEventsView>('GET', `${apiBase}/draft/events`).then(
-      ({ events }) => showIntegrity(events),
+      (answer) => showIntegrity(answer.integrity),
       (error: unknown) => console.warn('integrity summary load failed', error),
     );
   };

@@ -2,11 +2,11 @@
 // a read-only editor, scrubbed with a slider (or played), refreshed while the candidate types;
 // the integrity signals (pastes, time away) summed up and marked, each mark jumping to its edit.
 import { apiJson } from '../api.js';
-import type { DraftEvent, EditEvent } from '../../../core/draft.js';
+import type { EditEvent } from '../../../core/draft.js';
+import type { IntegrityView } from '../../../core/integrity.js';
 import type { DraftEventsView } from '../../../core/views/draft-view.js';
 import { formatTime, h } from '../dom.js';
 import { EDITOR_DEFAULTS, monaco } from '../monaco.js';
-import { describeIntegrity, integritySummary, isEdit, signalMarks } from './integrity.js';
 import { Replay } from './replay-edits.js';
 
 const REFRESH_MS = 5_000;
@@ -16,8 +16,8 @@ export function mountPlayback(
   container: HTMLElement,
   apiBase: string,
   starter: string,
-  /** Told the events on every refresh (the interviewer page's integrity summary). */
-  onEvents: (events: DraftEvent[]) => void = () => undefined,
+  /** Told the signals on every refresh (the interviewer page's integrity summary). */
+  onIntegrity: (integrity: IntegrityView) => void = () => undefined,
 ): { refresh(): Promise<void> } {
   const slider = h('input', {
     type: 'range',
@@ -105,14 +105,13 @@ export function mountPlayback(
   });
 
   const refresh = async (): Promise<void> => {
-    const { events, playbackFull } = await apiJson<DraftEventsView>('GET', `${apiBase}/draft/events`);
+    const { events, playbackFull, integrity } = await apiJson<DraftEventsView>('GET', `${apiBase}/draft/events`);
     full.hidden = playbackFull === null;
     full.textContent = playbackFull === null ? '' : `Playback ends early: ${playbackFull}.`;
-    onEvents(events);
-    const now = Date.now();
-    summary.textContent = `Recorded: ${describeIntegrity(integritySummary(events, now))}.`;
+    onIntegrity(integrity);
+    summary.textContent = `Recorded: ${integrity.description}.`;
     marks.replaceChildren(
-      ...signalMarks(events, now).map((m) => {
+      ...integrity.marks.map((m) => {
         const jump = h(
           'button',
           { type: 'button', class: `secondary small mark-${m.kind}`, 'data-edit': m.editIndex },
@@ -125,7 +124,7 @@ export function mountPlayback(
         return h('li', {}, jump);
       }),
     );
-    const edits = events.filter(isEdit);
+    const edits = events.filter((e): e is EditEvent => 'from' in e);
     if (edits.length === replay.events.length) return;
     const atEnd = Number(slider.value) >= replay.events.length;
     replay = new Replay(starter, edits);

@@ -1,8 +1,8 @@
 // The interview's report for the hiring committee (`/i/<interviewer token>/report`): candidate,
 // challenge and time box, the final code, every submission with its verdict and timing against
 // the reference, per-case verdicts and times (hidden cases by name and verdict only), plan
-// insights, and the scorecard with its notes. Printable (print CSS drops the buttons) and
-// downloadable as the JSON the server answered.
+// insights, pastes and time away, and the scorecard with its notes. Printable (print CSS drops
+// the buttons) and downloadable as the JSON the server answered.
 import type { InterviewReport } from '../../../core/views/report-view.js';
 import { apiJson } from '../api.js';
 import { byId, formatMs, h, replace } from '../dom.js';
@@ -132,6 +132,15 @@ export async function mountReport(root: HTMLElement, apiBase: string): Promise<v
         : h('pre', { class: 'report-code', id: 'final-code' }, report.finalCode),
       h('h2', {}, `Submissions (${report.submissions.length})`),
       submissions.length > 0 ? submissions : h('p', { class: 'muted' }, 'None.'),
+      h('h2', {}, 'Integrity signals'),
+      h('p', { id: 'report-integrity' }, `Recorded: ${report.integrity.description}.`),
+      report.integrity.marks.length > 0
+        ? h(
+            'ul',
+            {},
+            report.integrity.marks.map((m) => h('li', {}, `${new Date(m.t).toLocaleTimeString()} ${m.label}`)),
+          )
+        : null,
       h('h2', {}, 'Scorecard'),
       card
         ? [

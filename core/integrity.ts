@@ -1,27 +1,35 @@
 // The candidate's integrity signals as the interviewer reads them: edits and signals split
 // apart, the summary ("3 pastes, largest 1.4 KB; away twice, 4 min") and the marks the playback
 // shows (each paste and each time away, with the edit it happened at). Recorded, never blocking.
-import type { DraftEvent, EditEvent, SignalEvent } from '../../../core/draft.js';
+// The server answers them with the draft events and puts them in the report.
+import { z } from 'zod';
+import type { DraftEvent, EditEvent, SignalEvent } from './draft.js';
 
 export const isEdit = (e: DraftEvent): e is EditEvent => 'from' in e;
 
-export interface IntegritySummary {
-  pastes: number;
-  largestPasteBytes: number;
+export const IntegritySummarySchema = z.object({
+  pastes: z.number().int().nonnegative(),
+  largestPasteBytes: z.number().int().nonnegative(),
   /** Times the page lost focus or was hidden (a blur and a hide together count once). */
-  away: number;
-  /** Time away in all, in milliseconds (a stretch still open counts until `nowMs`). */
-  awayMs: number;
-}
+  away: z.number().int().nonnegative(),
+  /** Time away in all, in milliseconds (a stretch still open counts until the answer). */
+  awayMs: z.number().nonnegative(),
+});
+export type IntegritySummary = z.infer<typeof IntegritySummarySchema>;
 
-export interface SignalMark {
-  t: number;
-  kind: 'paste' | 'away';
+export const SignalMarkSchema = z.object({
+  t: z.number(),
+  kind: z.enum(['paste', 'away']),
   /** What the mark says: `paste 1.4 KB: "from pyspark…"`, `away 4 min`. */
-  label: string;
+  label: z.string(),
   /** Edits before it: where the playback shows it. */
-  editIndex: number;
-}
+  editIndex: z.number().int().nonnegative(),
+});
+export type SignalMark = z.infer<typeof SignalMarkSchema>;
+
+/** What the interviewer is shown of the signals: the numbers, the sentence, the marks. */
+export const IntegrityViewSchema = z.object({ summary: IntegritySummarySchema, description: z.string(), marks: z.array(SignalMarkSchema) });
+export type IntegrityView = z.infer<typeof IntegrityViewSchema>;
 
 /** Sizes in the units a reader expects: `820 B`, `1.4 KB`, `2.1 MB`. */
 export function formatBytes(n: number): string {
@@ -95,4 +103,9 @@ export function describeIntegrity(s: IntegritySummary): string {
   const times = s.away === 1 ? 'once' : s.away === 2 ? 'twice' : `${s.away} times`;
   const away = s.away === 0 ? 'never away' : `away ${times}, ${formatDuration(s.awayMs)}`;
   return `${pastes}; ${away}`;
+}
+
+export function integrityView(events: DraftEvent[], nowMs: number): IntegrityView {
+  const summary = integritySummary(events, nowMs);
+  return { summary, description: describeIntegrity(summary), marks: signalMarks(events, nowMs) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DraftEvent } from '../../../core/draft.js';
+import type { DraftEvent } from './draft.js';
 import { describeIntegrity, integritySummary, signalMarks } from './integrity.js';
 
 const edit = (t: number): DraftEvent => ({ t, from: 0, to: 0, text: 'x' });
