@@ -41,9 +41,18 @@ export const ChallengeViewSchema = z.object({
 });
 export type ChallengeView = z.infer<typeof ChallengeViewSchema>;
 
-/** `GET /api/challenges` (admin): the challenges that load, for the start page's picker. */
+/** `GET /api/challenges` (admin): the challenges that load, for the dashboard's picker (`GET /api/challenges/:id`: one as a ChallengeView). */
 export const ChallengeListSchema = z.object({
-  challenges: z.array(z.object({ id: spec.id, title: spec.title, difficulty: spec.difficulty, summary: spec.summary })),
+  challenges: z.array(
+    z.object({
+      id: spec.id,
+      title: spec.title,
+      difficulty: spec.difficulty,
+      summary: spec.summary,
+      /** The inputs' names, in `solve`'s order. */
+      inputs: z.array(z.string()),
+    }),
+  ),
 });
 export type ChallengeList = z.infer<typeof ChallengeListSchema>;
 export type ChallengeListEntry = ChallengeList['challenges'][number];

@@ -1,7 +1,9 @@
 // The interviewers' dashboard and the interview's lifecycle in a real browser (Debian's Chromium
 // driven by playwright-core) against the real server and Redis (no worker: nothing here is
-// graded). From a fresh browser context with only the admin token, the dashboard opens an
-// interview's interviewer view (no token copied by hand); a new candidate link replaces the old
+// graded). No challenge is chosen for the interviewer, and the chosen one is previewed as the
+// candidate sees it through the admin API alone (no interview, so nothing recorded). From a
+// fresh browser context with only the admin token, the dashboard opens an interview's
+// interviewer view (no token copied by hand); a new candidate link replaces the old
 // one; a paste and time away on the candidate page reach the interviewer's summary and playback
 // marks; the candidate's page counts down, and when the interviewer ends the interview it turns
 // read-only at once and the dashboard says who ended it; archive hides an interview, delete
@@ -73,7 +75,18 @@ describe('the dashboard in Chromium', () => {
 
   it('opens the interviewer view from a fresh browser with only the admin token, and re-issues the candidate link', async () => {
     const first = await dashboard(await freshContext());
+    expect(await first.getByLabel('Challenge').inputValue()).toBe(''); // no challenge chosen for the interviewer
+    const requests: string[] = [];
+    first.on('request', (r) => requests.push(new URL(r.url()).pathname));
     await first.getByLabel('Challenge').selectOption('group-sum');
+    // The preview: the statement and starter as the candidate sees them, from the admin API only.
+    await poll(() => first.locator('#challenge-preview summary').innerText()).toBe(
+      'Preview: Group sum as the candidate sees it (1 examples, 1 hidden cases)',
+    );
+    await first.locator('#challenge-preview summary').click();
+    expect(await first.locator('#preview-starter').innerText()).toContain('def solve(spark, numbers):');
+    await first.screenshot({ path: path.join(SCREENSHOTS, 'dashboard-preview.png'), fullPage: true });
+    expect(requests.filter((p) => p.startsWith('/api/'))).toEqual(['/api/challenges/group-sum']);
     await first.getByLabel('Candidate name').fill('Grace Hopper');
     await first.getByLabel('Time box (minutes)').fill('45');
     await first.getByRole('button', { name: 'Create interview' }).click();

@@ -1,14 +1,16 @@
 // The interviewers' dashboard (`/`): the admin token (kept in this page's memory only, never in
 // web storage: a reload asks for it again), creating an interview (optionally time-boxed) with
-// links to copy, and every interview with its status, time left and latest verdicts, and the
+// links to copy (the chosen challenge previewed as the candidate will see it, recording nothing),
+// and every interview with its status, time left and latest verdicts, and the
 // actions that work from any browser: open the interviewer view (a temporary interviewer link,
 // so no token is copied by hand), issue a new candidate or interviewer link (the old one stops
 // working), end, archive and delete. Tokens are stored hashed, so a link is shown only when made.
 import { ApiError, apiJson } from './api.js';
-import type { ChallengeList, ChallengeListEntry } from '../../core/views/challenge-view.js';
+import type { ChallengeList, ChallengeListEntry, ChallengeView } from '../../core/views/challenge-view.js';
 import type { CreatedInterview, InterviewList, InterviewListEntry, IssuedLink, TemporaryLink } from '../../core/views/interview-view.js';
 import { byId, h, replace } from './dom.js';
 import { formatLeft } from './shared/interview-clock.js';
+import { renderStatement } from './shared/statement.js';
 import { outcomeBadge } from './shared/verdicts.js';
 
 /** Where earlier versions kept the admin token in sessionStorage: removed on load. */
@@ -67,6 +69,25 @@ export async function mountStartPage(root: HTMLElement): Promise<void> {
     return;
   }
 
+  // The chosen challenge as the candidate will see it: statement and starter, read-only, in this
+  // page (no interview exists, so nothing is recorded).
+  const preview = h('details', { id: 'challenge-preview', class: 'challenge-preview', hidden: true });
+  const showPreview = async (id: string): Promise<void> => {
+    preview.hidden = id === '';
+    if (!id) return;
+    const challenge = await apiJson<ChallengeView>('GET', `/api/challenges/${encodeURIComponent(id)}`, undefined, auth);
+    replace(
+      preview,
+      h(
+        'summary',
+        {},
+        `Preview: ${challenge.title} as the candidate sees it (${challenge.publicCases.length} examples, ${challenge.hiddenCaseCount} hidden cases)`,
+      ),
+      renderStatement(challenge),
+      h('h3', {}, 'Starter code'),
+      h('pre', { class: 'report-code', id: 'preview-starter' }, challenge.starter),
+    );
+  };
   const created = h('div', { id: 'created', 'aria-live': 'polite' });
   const tableHost = h('div', { id: 'interviews' });
   const formError = h('p', { class: 'form-error', role: 'alert', hidden: true });
@@ -81,9 +102,11 @@ export async function mountStartPage(root: HTMLElement): Promise<void> {
       h(
         'select',
         { id: 'challenge', name: 'challengeId', required: true },
-        challenges.map((c) => h('option', { value: c.id }, `${c.title} (${c.difficulty}) — ${c.summary}`)),
+        h('option', { value: '' }, 'Choose a challenge…'),
+        challenges.map((c) => h('option', { value: c.id }, `${c.title} (${c.difficulty}; ${c.inputs.join(', ')}) — ${c.summary}`)),
       ),
     ),
+    preview,
     h(
       'div',
       { class: 'form-row' },
@@ -245,6 +268,12 @@ export async function mountStartPage(root: HTMLElement): Promise<void> {
           ),
     );
   };
+
+  form.querySelector('#challenge')!.addEventListener('change', (e) => {
+    showPreview((e.target as HTMLSelectElement).value).catch((error: unknown) =>
+      replace(preview, h('p', { class: 'notice' }, `The preview could not be loaded: ${(error as Error).message}`)),
+    );
+  });
 
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
