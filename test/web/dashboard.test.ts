@@ -81,7 +81,7 @@ describe('the dashboard in Chromium', () => {
     await first.getByLabel('Challenge').selectOption('group-sum');
     // The preview: the statement and starter as the candidate sees them, from the admin API only.
     await poll(() => first.locator('#challenge-preview summary').innerText()).toBe(
-      'Preview: Group sum as the candidate sees it (1 examples, 1 hidden cases)',
+      'Preview: Group sum as the candidate sees it (1 example, 1 hidden case)',
     );
     await first.locator('#challenge-preview summary').click();
     expect(await first.locator('#preview-starter').innerText()).toContain('def solve(spark, numbers):');

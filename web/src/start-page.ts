@@ -81,7 +81,7 @@ export async function mountStartPage(root: HTMLElement): Promise<void> {
       h(
         'summary',
         {},
-        `Preview: ${challenge.title} as the candidate sees it (${challenge.publicCases.length} examples, ${challenge.hiddenCaseCount} hidden cases)`,
+        `Preview: ${challenge.title} as the candidate sees it (${plural(challenge.publicCases.length, 'example')}, ${plural(challenge.hiddenCaseCount, 'hidden case')})`,
       ),
       renderStatement(challenge),
       h('h3', {}, 'Starter code'),
@@ -396,4 +396,9 @@ function statusText(e: InterviewListEntry): string {
   return clock.deadlineAtMs === null
     ? `In progress (no limit)${archived}`
     : `In progress · ${formatLeft(clock.deadlineAtMs - clock.serverNowMs)} left${archived}`;
+}
+
+/** `1 example`, `3 examples`. */
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
