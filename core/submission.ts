@@ -76,5 +76,12 @@ export const LiveEventSchema = z.discriminatedUnion('type', [
   ProgressEventSchema,
   /** The interview's clock changed: started, extended or ended. */
   z.object({ type: z.literal('interview'), interviewId: z.string() }),
+  /** The candidate's draft was saved (the live follow); `activity`: an edit, or the batch's last signal. */
+  z.object({
+    type: z.literal('draft'),
+    interviewId: z.string(),
+    updatedAtMs: z.number(),
+    activity: z.enum(['edit', 'paste', 'blur', 'focus', 'hidden', 'visible']).nullable(),
+  }),
 ]);
 export type LiveEvent = z.infer<typeof LiveEventSchema>;

@@ -359,6 +359,15 @@ export class Store {
     const answer = z.enum(['saved', 'full', 'missing', 'ended']).parse(outcome);
     if (answer === 'missing') throw new InterviewGoneError(interviewId);
     if (answer === 'ended') throw new InterviewEndedError(interviewId);
+    // The live follow, best effort: the interviewer's stream reads the saved code when told.
+    const last = events.at(-1);
+    const message = {
+      type: 'draft',
+      interviewId,
+      updatedAtMs: draft.updatedAtMs,
+      activity: last === undefined ? null : 'signal' in last ? last.signal : 'edit',
+    } satisfies LiveEvent;
+    await this.redis.publish(this.interviewChannel(interviewId), JSON.stringify(message)).catch(() => undefined);
     return { draft, eventsRecorded: answer === 'saved' };
   }
 

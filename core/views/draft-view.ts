@@ -34,3 +34,12 @@ export const DraftEventsViewSchema = z.object({
   integrity: IntegrityViewSchema,
 });
 export type DraftEventsView = z.infer<typeof DraftEventsViewSchema>;
+
+/** The `draft` event of the interviewer's live stream: the candidate's code as just saved, and what they last did. */
+export const LiveDraftSchema = z.object({
+  code: z.string(),
+  updatedAtMs: z.number(),
+  /** `edit`, or the last integrity signal of the save (`blur`, `hidden`: away); null: nothing new. */
+  activity: z.enum(['edit', 'paste', 'blur', 'focus', 'hidden', 'visible']).nullable(),
+});
+export type LiveDraft = z.infer<typeof LiveDraftSchema>;

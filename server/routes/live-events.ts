@@ -1,7 +1,9 @@
 // Live events (Server-Sent Events): one submission's stream (its state now, progress, the end)
 // and the interview's stream (a snapshot, then every new submission, status and progress, and
-// the interview's state when its clock changes: started, extended, ended).
+// the interview's state when its clock changes: started, extended, ended; for the interviewer,
+// also the candidate's code each time a draft is saved: the live follow).
 import { interviewClock } from '../../core/interview.js';
+import type { LiveDraft } from '../../core/views/draft-view.js';
 import type { InterviewState } from '../../core/views/interview-view.js';
 import type { InterviewSnapshot } from '../../core/views/live-event-view.js';
 import { access, caseNamesFor, ownSubmission } from '../http/interview-access.js';
@@ -50,6 +52,18 @@ export function liveEventRoutes({ interview: byToken }: Routes, { deps, sse }: R
       access(res).tokenHash,
       (event, stream) => {
         if (event.type === 'progress') return stream.send('progress', progressView(event, role, names));
+        if (event.type === 'draft') {
+          // The live follow is the interviewer's; the candidate has their own editor.
+          if (role !== 'interviewer') return;
+          store
+            .getDraft(interview.id)
+            .then((draft) => {
+              if (draft)
+                stream.send('draft', { code: draft.code, updatedAtMs: draft.updatedAtMs, activity: event.activity } satisfies LiveDraft);
+            })
+            .catch((error: unknown) => req.log.error({ err: error }, 'event stream read failed'));
+          return;
+        }
         if (event.type === 'interview') {
           store
             .getInterview(interview.id)

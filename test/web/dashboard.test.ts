@@ -4,8 +4,8 @@
 // candidate sees it through the admin API alone (no interview, so nothing recorded). From a
 // fresh browser context with only the admin token, the dashboard opens an interview's
 // interviewer view (no token copied by hand); a new candidate link replaces the old
-// one; a paste and time away on the candidate page reach the interviewer's summary and playback
-// marks; the candidate's page counts down, and when the interviewer ends the interview it turns
+// one; the interviewer follows the candidate's code live; a paste and time away on the candidate
+// page reach the interviewer's summary and playback marks; the candidate's page counts down, and when the interviewer ends the interview it turns
 // read-only at once and the dashboard says who ended it; archive hides an interview, delete
 // removes it; the scorecard saves itself as the interviewer types (a reload keeps it, leaving with
 // a change unsaved asks first). Screenshots of the dashboard, the interviewer's top bar, the
@@ -119,10 +119,15 @@ describe('the dashboard in Chromium', () => {
     await candidate.goto(candidateUrl);
     await candidate.waitForSelector('#app[data-ready="candidate"]');
     expect(await candidate.locator('#recording-notice').innerText()).toContain('pastes into the editor and leaving this page are recorded');
+    await interviewerPage.getByRole('tab', { name: 'Live code' }).click();
     await candidate.evaluate(`navigator.clipboard.writeText(${JSON.stringify('# pasted from elsewhere\n')})`);
     await candidate.locator('#editor .view-lines').click();
     await candidate.keyboard.press('ControlOrMeta+End');
     await candidate.keyboard.press('ControlOrMeta+V');
+    // The interviewer follows it live: the code as saved, and that the candidate is typing.
+    await poll(() => interviewerPage.locator('#follow-editor .view-lines').innerText(), 5_000).toContain('# pasted from elsewhere');
+    expect(await interviewerPage.locator('#follow-presence').innerText()).toMatch(/^Typing · saved /);
+    await interviewerPage.locator('.follow-panel').screenshot({ path: path.join(SCREENSHOTS, 'interviewer-live-code.png') });
     await candidate.evaluate('window.dispatchEvent(new Event("blur"))');
     await new Promise((r) => setTimeout(r, 1_100));
     await candidate.evaluate('window.dispatchEvent(new Event("focus"))');

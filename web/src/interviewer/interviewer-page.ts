@@ -1,8 +1,9 @@
 // The interviewer's live view (the interviewer link): submissions arrive and grade live (SSE);
 // for the selected one its code (read-only Monaco) or its changes since the previous submission
 // (Monaco diff editor), timing against the reference as a chart, every case including hidden
-// diffs, plans and logs; plus code playback, the statement and the scorecard. The top bar shows
-// the interview's clock, with "+10 min" and "End interview" while it runs.
+// diffs, plans and logs; plus the candidate's code live, code playback, the statement and the
+// scorecard. The top bar shows the interview's clock, with "+10 min" and "End interview" while
+// it runs, and the report.
 import type { IntegrityView } from '../../../core/integrity.js';
 import type { DraftEventsView } from '../../../core/views/draft-view.js';
 import type { InterviewState, InterviewView } from '../../../core/views/interview-view.js';
@@ -16,6 +17,7 @@ import { InterviewClockView } from '../shared/interview-clock.js';
 import { SubmissionFeed } from '../shared/submission-feed.js';
 import { renderTabs } from '../shared/tabs.js';
 import { outcomeBadge } from '../shared/verdicts.js';
+import { mountLiveFollow } from './live-follow.js';
 import { mountPlayback } from './playback.js';
 import { renderScorecard } from './scorecard.js';
 import { renderTimingChart } from './timing-chart.js';
@@ -108,15 +110,19 @@ export async function mountInterviewer(root: HTMLElement, apiBase: string, view:
   loadIntegrity();
   setInterval(loadIntegrity, 30_000);
   let playback: ReturnType<typeof mountPlayback> | undefined;
+  const followPanel = h('div', { class: 'follow-panel' });
+  const follow = mountLiveFollow(followPanel, apiBase, challenge.starter);
   const tabs = renderTabs(
     'Interview views',
     [
       { id: 'submission', label: 'Submission', panel: submissionPanel },
+      { id: 'follow', label: 'Live code', panel: followPanel },
       { id: 'playback', label: 'Playback', panel: playbackPanel },
       { id: 'scorecard', label: 'Scorecard', panel: scorecardPanel },
       { id: 'problem', label: 'Problem', panel: problemPanel },
     ],
     (id) => {
+      if (id === 'follow') follow.layout();
       if (id !== 'playback') return;
       playback ??= mountPlayback(playbackPanel, apiBase, challenge.starter, showIntegrity);
       playback.refresh().catch((error: unknown) => console.warn('playback load failed', error));
@@ -300,6 +306,7 @@ export async function mountInterviewer(root: HTMLElement, apiBase: string, view:
       if (s.id === selectedId) renderDetail();
     },
     interview: showTimed,
+    draft: (d) => follow.update(d),
   });
   byId('app').dataset.ready = 'interviewer';
 }

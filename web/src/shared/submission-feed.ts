@@ -3,6 +3,7 @@
 // finished case, and the interview's state when its clock changes; the page's live badge says
 // whether the stream is open. EventSource reconnects
 // by itself after a drop (and gets a fresh snapshot).
+import type { LiveDraft } from '../../../core/views/draft-view.js';
 import type { InterviewState } from '../../../core/views/interview-view.js';
 import type { InterviewSnapshot, ProgressView } from '../../../core/views/live-event-view.js';
 import type { SubmissionView } from '../../../core/views/submission-view.js';
@@ -15,6 +16,8 @@ export interface FeedHandlers<S extends SubmissionView> {
   changed(submission: S, isNew: boolean): void;
   /** The interview's clock changed: started, extended or ended. */
   interview?(state: InterviewState): void;
+  /** The candidate's draft was saved (interviewer streams only): the live follow. */
+  draft?(draft: LiveDraft): void;
 }
 
 export class SubmissionFeed<S extends SubmissionView> {
@@ -41,6 +44,7 @@ export class SubmissionFeed<S extends SubmissionView> {
     });
     source.addEventListener('submission', (e) => this.upsert(parse<S>(e)));
     source.addEventListener('interview', (e) => handlers.interview?.(parse<InterviewState>(e)));
+    source.addEventListener('draft', (e) => handlers.draft?.(parse<LiveDraft>(e)));
     source.addEventListener('progress', (e) => {
       const event = parse<ProgressView>(e);
       const s = this.byId.get(event.submissionId);
