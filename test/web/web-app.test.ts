@@ -305,6 +305,13 @@ describe('the web app in Chromium', () => {
     await slider.fill(String(Math.floor(edits / 2)));
     await poll(async () => [starter.trimEnd(), correct].includes(await editorText(page, '.playback-panel'))).toBe(false);
     expect(await page.locator('#playback-position').innerText()).toContain(`Edit ${Math.floor(edits / 2)} of ${edits}`);
+    // Every Run and Submit is marked with its verdict, each jumping to the edit it came after.
+    expect(await page.locator('#playback-marks .mark-submission').allInnerTexts()).toEqual([
+      expect.stringMatching(/Run 1: wrong answer$/),
+      expect.stringMatching(/Submit 1: accepted$/),
+    ]);
+    await page.locator('#playback-marks .mark-submission').first().click();
+    await poll(async () => [starter.trimEnd(), correct].includes(await editorText(page, '.playback-panel'))).toBe(false);
     await screenshot(page, 'interviewer-playback');
 
     await page.getByRole('tab', { name: 'Scorecard' }).click();

@@ -124,7 +124,12 @@ export async function mountInterviewer(root: HTMLElement, apiBase: string, view:
     (id) => {
       if (id === 'follow') follow.layout();
       if (id !== 'playback') return;
-      playback ??= mountPlayback(playbackPanel, apiBase, challenge.starter, showIntegrity);
+      playback ??= mountPlayback(playbackPanel, apiBase, challenge.starter, showIntegrity, () =>
+        feed.ordered().map((sub) => ({
+          createdAtMs: sub.createdAtMs,
+          label: `${feed.label(sub)}${sub.verdict ? `: ${sub.verdict.replace(/_/g, ' ')}` : ` (${sub.status})`}`,
+        })),
+      );
       playback.refresh().catch((error: unknown) => console.warn('playback load failed', error));
     },
   );

@@ -1,6 +1,8 @@
 // Code playback for the interviewer: the candidate's recorded edits replayed from the starter in
-// a read-only editor, scrubbed with a slider (or played), refreshed while the candidate types;
-// the integrity signals (pastes, time away) summed up and marked, each mark jumping to its edit.
+// a read-only editor, scrubbed with a slider or played in the candidate's own time at a chosen
+// speed (idle stretches cut to a second), refreshed while the candidate types; the integrity
+// signals (pastes, time away) summed up, and a mark for each paste, time away, Run and Submit
+// (with its verdict), each jumping to the edit it happened at.
 import { apiJson } from '../api.js';
 import type { EditEvent } from '../../../core/draft.js';
 import type { IntegrityView } from '../../../core/integrity.js';
@@ -10,7 +12,16 @@ import { EDITOR_DEFAULTS, monaco } from '../monaco.js';
 import { Replay } from './replay-edits.js';
 
 const REFRESH_MS = 5_000;
-const PLAY_STEP_MS = 40;
+/** A pause between two edits longer than this plays as IDLE_PLAYS_MS: the idle stretch is skipped. */
+const IDLE_MS = 5_000;
+const IDLE_PLAYS_MS = 1_000;
+const SPEEDS = [1, 2, 4, 8, 16, 32];
+
+/** A Run or Submit to mark on the playback's timeline. */
+export interface SubmissionMark {
+  createdAtMs: number;
+  label: string;
+}
 
 export function mountPlayback(
   container: HTMLElement,
@@ -18,6 +29,8 @@ export function mountPlayback(
   starter: string,
   /** Told the signals on every refresh (the interviewer page's integrity summary). */
   onIntegrity: (integrity: IntegrityView) => void = () => undefined,
+  /** The interview's Runs and Submits now, for their marks. */
+  submissions: () => SubmissionMark[] = () => [],
 ): { refresh(): Promise<void> } {
   const slider = h('input', {
     type: 'range',
@@ -30,15 +43,21 @@ export function mountPlayback(
   });
   const position = h('span', { id: 'playback-position', class: 'muted', 'aria-live': 'off' }, 'No edits yet');
   const playButton = h('button', { type: 'button', class: 'secondary', id: 'playback-play' }, 'Play');
+  const speed = h(
+    'select',
+    { id: 'playback-speed', 'aria-label': 'Playback speed' },
+    SPEEDS.map((x) => h('option', { value: x, selected: x === 8 }, `${x}x`)),
+  );
   const full = h('p', { id: 'playback-full', class: 'notice', hidden: true });
   const summary = h('p', { id: 'playback-integrity', class: 'muted' });
-  const marks = h('ol', { id: 'playback-marks', class: 'playback-marks', 'aria-label': 'Pastes and time away' });
+  const marks = h('ol', { id: 'playback-marks', class: 'playback-marks', 'aria-label': 'Pastes, time away, Runs and Submits' });
   const host = h('div', { class: 'editor-host playback-editor' });
   container.append(
     h(
       'div',
       { class: 'playback-controls' },
       playButton,
+      speed,
       h('label', { for: 'playback-slider', class: 'visually-hidden' }, 'Edit position'),
       slider,
       position,
@@ -58,7 +77,7 @@ export function mountPlayback(
   });
   const decorations = editor.createDecorationsCollection();
   let replay = new Replay(starter, []);
-  let timer: ReturnType<typeof setInterval> | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
 
   const show = (count: number): void => {
     const text = replay.textAt(count);
@@ -85,19 +104,25 @@ export function mountPlayback(
     }
   };
   const stop = (): void => {
-    clearInterval(timer);
+    clearTimeout(timer);
     timer = undefined;
     playButton.textContent = 'Play';
+  };
+  // Each edit after the candidate's own pause before it, sped up; a long pause plays as a second.
+  const step = (): void => {
+    const next = Number(slider.value) + 1;
+    if (next > replay.events.length) return stop();
+    show(next);
+    const after = replay.events[next];
+    if (!after) return stop();
+    const pause = after.t - replay.events[next - 1]!.t;
+    timer = setTimeout(step, (pause > IDLE_MS ? IDLE_PLAYS_MS : Math.max(0, pause)) / Number(speed.value));
   };
   playButton.addEventListener('click', () => {
     if (timer) return stop();
     if (Number(slider.value) >= replay.events.length) show(0);
     playButton.textContent = 'Pause';
-    timer = setInterval(() => {
-      const next = Number(slider.value) + 1;
-      if (next > replay.events.length) return stop();
-      show(next);
-    }, PLAY_STEP_MS);
+    timer = setTimeout(step, 0);
   });
   slider.addEventListener('input', () => {
     stop();
@@ -110,8 +135,19 @@ export function mountPlayback(
     full.textContent = playbackFull === null ? '' : `Playback ends early: ${playbackFull}.`;
     onIntegrity(integrity);
     summary.textContent = `Recorded: ${integrity.description}.`;
+    const edits = events.filter((e): e is EditEvent => 'from' in e);
+    const editsBefore = (t: number): number => edits.filter((e) => e.t <= t).length;
+    const all = [
+      ...integrity.marks,
+      ...submissions().map((sub) => ({
+        t: sub.createdAtMs,
+        kind: 'submission',
+        label: sub.label,
+        editIndex: editsBefore(sub.createdAtMs),
+      })),
+    ].sort((a, b) => a.t - b.t);
     marks.replaceChildren(
-      ...integrity.marks.map((m) => {
+      ...all.map((m) => {
         const jump = h(
           'button',
           { type: 'button', class: `secondary small mark-${m.kind}`, 'data-edit': m.editIndex },
@@ -124,7 +160,6 @@ export function mountPlayback(
         return h('li', {}, jump);
       }),
     );
-    const edits = events.filter((e): e is EditEvent => 'from' in e);
     if (edits.length === replay.events.length) return;
     const atEnd = Number(slider.value) >= replay.events.length;
     replay = new Replay(starter, edits);
