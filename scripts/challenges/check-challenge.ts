@@ -104,11 +104,18 @@ function judge(solution: Solution, result: GradeResult, took: string, log: (line
 /**
  * A wrong solution's generated cases and shuffled re-runs run only while its hand-written cases
  * have not given its declared verdict: once they have, they would change nothing the check
- * proves (the catch matrix marks them not needed).
+ * proves (the catch matrix marks them not needed). The starter's likewise once a case failed:
+ * all the check proves of it is that it is not accepted.
  */
 function skipWhenDeclared(prepared: PreparedGrade, solution: Solution): GradeRequest['shouldRun'] {
-  if (!solution.expect) return undefined;
-  return (planned, done) => !(planned.generated || planned.variant) || verdictSoFar(prepared, done) !== solution.expect;
+  const settled =
+    solution.expect !== undefined
+      ? (verdict: Verdict): boolean => verdict === solution.expect
+      : solution.label === 'starter.py'
+        ? (verdict: Verdict): boolean => verdict !== 'accepted'
+        : null;
+  if (!settled) return undefined;
+  return (planned, done) => !(planned.generated || planned.variant) || !settled(verdictSoFar(prepared, done));
 }
 
 export async function checkChallenge(

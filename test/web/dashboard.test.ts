@@ -125,7 +125,9 @@ describe('the dashboard in Chromium', () => {
     await candidate.keyboard.press('ControlOrMeta+End');
     await candidate.keyboard.press('ControlOrMeta+V');
     // The interviewer follows it live: the code as saved, and that the candidate is typing.
-    await poll(() => interviewerPage.locator('#follow-editor .view-lines').innerText(), 5_000).toContain('# pasted from elsewhere');
+    const followed = async (): Promise<string> =>
+      (await interviewerPage.locator('#follow-editor .view-lines').innerText()).replace(/\u00a0/g, ' ');
+    await poll(followed, 5_000).toContain('# pasted from elsewhere');
     expect(await interviewerPage.locator('#follow-presence').innerText()).toMatch(/^Typing · saved /);
     await interviewerPage.locator('.follow-panel').screenshot({ path: path.join(SCREENSHOTS, 'interviewer-live-code.png') });
     await candidate.evaluate('window.dispatchEvent(new Event("blur"))');
