@@ -1,5 +1,6 @@
-// The warm pool with real sandboxes: a member is handed out only once it is ready (Spark up, the
-// warm-up run), the pool refills behind it at a low CPU weight, a Run waiting beside a Submit gets the next member
+// The warm pool with real sandboxes: a member is handed out only once it is ready (Spark up; the
+// warm-up workload is left off here, where it changes nothing the pool does, and run by the CLI,
+// check and service tests), the pool refills behind it at a low CPU weight, a Run waiting beside a Submit gets the next member
 // first, a member that waited too long or died while waiting is replaced, and closing the pool
 // removes every member it holds. With two members, a service's pool (deferRefill) starts no
 // refill while a grade runs and the other member is still ready, and starts it when the grade ends.
@@ -40,7 +41,14 @@ afterAll(async () => {
 
 /** A pool of `size` members of this test run, `size` of them warming at once. */
 const startPool = (size: number): Promise<GraderDeps> =>
-  createGraderDeps(config, { docker, poolSize: size, maxStarting: size, ownerPrefix: 'test', labels: { [TEST_RUN_LABEL]: runId } });
+  createGraderDeps(config, {
+    docker,
+    poolSize: size,
+    maxStarting: size,
+    ownerPrefix: 'test',
+    labels: { [TEST_RUN_LABEL]: runId },
+    harness: { cds: true, warmUp: false },
+  });
 
 describe('a service pool of two', () => {
   beforeAll(async () => {
@@ -65,7 +73,7 @@ describe('the sandbox pool', () => {
     deps = await startPool(1);
   });
 
-  it('hands out a member that is already warm, and refills behind it', async () => {
+  it('hands out a member that is already up, and refills behind it', async () => {
     await until('the pool to be full', () => deps.pool.state().ready === 1);
     const started = performance.now();
     const member = await deps.pool.acquire({ priority: gradePriority('run', 0), budgetMs: 60_000 });
