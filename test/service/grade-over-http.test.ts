@@ -186,18 +186,26 @@ describe('the grading service over HTTP', () => {
     for (const abort of held) abort.abort();
   });
 
-  it('saves drafts server-side with their edit events', async () => {
+  it('saves drafts server-side with their edit events and integrity signals', async () => {
     const { candidateToken, interviewerToken } = await createInterview(client);
-    const put = await client.json('PUT', `/api/i/${candidateToken}/draft`, {
-      code: 'def solve(spark, numbers):\n    pass\n',
-      events: [{ t: 1, from: 0, to: 0, text: 'def' }],
-    });
+    const events = [
+      { t: 1, from: 0, to: 0, text: 'def' },
+      { t: 2, signal: 'paste', bytes: 3, preview: 'def' },
+    ];
+    const put = await client.json('PUT', `/api/i/${candidateToken}/draft`, { code: 'def solve(spark, numbers):\n    pass\n', events });
     expect(put.status).toBe(200);
     expect((await client.json('GET', `/api/i/${candidateToken}/draft`)).body.code).toContain('def solve');
     expect((await client.json('GET', `/api/i/${interviewerToken}/draft/events`)).body).toEqual({
-      events: [{ t: 1, from: 0, to: 0, text: 'def' }],
+      events,
       playbackFull: null,
+      integrity: {
+        summary: { pastes: 1, largestPasteBytes: 3, away: 0, awayMs: 0 },
+        description: '1 paste, largest 3 B; never away',
+        marks: [{ t: 2, kind: 'paste', label: 'paste 3 B: "def"', editIndex: 1 }],
+      },
     });
+    const unknownSignal = await client.json('PUT', `/api/i/${candidateToken}/draft`, { code: 'x', events: [{ t: 3, signal: 'copy' }] });
+    expect(unknownSignal.status).toBe(400);
     expect((await client.json('PUT', `/api/i/${interviewerToken}/draft`, { code: 'x' })).status).toBe(403);
   });
 
