@@ -118,6 +118,14 @@ export const ChallengeSpecSchema = z
     difficulty: z.enum(['easy', 'medium', 'hard']),
     /** One line for lists. */
     summary: z.string().min(1).describe('One line for lists.'),
+    /** Minutes a prepared candidate needs; absent: the difficulty's usual time (see `expectedMinutesOf`). */
+    expectedMinutes: z
+      .number()
+      .int()
+      .positive()
+      .max(240)
+      .optional()
+      .describe("Minutes a prepared candidate needs; absent: the difficulty's usual time (easy 20, medium 30, hard 45)."),
     /** Name of the function the solution defines; a solution defining `solve` instead is accepted too. */
     entrypoint: identifier
       .default('solve')
@@ -147,6 +155,14 @@ export const ChallengeSpecSchema = z
     });
   });
 export type ChallengeSpec = z.infer<typeof ChallengeSpecSchema>;
+
+/** The usual time for a challenge of each difficulty, in minutes. */
+const MINUTES_BY_DIFFICULTY: Record<ChallengeSpec['difficulty'], number> = { easy: 20, medium: 30, hard: 45 };
+
+/** Minutes a prepared candidate needs for the challenge: its own figure, else its difficulty's usual time. */
+export function expectedMinutesOf(spec: Pick<ChallengeSpec, 'difficulty' | 'expectedMinutes'>): number {
+  return spec.expectedMinutes ?? MINUTES_BY_DIFFICULTY[spec.difficulty];
+}
 
 export const GeneratorSpecSchema = z.strictObject({
   /** Python file in the challenge folder defining `generate(spark, seed, **params) -> {input: DataFrame (for a stream input with a micro_batch column), or the text of a file input}`. */

@@ -61,6 +61,8 @@ export type SubmissionRecord = z.infer<typeof SubmissionRecordSchema>;
 export const ProgressEventSchema = z.object({
   type: z.literal('progress'),
   submissionId: z.string(),
+  /** The submission's challenge (whose case names these are). */
+  challengeId: z.string(),
   caseName: z.string(),
   hidden: z.boolean(),
   /** Cases finished so far. */
@@ -74,12 +76,13 @@ export type ProgressEvent = z.infer<typeof ProgressEventSchema>;
 export const LiveEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('status'), submissionId: z.string(), status: SubmissionStatusSchema }),
   ProgressEventSchema,
-  /** The interview's clock changed: started, extended or ended. */
+  /** The interview changed: its clock started, was extended or ended, or the candidate moved to another challenge. */
   z.object({ type: z.literal('interview'), interviewId: z.string() }),
-  /** The candidate's draft was saved (the live follow); `activity`: an edit, or the batch's last signal. */
+  /** The candidate's draft of a challenge was saved (the live follow); `activity`: an edit, or the batch's last signal. */
   z.object({
     type: z.literal('draft'),
     interviewId: z.string(),
+    challengeId: z.string(),
     updatedAtMs: z.number(),
     activity: z.enum(['edit', 'paste', 'blur', 'focus', 'hidden', 'visible']).nullable(),
   }),

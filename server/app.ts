@@ -2,6 +2,7 @@
 // limits, the routes by resource (server/routes/), the 404 and the one error middleware.
 import express from 'express';
 import { InterviewLifecycle } from '../store/interview-lifecycle.js';
+import { Templates } from '../store/templates.js';
 import type { AppDeps } from './app-deps.js';
 import type { ServerConfig } from './config.js';
 import { errorHandler } from './http/error-handler.js';
@@ -22,6 +23,7 @@ import type { RouteContext, Routes } from './routes/route-context.js';
 import { reportRoutes } from './routes/report.js';
 import { scorecardRoutes } from './routes/scorecard.js';
 import { submissionRoutes } from './routes/submissions.js';
+import { templateRoutes } from './routes/templates.js';
 import { webAppRoutes } from './routes/web-app.js';
 
 export type { AppDeps } from './app-deps.js';
@@ -60,7 +62,7 @@ export function buildApp(config: ServerConfig, deps: AppDeps): App {
   const routes: Routes = { app, interview };
   const context: RouteContext = {
     config,
-    deps: { ...deps, lifecycle },
+    deps: { ...deps, lifecycle, templates: new Templates(deps.store) },
     adminOnly: [limits.perMinute('admin', config.GRADER_REQUESTS_PER_MINUTE, clientKey), requireAdmin(config.GRADER_ADMIN_TOKEN)],
     sse: new SseRegistry(config.GRADER_MAX_STREAMS_PER_TOKEN, new StreamSlots(deps.store.redis, deps.store.prefix)),
     limits,
@@ -68,6 +70,7 @@ export function buildApp(config: ServerConfig, deps: AppDeps): App {
   opsRoutes(routes, context);
   adminRoutes(routes, context);
   interviewRoutes(routes, context);
+  templateRoutes(routes, context);
   submissionRoutes(routes, context);
   liveEventRoutes(routes, context);
   draftRoutes(routes, context);

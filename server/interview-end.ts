@@ -1,7 +1,7 @@
 // Ending interviews from the server: one interview now (an interviewer or the admin ends it, or
 // a request found its deadline passed), and a sweep that ends every timed interview whose
-// deadline has passed. Ending submits the candidate's last saved draft in the same Redis step;
-// its job is enqueued here, and if that is lost the workers' sweep enqueues it.
+// deadline has passed. Ending submits the candidate's last saved draft of each challenge in the
+// same Redis step; their jobs are enqueued here, and if that is lost the workers' sweep enqueues them.
 import type { Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import type { GradeJobData } from '../core/grade-job.js';
@@ -21,14 +21,13 @@ export interface EndDeps {
 export async function endInterview(
   deps: EndDeps,
   config: StoreConfig,
-  interview: Pick<Interview, 'id' | 'challengeId'>,
+  interview: Pick<Interview, 'id' | 'challenges'>,
   by: EndedBy,
 ): Promise<EndOutcome> {
   const ended = await deps.lifecycle.end(interview, by);
   if (ended.outcome === 'ended') {
-    deps.logger.info({ interviewId: interview.id, by, submitted: ended.submission?.id ?? null }, 'interview ended');
-    if (ended.submission) {
-      const record = ended.submission;
+    deps.logger.info({ interviewId: interview.id, by, submitted: ended.submissions.map((s) => s.id) }, 'interview ended');
+    for (const record of ended.submissions) {
       const rank = await deps.store.queueRank(record);
       await enqueueGrade(deps.queue, config, record, rank).catch((error: unknown) =>
         deps.logger.error({ err: error, submissionId: record.id }, 'enqueue of the final submission failed; the sweep will enqueue it'),
@@ -46,7 +45,7 @@ export async function endInterview(
 export async function unlessEnded<T>(
   deps: EndDeps,
   config: StoreConfig,
-  interview: Pick<Interview, 'id' | 'challengeId'>,
+  interview: Pick<Interview, 'id' | 'challenges'>,
   write: () => Promise<T>,
 ): Promise<T> {
   try {
@@ -64,7 +63,7 @@ export function startDeadlineSweep(deps: EndDeps, config: StoreConfig, intervalM
     for (const id of await deps.lifecycle.dueBefore(Date.now())) {
       const interview = await deps.store.getInterview(id);
       if (interview) await endInterview(deps, config, interview, 'deadline');
-      else await deps.store.redis.zrem(deps.lifecycle.deadlinesKey(), id);
+      else await deps.store.redis.zrem(deps.store.deadlinesKey(), id);
     }
   };
   const timer = setInterval(() => {

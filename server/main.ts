@@ -25,8 +25,12 @@ const redis = connectRedis(config.GRADER_REDIS_URL, 'grader-server');
 const subscriber = connectRedis(config.GRADER_REDIS_URL, 'grader-server-events');
 await ensurePersistence(redis, logger);
 const queue = new Queue<GradeJobData>(config.GRADER_QUEUE_NAME, { connection: redis });
+const store = new Store(redis, config.GRADER_KEY_PREFIX);
+// Before the first request: interviews stored with one challenge read their draft where it now lives.
+const migrated = await store.migrateSingleChallengeDrafts();
+if (migrated > 0) logger.info({ interviews: migrated }, 'drafts of single-challenge interviews moved to their challenge');
 const { app, close: closeApp } = buildApp(config, {
-  store: new Store(redis, config.GRADER_KEY_PREFIX),
+  store,
   queue,
   hub: new EventHub(subscriber, logger),
   challenges: new ChallengeCatalog(config.GRADER_CHALLENGES_DIR),

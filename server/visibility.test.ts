@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseResult, GradeResult } from '../core/grade-result.js';
-import { candidateCaseNames, candidateCaseView, progressView, submissionSummary, submissionView } from './visibility.js';
+import { candidateCaseNames, candidateCaseView, progressView, realCaseNames, submissionSummary, submissionView } from './visibility.js';
 import type { SubmissionRecord } from '../core/submission.js';
 import { CandidateSubmissionViewSchema, InterviewerSubmissionViewSchema, SubmissionSummarySchema } from '../core/views/submission-view.js';
 
@@ -191,8 +191,16 @@ describe('hidden case names', () => {
     { role: 'candidate' as const, caseName: 'hidden 2' },
     { role: 'interviewer' as const, caseName: 'skewed-key' },
   ])('name a finished hidden case in a progress event for the $role as $caseName', ({ role, caseName }) => {
-    const event = { type: 'progress' as const, submissionId: 's1', caseName: 'skewed-key', hidden: true, casesDone: 4, casesTotal: 5 };
-    expect(progressView(event, role, neutral)).toEqual({ ...event, caseName });
+    const event = {
+      type: 'progress' as const,
+      submissionId: 's1',
+      challengeId: 'skewed',
+      caseName: 'skewed-key',
+      hidden: true,
+      casesDone: 4,
+      casesTotal: 5,
+    };
+    expect(progressView(event, role, (challengeId) => (challengeId === 'skewed' ? neutral : realCaseNames))).toEqual({ ...event, caseName });
   });
 
   it("name hidden cases neutrally in the candidate's result and by their names in the interviewer's", () => {

@@ -59,9 +59,9 @@ export function candidateResultView(result: GradeResult, names: CaseNamer): Cand
   };
 }
 
-/** A live `progress` event as `role` may see it: the candidate's names its case as `names` says. */
-export function progressView(event: ProgressEvent, role: Role, names: CaseNamer): ProgressView {
-  return role === 'interviewer' ? event : { ...event, caseName: names(event.caseName, event.hidden) };
+/** A live `progress` event as `role` may see it: the candidate's names its case as `names` says for the event's challenge. */
+export function progressView(event: ProgressEvent, role: Role, names: (challengeId: string) => CaseNamer): ProgressView {
+  return role === 'interviewer' ? event : { ...event, caseName: names(event.challengeId)(event.caseName, event.hidden) };
 }
 
 const SYSTEM_ERROR_FOR_CANDIDATE = 'The grader had a problem running this submission (not your code). Please submit again.';
@@ -73,6 +73,7 @@ export function submissionView(record: SubmissionRecord, role: Role, names: Case
 export function submissionView(record: SubmissionRecord, role: Role, names: CaseNamer = realCaseNames): SubmissionView {
   const common = {
     id: record.id,
+    challengeId: record.challengeId,
     kind: record.kind,
     status: record.status,
     verdict: record.verdict,
@@ -98,6 +99,7 @@ export function submissionView(record: SubmissionRecord, role: Role, names: Case
 export function submissionSummary(record: SubmissionRecord): SubmissionSummary {
   return {
     id: record.id,
+    challengeId: record.challengeId,
     kind: record.kind,
     status: record.status,
     verdict: record.verdict,

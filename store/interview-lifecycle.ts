@@ -1,6 +1,7 @@
 // An interview's lifecycle in Redis: its clock (started when the candidate first opens the link,
-// a deadline for a timed one, extensions), its end (at the deadline or early, exactly once, with
-// the candidate's last saved draft submitted in the same step), its links (re-issued: the old one
+// a deadline for a timed one, extensions), the candidate's moves between its challenges (the time
+// spent on each), its end (at the deadline or early, exactly once, with the candidate's last saved
+// draft of each challenge submitted in the same step), its links (re-issued: the old one
 // stops working; a temporary interviewer link the dashboard opens), and archiving. Whether an
 // interview has ended is decided inside the Lua scripts that accept a submission or a draft, so
 // nothing slips in after the end.
@@ -13,10 +14,12 @@ import { INTERVIEW_ENDED_LUA, WRITE_SUBMISSION_LUA } from './lua-fragments.js';
 import { execOk } from './redis.js';
 import type { Store } from './store.js';
 
-// Start: the first time the candidate opens the link; a timed interview's deadline is indexed.
+// Start: the first time the candidate opens the link, on the challenge they open; a timed
+// interview's deadline is indexed.
 const START = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 if redis.call('HSETNX', KEYS[1], 'startedAtMs', ARGV[1]) == 0 then return 0 end
+redis.call('HSET', KEYS[1], 'currentChallengeId', ARGV[4], 'currentSinceMs', ARGV[1])
 local f = redis.call('HMGET', KEYS[1], 'durationMs', 'extendedMs')
 if f[1] then redis.call('ZADD', KEYS[2], tonumber(ARGV[1]) + tonumber(f[1]) + tonumber(f[2] or '0'), ARGV[2]) end
 redis.call('PUBLISH', ARGV[3], cjson.encode({type = 'interview', interviewId = ARGV[2]}))
@@ -33,11 +36,25 @@ if f[2] then redis.call('ZADD', KEYS[2], tonumber(f[2]) + tonumber(f[1]) + exten
 redis.call('PUBLISH', ARGV[4], cjson.encode({type = 'interview', interviewId = ARGV[3]}))
 return 'extended'`;
 
+// Move: the candidate goes to another challenge of a started interview that has not ended; the
+// stay on the one they leave is added to its time spent.
+const MOVE = `${INTERVIEW_ENDED_LUA}
+if redis.call('EXISTS', KEYS[1]) == 0 then return 'missing' end
+if interview_ended(KEYS[1], tonumber(ARGV[1])) then return 'ended' end
+local f = redis.call('HMGET', KEYS[1], 'startedAtMs', 'currentChallengeId', 'currentSinceMs', 'spentMs')
+if not f[1] then return 'not_started' end
+if f[2] == ARGV[2] then return 'moved' end
+local spent = f[4] and cjson.decode(f[4]) or {}
+if f[2] and f[3] then spent[f[2]] = (spent[f[2]] or 0) + math.max(0, tonumber(ARGV[1]) - tonumber(f[3])) end
+redis.call('HSET', KEYS[1], 'currentChallengeId', ARGV[2], 'currentSinceMs', ARGV[1], 'spentMs', cjson.encode(spent))
+redis.call('PUBLISH', ARGV[3], cjson.encode({type = 'interview', interviewId = ARGV[4]}))
+return 'moved'`;
+
 // End, once: stamps the end (at the deadline if it passed first, which then is who ended it),
 // submits the last saved draft (when there is one) and takes the deadline off the index.
 const END = `${INTERVIEW_ENDED_LUA}${WRITE_SUBMISSION_LUA}
-if redis.call('EXISTS', KEYS[1]) == 0 then return {'missing', 0} end
-if redis.call('HEXISTS', KEYS[1], 'endedAtMs') == 1 then return {'already', 0} end
+if redis.call('EXISTS', KEYS[1]) == 0 then return {'missing'} end
+if redis.call('HEXISTS', KEYS[1], 'endedAtMs') == 1 then return {'already'} end
 local now = tonumber(ARGV[1])
 local at, by = now, ARGV[2]
 local f = redis.call('HMGET', KEYS[1], 'durationMs', 'startedAtMs', 'extendedMs')
@@ -46,43 +63,55 @@ if f[1] and f[2] then
   if deadline <= now then at, by = deadline, 'deadline' end
 end
 redis.call('HSET', KEYS[1], 'endedAtMs', at, 'endedBy', by)
-redis.call('ZREM', KEYS[3], ARGV[4])
-local code = redis.call('HGET', KEYS[2], 'code')
-local submitted = 0
-if code and code ~= '' then
-  submitted = 1
-  write_submission(
-    {sub = KEYS[4], subs = KEYS[5], pending = KEYS[6], activity = KEYS[7], all = KEYS[8], runs = KEYS[9]},
-    {id = ARGV[3], interviewId = ARGV[4], challengeId = ARGV[5], kind = 'submit', code = code, now = ARGV[1],
-     channel = ARGV[6], origin = 'interview_end'})
-else
-  redis.call('ZADD', KEYS[7], now, ARGV[4])
+redis.call('ZREM', KEYS[2], ARGV[3])
+local submitted = {'ended'}
+for i = 0, (#KEYS - 7) / 2 - 1 do
+  local code = redis.call('HGET', KEYS[8 + 2 * i], 'code')
+  if code and code ~= '' then
+    table.insert(submitted, ARGV[6 + 2 * i])
+    write_submission(
+      {sub = KEYS[9 + 2 * i], subs = KEYS[3], pending = KEYS[4], activity = KEYS[5], all = KEYS[6], runs = KEYS[7]},
+      {id = ARGV[6 + 2 * i], interviewId = ARGV[3], challengeId = ARGV[5 + 2 * i], kind = 'submit', code = code, now = ARGV[1],
+       channel = ARGV[4], origin = 'interview_end'})
+  end
 end
-redis.call('PUBLISH', ARGV[6], cjson.encode({type = 'interview', interviewId = ARGV[4]}))
-return {'ended', submitted}`;
+if #submitted == 1 then redis.call('ZADD', KEYS[5], now, ARGV[3]) end
+redis.call('PUBLISH', ARGV[4], cjson.encode({type = 'interview', interviewId = ARGV[3]}))
+return submitted`;
 
-export type EndOutcome = { outcome: 'ended'; submission: SubmissionRecord | null } | { outcome: 'already' } | { outcome: 'missing' };
+/** `submissions`: the final Submit of each challenge that had a saved draft, in the interview's order. */
+export type EndOutcome = { outcome: 'ended'; submissions: SubmissionRecord[] } | { outcome: 'already' } | { outcome: 'missing' };
 
 export class InterviewLifecycle {
   constructor(private readonly store: Store) {}
 
-  /** Timed interviews' deadlines, in milliseconds since the epoch. */
-  deadlinesKey(): string {
-    return this.store.key('deadlines');
-  }
-
-  /** Starts the clock if this is the candidate's first visit; true when it started now. */
-  async start(interviewId: string, nowMs = Date.now()): Promise<boolean> {
+  /** Starts the clock if this is the candidate's first visit, on `challengeId`; true when it started now. */
+  async start(interviewId: string, challengeId: string, nowMs = Date.now()): Promise<boolean> {
     const started = await this.store.redis.eval(
       START,
       2,
       this.store.interviewKey(interviewId),
-      this.deadlinesKey(),
+      this.store.deadlinesKey(),
       String(nowMs),
       interviewId,
       this.store.interviewChannel(interviewId),
+      challengeId,
     );
     return started === 1;
+  }
+
+  /** The candidate moves to `challengeId` (a challenge of the interview: the caller checks). */
+  async move(interviewId: string, challengeId: string, nowMs = Date.now()): Promise<'moved' | 'ended' | 'not_started' | 'missing'> {
+    const outcome = await this.store.redis.eval(
+      MOVE,
+      1,
+      this.store.interviewKey(interviewId),
+      String(nowMs),
+      challengeId,
+      this.store.interviewChannel(interviewId),
+      interviewId,
+    );
+    return z.enum(['moved', 'ended', 'not_started', 'missing']).parse(outcome);
   }
 
   async extend(interviewId: string, byMs: number, nowMs = Date.now()): Promise<'extended' | 'ended' | 'untimed' | 'missing'> {
@@ -90,7 +119,7 @@ export class InterviewLifecycle {
       EXTEND,
       2,
       this.store.interviewKey(interviewId),
-      this.deadlinesKey(),
+      this.store.deadlinesKey(),
       String(nowMs),
       String(Math.round(byMs)),
       interviewId,
@@ -100,37 +129,38 @@ export class InterviewLifecycle {
   }
 
   /**
-   * Ends the interview unless it already ended, submitting the candidate's last saved draft in the
-   * same step; the caller enqueues the submission (if that is lost, the workers' sweep does).
+   * Ends the interview unless it already ended, submitting the candidate's last saved draft of
+   * each challenge in the same step; the caller enqueues the submissions (if that is lost, the
+   * workers' sweep does).
    */
-  async end(interview: Pick<Interview, 'id' | 'challengeId'>, by: EndedBy, nowMs = Date.now()): Promise<EndOutcome> {
-    const id = randomUUID();
-    const [outcome, submitted] = (await this.store.redis.eval(
+  async end(interview: Pick<Interview, 'id' | 'challenges'>, by: EndedBy, nowMs = Date.now()): Promise<EndOutcome> {
+    const finals = interview.challenges.map(({ challengeId }) => ({ challengeId, id: randomUUID() }));
+    const answer = (await this.store.redis.eval(
       END,
-      9,
+      7 + 2 * finals.length,
       this.store.interviewKey(interview.id),
-      this.store.interviewKey(interview.id, 'draft'),
-      this.deadlinesKey(),
-      this.store.submissionKey(id),
+      this.store.deadlinesKey(),
       this.store.interviewKey(interview.id, 'submissions'),
       this.store.pendingKey(),
       this.store.activityKey(),
       this.store.interviewKey(interview.id, 'unfinished'),
       this.store.interviewKey(interview.id, 'unfinished-runs'),
+      ...finals.flatMap((f) => [this.store.draftKey(interview.id, f.challengeId), this.store.submissionKey(f.id)]),
       String(nowMs),
       by,
-      id,
       interview.id,
-      interview.challengeId,
       this.store.interviewChannel(interview.id),
-    )) as [string, number];
+      ...finals.flatMap((f) => [f.challengeId, f.id]),
+    )) as string[];
+    const [outcome, ...submitted] = answer;
     if (outcome === 'missing' || outcome === 'already') return { outcome };
-    return { outcome: 'ended', submission: submitted === 1 ? await this.store.getSubmission(id) : null };
+    const records = await Promise.all(submitted.map((id) => this.store.getSubmission(id)));
+    return { outcome: 'ended', submissions: records.filter((r): r is SubmissionRecord => r !== null) };
   }
 
   /** Interviews whose deadline has passed and that are not stamped ended yet. */
   dueBefore(nowMs: number, limit = 100): Promise<string[]> {
-    return this.store.redis.zrangebyscore(this.deadlinesKey(), '-inf', nowMs, 'LIMIT', 0, limit);
+    return this.store.redis.zrangebyscore(this.store.deadlinesKey(), '-inf', nowMs, 'LIMIT', 0, limit);
   }
 
   /** A new link for `role`; the role's old link stops working at once. Null: no such interview. */

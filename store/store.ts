@@ -1,5 +1,5 @@
 // The Redis store both processes use: interviews, hashed tokens, submission records,
-// drafts, scorecards, live-event channels and worker heartbeats. Every state change of a submission goes
+// drafts (one per challenge of an interview, each with its playback events), scorecards, live-event channels and worker heartbeats. Every state change of a submission goes
 // through a Lua script or MULTI here, and publishes on the submission's and interview's channels.
 // Every write to an interview stamps its last activity, which retention reads; deleting an
 // interview deletes every key of it at once. Each interview's unfinished submissions are counted
@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { Draft, DraftEvent } from '../core/draft.js';
 import { DraftEventSchema } from '../core/draft.js';
 import type { GradeResult } from '../core/grade-result.js';
-import { InterviewSchema, RoleSchema, type Interview, type Role } from '../core/interview.js';
+import { InterviewSchema, RoleSchema, type Interview, type InterviewChallenge, type Role } from '../core/interview.js';
 import { PoolStateSchema } from '../core/pool-state.js';
 import type { Scorecard, StoredScorecard } from '../core/scorecard.js';
 import { StoredScorecardSchema } from '../core/scorecard.js';
@@ -70,7 +70,7 @@ return write_submission(
    channel = ARGV[7], origin = 'candidate'})`;
 
 // Draft: the code is always saved while the interview is open; the batch's edit events are
-// recorded only when the interview's playback stays within both caps (count, bytes), else none
+// recorded only when the challenge's playback stays within both caps (count, bytes), else none
 // of them and the answer says 'full'.
 const PUT_DRAFT = `${INTERVIEW_ENDED_LUA}
 if redis.call('EXISTS', KEYS[5]) == 0 then return 'missing' end
@@ -88,6 +88,18 @@ end
 redis.call('RPUSH', KEYS[2], unpack(ARGV, 6))
 redis.call('HINCRBY', KEYS[3], 'bytes', bytes)
 return 'saved'`;
+
+// Migrate: an interview stored with one `challengeId` gets its `challenges` list, and its one
+// draft (with events and caps' state) moves to that challenge's keys; once (a second run finds
+// the list and does nothing), so the server and the worker may both run it as they start.
+const MIGRATE_DRAFTS = `
+if redis.call('HEXISTS', KEYS[1], 'challenges') == 1 or redis.call('HGET', KEYS[1], 'challengeId') ~= ARGV[1] then return 0 end
+redis.call('HSET', KEYS[1], 'challenges', ARGV[2])
+redis.call('HDEL', KEYS[1], 'challengeId')
+for i = 2, 4 do
+  if redis.call('EXISTS', KEYS[i]) == 1 then redis.call('RENAME', KEYS[i], KEYS[i + 3]) end
+end
+return 1`;
 
 export type ClaimOutcome = 'claimed' | 'missing' | 'graded' | 'system_error';
 
@@ -130,20 +142,29 @@ export class Store {
   interviewKey(id: string, ...parts: string[]): string {
     return this.key('interview', id, ...parts);
   }
+  /** The candidate's draft of one challenge of the interview, its playback events, and their caps' state. */
+  draftKey(interviewId: string, challengeId: string, part: 'draft' | 'draft-events' | 'draft-events-meta' = 'draft'): string {
+    return this.interviewKey(interviewId, part, challengeId);
+  }
+  /** Timed interviews' deadlines, in milliseconds since the epoch. */
+  deadlinesKey(): string {
+    return this.key('deadlines');
+  }
   /** The interview's unfinished submissions (`all`), and its unfinished Runs (`runs`). */
   private unfinishedKey(interviewId: string, which: 'all' | 'runs'): string {
     return this.interviewKey(interviewId, which === 'all' ? 'unfinished' : 'unfinished-runs');
   }
 
   async createInterview(input: {
-    challengeId: string;
+    /** In order; at least one. */
+    challenges: InterviewChallenge[];
     candidateName: string;
     /** The time box, in milliseconds; absent: untimed. */
     durationMs?: number;
   }): Promise<{ interview: Interview; candidateToken: string; interviewerToken: string }> {
     const interview: Interview = {
       id: randomUUID(),
-      challengeId: input.challengeId,
+      challenges: input.challenges,
       candidateName: input.candidateName,
       createdAt: new Date().toISOString(),
       ...(input.durationMs !== undefined ? { durationMs: Math.round(input.durationMs) } : {}),
@@ -153,7 +174,7 @@ export class Store {
     const tokenHashes = [hashToken(candidateToken), hashToken(interviewerToken)];
     await this.redis
       .multi()
-      .hset(this.interviewKey(interview.id), interview)
+      .hset(this.interviewKey(interview.id), { ...interview, challenges: JSON.stringify(interview.challenges) })
       .zadd(this.key('interviews'), Date.parse(interview.createdAt), interview.id)
       .zadd(this.activityKey(), Date.parse(interview.createdAt), interview.id)
       .set(this.key('token', tokenHashes[0]!), `candidate:${interview.id}`)
@@ -336,6 +357,7 @@ export class Store {
    */
   async putDraft(
     interviewId: string,
+    challengeId: string,
     code: string,
     events: DraftEvent[],
     caps: { maxEvents: number; maxBytes: number },
@@ -344,9 +366,9 @@ export class Store {
     const outcome = await this.redis.eval(
       PUT_DRAFT,
       5,
-      this.interviewKey(interviewId, 'draft'),
-      this.interviewKey(interviewId, 'draft-events'),
-      this.interviewKey(interviewId, 'draft-events-meta'),
+      this.draftKey(interviewId, challengeId),
+      this.draftKey(interviewId, challengeId, 'draft-events'),
+      this.draftKey(interviewId, challengeId, 'draft-events-meta'),
       this.activityKey(),
       this.interviewKey(interviewId),
       code,
@@ -364,6 +386,7 @@ export class Store {
     const message = {
       type: 'draft',
       interviewId,
+      challengeId,
       updatedAtMs: draft.updatedAtMs,
       activity: last === undefined ? null : 'signal' in last ? last.signal : 'edit',
     } satisfies LiveEvent;
@@ -371,16 +394,16 @@ export class Store {
     return { draft, eventsRecorded: answer === 'saved' };
   }
 
-  async getDraft(interviewId: string): Promise<Draft | null> {
-    const hash = await this.redis.hgetall(this.interviewKey(interviewId, 'draft'));
+  async getDraft(interviewId: string, challengeId: string): Promise<Draft | null> {
+    const hash = await this.redis.hgetall(this.draftKey(interviewId, challengeId));
     return hash.code === undefined ? null : { code: hash.code, updatedAtMs: Number(hash.updatedAtMs) };
   }
 
-  /** Every recorded edit, oldest first; `full`: later edits were refused by the caps. */
-  async getDraftEvents(interviewId: string): Promise<{ events: DraftEvent[]; full: boolean }> {
+  /** Every recorded edit of the challenge's draft, oldest first; `full`: later edits were refused by the caps. */
+  async getDraftEvents(interviewId: string, challengeId: string): Promise<{ events: DraftEvent[]; full: boolean }> {
     const [raw, full] = await Promise.all([
-      this.redis.lrange(this.interviewKey(interviewId, 'draft-events'), 0, -1),
-      this.redis.hget(this.interviewKey(interviewId, 'draft-events-meta'), 'full'),
+      this.redis.lrange(this.draftKey(interviewId, challengeId, 'draft-events'), 0, -1),
+      this.redis.hget(this.draftKey(interviewId, challengeId, 'draft-events-meta'), 'full'),
     ]);
     return { events: raw.map((line) => DraftEventSchema.parse(JSON.parse(line))), full: full === '1' };
   }
@@ -407,22 +430,25 @@ export class Store {
    * flight finds its record gone and writes nothing.
    */
   async deleteInterview(id: string): Promise<boolean> {
-    const [submissionIds, tokenHashes, exists] = await Promise.all([
+    const [submissionIds, tokenHashes, interview] = await Promise.all([
       this.listSubmissionIds(id),
       this.tokenHashes(id),
-      this.redis.exists(this.interviewKey(id)),
+      this.getInterview(id),
     ]);
-    const own = ['submissions', 'tokens', 'draft', 'draft-events', 'draft-events-meta', 'scorecard', 'unfinished', 'unfinished-runs'];
+    const own = ['submissions', 'tokens', 'scorecard', 'unfinished', 'unfinished-runs'].map((part) => this.interviewKey(id, part));
+    const drafts = (interview?.challenges ?? []).flatMap(({ challengeId }) =>
+      (['draft', 'draft-events', 'draft-events-meta'] as const).map((part) => this.draftKey(id, challengeId, part)),
+    );
     const tx = this.redis
       .multi()
-      .del(this.interviewKey(id), ...own.map((part) => this.interviewKey(id, part)))
+      .del(this.interviewKey(id), ...own, ...drafts)
       .zrem(this.key('interviews'), id)
-      .zrem(this.key('deadlines'), id)
+      .zrem(this.deadlinesKey(), id)
       .zrem(this.activityKey(), id);
     if (tokenHashes.length > 0) tx.del(...tokenHashes.map((h) => this.key('token', h)));
     if (submissionIds.length > 0) tx.del(...submissionIds.map((s) => this.submissionKey(s))).zrem(this.pendingKey(), ...submissionIds);
     await tx.exec().then(execOk);
-    return exists === 1;
+    return interview !== null;
   }
 
   /** Deletes every interview whose last activity is before `beforeMs`; answers their ids. */
@@ -444,20 +470,47 @@ export class Store {
     let added = 0;
     for (const [n, id] of ids.entries()) {
       if (stamped[n] !== null) continue;
-      const [lastSubmission, draft, scorecard] = await Promise.all([
+      const [lastSubmission, interview, scorecard] = await Promise.all([
         this.redis.zrange(this.interviewKey(id, 'submissions'), -1, -1, 'WITHSCORES'),
-        this.getDraft(id),
+        this.getInterview(id),
         this.getScorecard(id),
       ]);
+      const drafts = await Promise.all((interview?.challenges ?? []).map((c) => this.getDraft(id, c.challengeId)));
       const lastMs = Math.max(
         Number(listed[2 * n + 1]),
         Number(lastSubmission[1] ?? 0),
-        draft?.updatedAtMs ?? 0,
+        ...drafts.map((d) => d?.updatedAtMs ?? 0),
         scorecard?.updatedAtMs ?? 0,
       );
       added += await this.redis.zadd(this.activityKey(), 'NX', lastMs, id);
     }
     return added;
+  }
+
+  /**
+   * Moves the drafts of interviews stored before interviews held several challenges (one draft
+   * per interview) to their challenge's draft keys, once per Redis; answers how many it moved.
+   */
+  async migrateSingleChallengeDrafts(): Promise<number> {
+    const marker = 'per-challenge-drafts';
+    if ((await this.redis.sismember(this.key('migrations'), marker)) === 1) return 0;
+    let moved = 0;
+    const parts = ['draft', 'draft-events', 'draft-events-meta'] as const;
+    for (const id of await this.redis.zrange(this.key('interviews'), 0, -1)) {
+      const challengeId = await this.redis.hget(this.interviewKey(id), 'challengeId');
+      if (challengeId === null) continue;
+      moved += (await this.redis.eval(
+        MIGRATE_DRAFTS,
+        7,
+        this.interviewKey(id),
+        ...parts.map((part) => this.interviewKey(id, part)),
+        ...parts.map((part) => this.draftKey(id, challengeId, part)),
+        challengeId,
+        JSON.stringify([{ challengeId }]),
+      )) as number;
+    }
+    await this.redis.sadd(this.key('migrations'), marker);
+    return moved;
   }
 
   /** The hashes of the interview's links; interviews stored before the links were listed are found by a scan. */

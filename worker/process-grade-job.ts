@@ -58,7 +58,7 @@ export async function processGradeJob(job: Job<GradeJobData>, deps: GradeJobDeps
     // flood of fast cases costs one Redis write per interval, and the last count always goes out.
     const publish = throttleLatest((event: { caseName: string; hidden: boolean; casesDone: number; casesTotal: number }) => {
       store
-        .progress(record, attemptToken, { type: 'progress', submissionId: record.id, ...event })
+        .progress(record, attemptToken, { type: 'progress', submissionId: record.id, challengeId: record.challengeId, ...event })
         .catch((error: unknown) => log.warn({ err: error }, 'progress not published'));
     }, PROGRESS_INTERVAL_MS);
     let result;

@@ -66,6 +66,8 @@ export async function startWorker(config: WorkerConfig, logger: Logger): Promise
     const expired = await store.deleteInactiveBefore(Date.now() - config.GRADER_RETENTION_DAYS * DAY_MS);
     if (expired.length > 0) log.info({ interviewIds: expired, retentionDays: config.GRADER_RETENTION_DAYS }, 'expired interviews deleted');
   };
+  const migrated = await store.migrateSingleChallengeDrafts();
+  if (migrated > 0) log.info({ interviews: migrated }, 'drafts of single-challenge interviews moved to their challenge');
   const backfilled = await store.backfillActivity();
   if (backfilled > 0) log.info({ interviews: backfilled }, 'last activity stamped on interviews stored before retention');
   await maintain();

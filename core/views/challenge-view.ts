@@ -51,6 +51,8 @@ export const ChallengeListSchema = z.object({
       summary: spec.summary,
       /** The inputs' names, in `solve`'s order. */
       inputs: z.array(z.string()),
+      /** Minutes a prepared candidate needs (the challenge's figure or its difficulty's usual time). */
+      expectedMinutes: z.number().int().positive(),
     }),
   ),
 });

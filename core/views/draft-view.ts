@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { DraftEventSchema } from '../draft.js';
 import { IntegrityViewSchema } from '../integrity.js';
 
-/** `GET /api/i/:token/draft`. */
+/** `GET /api/i/:token/draft?challenge=<id>` (default: the challenge the candidate is on). */
 export const DraftViewSchema = z.object({
   /** The saved code; null while the candidate has not edited the starter. */
   code: z.string().nullable(),
@@ -13,12 +13,12 @@ export const DraftViewSchema = z.object({
 export type DraftView = z.infer<typeof DraftViewSchema>;
 
 /**
- * Says the interview's playback is full, naming both caps: later edits are saved as code but not
+ * Says the challenge's playback is full, naming both caps: later edits are saved as code but not
  * recorded. Null while edits are recorded.
  */
 const PlaybackFullSchema = z.string().nullable();
 
-/** `PUT /api/i/:token/draft`: the code is saved; `playbackFull` says whether this batch's edits were recorded. */
+/** `PUT /api/i/:token/draft` (`challengeId` in the body, default the one the candidate is on): the code is saved; `playbackFull` says whether this batch's edits were recorded. */
 export const DraftSavedSchema = z.object({
   code: z.string(),
   /** Saved at, in milliseconds since the epoch (server clock). */
@@ -27,7 +27,11 @@ export const DraftSavedSchema = z.object({
 });
 export type DraftSaved = z.infer<typeof DraftSavedSchema>;
 
-/** `GET /api/i/:token/draft/events` (interviewer): every recorded edit and signal, oldest first, and the signals read. */
+/**
+ * `GET /api/i/:token/draft/events?challenge=<id>` (interviewer): every recorded edit and signal of
+ * the challenge's draft, oldest first; `integrity` reads the signals of every challenge of the
+ * interview (the page's focus and pastes belong to the interview, not one draft).
+ */
 export const DraftEventsViewSchema = z.object({
   events: z.array(DraftEventSchema),
   playbackFull: PlaybackFullSchema,
@@ -37,6 +41,8 @@ export type DraftEventsView = z.infer<typeof DraftEventsViewSchema>;
 
 /** The `draft` event of the interviewer's live stream: the candidate's code as just saved, and what they last did. */
 export const LiveDraftSchema = z.object({
+  /** The challenge whose draft this is. */
+  challengeId: z.string(),
   code: z.string(),
   updatedAtMs: z.number(),
   /** `edit`, or the last integrity signal of the save (`blur`, `hidden`: away); null: nothing new. */

@@ -1,5 +1,5 @@
 // The interview's report for the hiring committee (`GET /api/i/:token/report`, interviewer link):
-// who, which challenge, how the time box went, the final code, every submission's verdict, per-
+// who, which challenges (with the time spent on each), how the time box went, the final code of each, every submission's verdict, per-
 // case verdicts and times against the reference, plan insights, the integrity signals, and the
 // scorecard with its notes.
 // Never the reference, nor anything of a hidden case but its name, verdict and time.
@@ -27,6 +27,7 @@ export const ReportCaseSchema = z.object({
 });
 
 export const ReportSubmissionSchema = z.object({
+  challengeId: z.string(),
   kind: SubmissionKindSchema,
   origin: SubmissionOriginSchema,
   status: SubmissionStatusSchema,
@@ -43,13 +44,24 @@ export const InterviewReportSchema = z.object({
   generatedAtMs: z.number(),
   interview: InterviewSchema,
   clock: InterviewClockSchema,
-  challenge: z.object({ id: z.string(), title: z.string(), difficulty: z.string() }),
-  /** The last Submit's code; the saved draft when there is no Submit; null when neither exists. */
-  finalCode: z.string().nullable(),
-  /** Oldest first. */
+  /** In the interview's order. */
+  challenges: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      difficulty: z.string(),
+      /** The time budget planned, in milliseconds; absent: none. */
+      durationMs: z.number().optional(),
+      /** The candidate's time on it, in milliseconds. */
+      spentMs: z.number(),
+      /** The last Submit's code; the saved draft when there is no Submit; null when neither exists. */
+      finalCode: z.string().nullable(),
+    }),
+  ),
+  /** Every challenge's, oldest first. */
   submissions: z.array(ReportSubmissionSchema),
   scorecard: StoredScorecardSchema.nullable(),
-  /** Pastes and time away, from the recorded signals. */
+  /** Pastes and time away, from the recorded signals of every challenge. */
   integrity: IntegrityViewSchema,
 });
 export type InterviewReport = z.infer<typeof InterviewReportSchema>;

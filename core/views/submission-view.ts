@@ -9,6 +9,8 @@ import { SubmissionStatusSchema, VerdictSchema } from '../verdict.js';
 /** A list entry: no code and no result detail. */
 export const SubmissionSummarySchema = z.object({
   id: z.string(),
+  /** Which of the interview's challenges it solves. */
+  challengeId: z.string(),
   kind: SubmissionKindSchema,
   status: SubmissionStatusSchema,
   /** The overall verdict once graded; null before that and on `system_error`. */

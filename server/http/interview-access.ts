@@ -1,16 +1,16 @@
 // Who is asking on an interview link: the token resolves to its interview and role (every
 // unknown, malformed or foreign token or id is the same 404), one role gate, and the lookups
-// every interview route needs (its own submission, its challenge, what its role calls cases).
+// every interview route needs (its own submission, one of its challenges, what its role calls cases).
 import type { Request, RequestHandler, Response } from 'express';
 import { z } from 'zod';
 import type { ChallengeCatalog } from '../../core/challenge-catalog.js';
-import type { Interview, Role } from '../../core/interview.js';
+import { challengeOf, currentChallengeId, type Interview, type Role } from '../../core/interview.js';
 import type { Challenge } from '../../core/load-challenge.js';
 import type { SubmissionRecord } from '../../core/submission.js';
 import { TOKEN_PATTERN, hashToken } from '../../core/tokens.js';
 import type { Store } from '../../store/store.js';
 import { candidateCaseNames, realCaseNames, type CaseNamer } from '../visibility.js';
-import { notFound, type HttpError } from './http-error.js';
+import { HttpError, notFound } from './http-error.js';
 
 export interface Access {
   interview: Interview;
@@ -55,14 +55,33 @@ export async function ownSubmission(store: Store, req: Request, res: Response): 
   return record;
 }
 
-/** The interview's challenge; gone from the catalogue is a fault (a 500), not the caller's mistake. */
-export async function interviewChallenge(challenges: ChallengeCatalog, interview: Interview): Promise<Challenge> {
-  const challenge = await challenges.get(interview.challengeId);
-  if (!challenge) throw new Error(`challenge ${interview.challengeId} of interview ${interview.id} is gone`);
+/** A challenge of the interview; gone from the catalogue is a fault (a 500), not the caller's mistake. */
+export async function interviewChallenge(challenges: ChallengeCatalog, interview: Interview, challengeId: string): Promise<Challenge> {
+  const challenge = await challenges.get(challengeId);
+  if (!challenge) throw new Error(`challenge ${challengeId} of interview ${interview.id} is gone`);
   return challenge;
 }
 
-/** What this link's role may call the interview's cases (hidden ones neutral for the candidate). */
-export async function caseNamesFor(challenges: ChallengeCatalog, { role, interview }: Access): Promise<CaseNamer> {
-  return role === 'interviewer' ? realCaseNames : candidateCaseNames(await interviewChallenge(challenges, interview));
+/**
+ * Which of the interview's challenges a request is about: the one it names (a 400 when the
+ * interview holds no such challenge), else the one the candidate is on.
+ */
+export function requestedChallengeId(interview: Interview, named: string | undefined): string {
+  if (named === undefined) return currentChallengeId(interview);
+  if (!challengeOf(interview, named))
+    throw new HttpError(
+      400,
+      `challenge ${JSON.stringify(named.slice(0, 100))} is not one of this interview's (${interview.challenges.map((c) => c.challengeId).join(', ')})`,
+    );
+  return named;
+}
+
+/** What this link's role may call the cases of each of the interview's challenges (hidden ones neutral for the candidate). */
+export async function caseNamesFor(challenges: ChallengeCatalog, { role, interview }: Access): Promise<(challengeId: string) => CaseNamer> {
+  if (role === 'interviewer') return () => realCaseNames;
+  const namers = new Map<string, CaseNamer>();
+  for (const { challengeId } of interview.challenges)
+    namers.set(challengeId, candidateCaseNames(await interviewChallenge(challenges, interview, challengeId)));
+  // A submission names a challenge of its interview; any other gets the neutral names of none.
+  return (challengeId) => namers.get(challengeId) ?? candidateCaseNames({ spec: { showHiddenCaseNames: false }, cases: [] });
 }

@@ -6,6 +6,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
+import { expectedMinutesOf } from '../../core/challenge.js';
 import type { ChallengeList, ChallengeListEntry, ChallengeView } from '../../core/views/challenge-view.js';
 import { challengeView } from '../challenge-view.js';
 import { HttpError } from '../http/http-error.js';
@@ -26,7 +27,16 @@ export function adminRoutes({ app }: Routes, { deps, adminOnly }: RouteContext):
           const challenge = await challenges.get(id);
           if (!challenge) return [];
           const { spec } = challenge;
-          return [{ id, title: spec.title, difficulty: spec.difficulty, summary: spec.summary, inputs: spec.inputs.map((i) => i.name) }];
+          return [
+            {
+              id,
+              title: spec.title,
+              difficulty: spec.difficulty,
+              summary: spec.summary,
+              inputs: spec.inputs.map((i) => i.name),
+              expectedMinutes: expectedMinutesOf(spec),
+            },
+          ];
         } catch (error) {
           logger.warn({ err: error, challengeId: id }, 'challenge does not load; left out of the list');
           return [];

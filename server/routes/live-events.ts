@@ -1,8 +1,9 @@
 // Live events (Server-Sent Events): one submission's stream (its state now, progress, the end)
 // and the interview's stream (a snapshot, then every new submission, status and progress, and
-// the interview's state when its clock changes: started, extended, ended; for the interviewer,
-// also the candidate's code each time a draft is saved: the live follow).
-import { interviewClock } from '../../core/interview.js';
+// the interview's state when it changes: its clock started, was extended or ended, or the
+// candidate moved to another challenge; for the interviewer, also the candidate's code each time
+// a draft of a challenge is saved: the live follow).
+import { interviewState } from '../../core/interview.js';
 import type { LiveDraft } from '../../core/views/draft-view.js';
 import type { InterviewState } from '../../core/views/interview-view.js';
 import type { InterviewSnapshot } from '../../core/views/live-event-view.js';
@@ -24,7 +25,7 @@ export function liveEventRoutes({ interview: byToken }: Routes, { deps, sse }: R
     const sendState = async (stream: SseStream): Promise<void> => {
       const current = await store.getSubmission(record.id);
       if (!current || stream.closed) return;
-      stream.send('submission', submissionView(current, role, names));
+      stream.send('submission', submissionView(current, role, names(current.challengeId)));
       if (current.status === 'graded' || current.status === 'system_error') stream.end();
     };
     const stream = await openLiveSubscription(
@@ -56,10 +57,15 @@ export function liveEventRoutes({ interview: byToken }: Routes, { deps, sse }: R
           // The live follow is the interviewer's; the candidate has their own editor.
           if (role !== 'interviewer') return;
           store
-            .getDraft(interview.id)
+            .getDraft(interview.id, event.challengeId)
             .then((draft) => {
               if (draft)
-                stream.send('draft', { code: draft.code, updatedAtMs: draft.updatedAtMs, activity: event.activity } satisfies LiveDraft);
+                stream.send('draft', {
+                  challengeId: event.challengeId,
+                  code: draft.code,
+                  updatedAtMs: draft.updatedAtMs,
+                  activity: event.activity,
+                } satisfies LiveDraft);
             })
             .catch((error: unknown) => req.log.error({ err: error }, 'event stream read failed'));
           return;
@@ -68,7 +74,7 @@ export function liveEventRoutes({ interview: byToken }: Routes, { deps, sse }: R
           store
             .getInterview(interview.id)
             .then((now) => {
-              if (now) stream.send('interview', { interview: now, clock: interviewClock(now, Date.now()) } satisfies InterviewState);
+              if (now) stream.send('interview', interviewState(now, Date.now()) satisfies InterviewState);
             })
             .catch((error: unknown) => req.log.error({ err: error }, 'event stream read failed'));
           return;
@@ -76,14 +82,14 @@ export function liveEventRoutes({ interview: byToken }: Routes, { deps, sse }: R
         store
           .getSubmission(event.submissionId)
           .then((record) => {
-            if (record) stream.send('submission', submissionView(record, role, names));
+            if (record) stream.send('submission', submissionView(record, role, names(record.challengeId)));
           })
           .catch((error: unknown) => req.log.error({ err: error }, 'event stream read failed'));
       },
     );
     stream.send('snapshot', {
       interview,
-      submissions: (await store.listSubmissions(interview.id)).map((s) => submissionView(s, role, names)),
+      submissions: (await store.listSubmissions(interview.id)).map((s) => submissionView(s, role, names(s.challengeId))),
     } satisfies InterviewSnapshot);
   });
 }

@@ -3,6 +3,7 @@
 // gate and the open event streams.
 import type { RequestHandler, Router } from 'express';
 import type { InterviewLifecycle } from '../../store/interview-lifecycle.js';
+import type { Templates } from '../../store/templates.js';
 import type { AppDeps } from '../app-deps.js';
 import type { ServerConfig } from '../config.js';
 import type { RateLimiters } from '../http/rate-limit.js';
@@ -17,8 +18,8 @@ export interface Routes {
 
 export interface RouteContext {
   config: ServerConfig;
-  /** What buildApp was given, and the interviews' lifecycle on its store. */
-  deps: AppDeps & { lifecycle: InterviewLifecycle };
+  /** What buildApp was given, and the interviews' lifecycle and the templates on its store. */
+  deps: AppDeps & { lifecycle: InterviewLifecycle; templates: Templates };
   /** The admin routes' rate limit and token check, in that order (one limiter for all of them). */
   adminOnly: RequestHandler[];
   sse: SseRegistry;

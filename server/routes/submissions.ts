@@ -1,19 +1,24 @@
-// Submissions of an interview: the candidate posts a Run or a Submit (accepted durably, then
-// queued; refused with a 409 once the interview has ended); both roles read them as their role
-// may see them.
+// Submissions of an interview: the candidate posts a Run or a Submit of one of its challenges
+// (accepted durably, then queued; refused with a 409 once the interview has ended); both roles
+// read them as their role may see them.
 import { z } from 'zod';
 import { SubmissionKindSchema } from '../../core/submission.js';
 import type { SubmissionAccepted, SubmissionList } from '../../core/views/submission-view.js';
 import { enqueueGrade } from '../../store/enqueue.js';
 import { assertCodeSize } from '../http/code-size.js';
 import { HttpError } from '../http/http-error.js';
-import { access, caseNamesFor, ownSubmission, requireRole } from '../http/interview-access.js';
+import { access, caseNamesFor, ownSubmission, requestedChallengeId, requireRole } from '../http/interview-access.js';
 import { validate } from '../http/validate.js';
 import { unlessEnded } from '../interview-end.js';
 import { submissionView } from '../visibility.js';
 import type { RouteContext, Routes } from './route-context.js';
 
-const SubmitSchema = z.strictObject({ kind: SubmissionKindSchema, code: z.string() });
+const SubmitSchema = z.strictObject({
+  kind: SubmissionKindSchema,
+  code: z.string(),
+  /** Which of the interview's challenges; absent: the one the candidate is on. */
+  challengeId: z.string().max(100).optional(),
+});
 
 export function submissionRoutes({ interview: byToken }: Routes, { config, deps, limits }: RouteContext): void {
   const { store, queue, challenges } = deps;
@@ -23,7 +28,7 @@ export function submissionRoutes({ interview: byToken }: Routes, { config, deps,
     const { interview, role } = access(res);
     const names = await caseNamesFor(challenges, access(res));
     res.json({
-      submissions: (await store.listSubmissions(interview.id)).map((s) => submissionView(s, role, names)),
+      submissions: (await store.listSubmissions(interview.id)).map((s) => submissionView(s, role, names(s.challengeId))),
     } satisfies SubmissionList);
   });
 
@@ -35,8 +40,9 @@ export function submissionRoutes({ interview: byToken }: Routes, { config, deps,
       const { interview } = access(res);
       const input = validate(SubmitSchema, req.body, 'submission');
       assertCodeSize(input.code, config);
+      const challengeId = requestedChallengeId(interview, input.challengeId);
       const { record, rank } = await unlessEnded(deps, config, interview, () =>
-        store.acceptSubmission({ interviewId: interview.id, challengeId: interview.challengeId, kind: input.kind, code: input.code }),
+        store.acceptSubmission({ interviewId: interview.id, challengeId, kind: input.kind, code: input.code }),
       );
       // The record is durable now; if this add is lost (crash, Redis blip) the workers' sweep enqueues it.
       await enqueueGrade(queue, config, record, rank).catch((error: unknown) => {
@@ -51,6 +57,6 @@ export function submissionRoutes({ interview: byToken }: Routes, { config, deps,
 
   byToken.get('/submissions/:id', async (req, res) => {
     const record = await ownSubmission(store, req, res);
-    res.json(submissionView(record, access(res).role, await caseNamesFor(challenges, access(res))));
+    res.json(submissionView(record, access(res).role, (await caseNamesFor(challenges, access(res)))(record.challengeId)));
   });
 }

@@ -3,9 +3,13 @@
 // links replace the old ones, the dashboard's temporary link opens the interviewer view, a timed
 // interview starts at the candidate's first visit and at its deadline submits the last saved
 // draft exactly once and then refuses Runs, Submits and draft edits, the interviewer extends and
-// ends (the candidate cannot), and archiving hides an interview from the default list.
+// ends (the candidate cannot), archiving hides an interview from the default list, and an
+// interview of several challenges (made from a template) keeps a draft, submissions and time per
+// challenge and submits each saved draft once at its end.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InterviewState } from '../../core/views/interview-view.js';
+import type { InterviewList, InterviewState, InterviewView } from '../../core/views/interview-view.js';
+import type { InterviewReport } from '../../core/views/report-view.js';
+import type { CreatedTemplate, TemplateList } from '../../core/views/template-view.js';
 import {
   ADMIN_TOKEN,
   api,
@@ -122,7 +126,7 @@ describe('interview lifecycle', () => {
     expect(await submissionsOf(candidateToken)).toHaveLength(1);
     // The report: the final submission's code, and who ended it; the candidate link cannot read it.
     expect((await client.json('GET', `/api/i/${interviewerToken}/report`)).body).toMatchObject({
-      finalCode: 'final draft',
+      challenges: [{ id: 'group-sum', finalCode: 'final draft' }],
       interview: { endedBy: 'deadline' },
       submissions: [{ kind: 'submit', origin: 'interview_end', status: 'queued' }],
       scorecard: null,
@@ -195,5 +199,115 @@ describe('interview lifecycle', () => {
     await client.json('POST', `/api/interviews/${interview.id}/archive`, { archived: false }, admin);
     expect(await ids('')).toContain(interview.id);
     expect((await client.json('GET', '/api/interviews?archived=maybe', undefined, admin)).status).toBe(400);
+  });
+
+  it('keeps a draft, submissions and time per challenge of an interview made from a template, and submits each saved draft at the end', async () => {
+    // Templates: checked against the catalogue, listed, used, deleted.
+    const plan = [
+      { challengeId: 'group-sum', durationMinutes: 1 },
+      { challengeId: 'timed-sum', durationMinutes: 2 },
+    ];
+    expect((await client.json('POST', '/api/templates', { name: 'Two', challenges: plan })).status).toBe(401);
+    expect((await client.json('POST', '/api/templates', { name: 'Dup', challenges: [plan[0], plan[0]] }, admin)).body).toEqual({
+      error: 'invalid template: challenges: must name each challenge at most once',
+    });
+    expect((await client.json('POST', '/api/templates', { name: 'Gone', challenges: [{ challengeId: 'no-such' }] }, admin)).body).toEqual({
+      error: 'unknown challenge "no-such"',
+    });
+    const made = await client.json<CreatedTemplate>('POST', '/api/templates', { name: 'Two', challenges: plan }, admin);
+    expect(made.status).toBe(201);
+    const templateId = made.body.template.id;
+    const templates = (await other.json<TemplateList>('GET', '/api/templates', undefined, admin)).body.templates;
+    expect(templates.find((t) => t.id === templateId)?.challenges).toEqual([
+      { challengeId: 'group-sum', durationMs: 60_000 },
+      { challengeId: 'timed-sum', durationMs: 120_000 },
+    ]);
+
+    const both = { challengeId: 'group-sum', templateId, candidateName: 'x' };
+    expect((await client.json('POST', '/api/interviews', both, admin)).body).toEqual({
+      error: 'invalid interview: must give exactly one of challengeId, challenges or templateId',
+    });
+    const res = await client.json<{ interview: { id: string; durationMs?: number }; candidateToken: string; interviewerToken: string }>(
+      'POST',
+      '/api/interviews',
+      { templateId, candidateName: 'Two challenges' },
+      admin,
+    );
+    expect(res.status).toBe(201);
+    expect(res.body.interview.durationMs).toBe(180_000); // the sum of the budgets
+    const { candidateToken: cand, interviewerToken: int } = res.body;
+    const id = res.body.interview.id;
+
+    // The candidate starts on the first challenge; each challenge has its own draft.
+    const first = (await client.json<InterviewView>('GET', `/api/i/${cand}`)).body;
+    expect(first.challenge.id).toBe('group-sum');
+    expect(first.challenges.map((c) => [c.challengeId, c.durationMs, c.current])).toEqual([
+      ['group-sum', 60_000, true],
+      ['timed-sum', 120_000, false],
+    ]);
+    expect((await client.json('PUT', `/api/i/${cand}/draft`, { code: 'a = 1', events: [] })).status).toBe(200);
+    expect((await other.json('PUT', `/api/i/${cand}/draft`, { code: 'b = 2', events: [], challengeId: 'timed-sum' })).status).toBe(200);
+    expect((await client.json('GET', `/api/i/${cand}/draft`)).body).toMatchObject({ code: 'a = 1' });
+    expect((await client.json('GET', `/api/i/${int}/draft?challenge=timed-sum`)).body).toMatchObject({ code: 'b = 2' });
+    expect((await client.json('PUT', `/api/i/${cand}/draft`, { code: 'c', events: [], challengeId: 'no-such' })).body).toEqual({
+      error: 'challenge "no-such" is not one of this interview\'s (group-sum, timed-sum)',
+    });
+    const run = await client.json<{ id: string }>('POST', `/api/i/${cand}/submissions`, {
+      kind: 'run',
+      code: 'b = 3',
+      challengeId: 'timed-sum',
+    });
+    expect(run.status).toBe(202);
+
+    // Moving: the candidate only; the time on the challenge left is kept.
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await client.json('POST', `/api/i/${int}/position`, { challengeId: 'timed-sum' })).status).toBe(403);
+    const moved = await client.json<InterviewState>('POST', `/api/i/${cand}/position`, { challengeId: 'timed-sum' });
+    expect(moved.body.interview.currentChallengeId).toBe('timed-sum');
+    expect(moved.body.interview.spentMs?.['group-sum']).toBeGreaterThanOrEqual(300);
+    const seen = (await other.json<InterviewView>('GET', `/api/i/${int}`)).body;
+    expect(seen.challenge.id).toBe('timed-sum'); // where the candidate is
+    expect(seen.hiddenCases?.map((c) => c.name)).toEqual(['nulls', 'scale']);
+    expect(seen.challenges.find((c) => c.challengeId === 'group-sum')?.spentMs).toBeGreaterThanOrEqual(300);
+    expect((await client.json<InterviewView>('GET', `/api/i/${int}?challenge=group-sum`)).body.challenge.id).toBe('group-sum');
+
+    // The end submits each challenge's saved draft once, each under its own challenge.
+    await client.json('POST', `/api/interviews/${id}/end`, undefined, admin);
+    await other.json('POST', `/api/interviews/${id}/end`, undefined, admin);
+    const subs = (
+      await client.json<{ submissions: { challengeId: string; kind: string; origin: string; code: string }[] }>(
+        'GET',
+        `/api/i/${int}/submissions`,
+      )
+    ).body.submissions;
+    // (Both final submissions are made at the same instant: their order is not defined.)
+    expect(subs.map((s) => [s.challengeId, s.kind, s.origin, s.code]).sort()).toEqual([
+      ['group-sum', 'submit', 'interview_end', 'a = 1'],
+      ['timed-sum', 'run', 'candidate', 'b = 3'],
+      ['timed-sum', 'submit', 'interview_end', 'b = 2'],
+    ]);
+    expect((await client.json('POST', `/api/i/${cand}/position`, { challengeId: 'group-sum' })).body).toEqual({
+      error: INTERVIEW_ENDED_MESSAGE,
+    });
+
+    // The dashboard and the report show each challenge.
+    const entry = (await client.json<InterviewList>('GET', '/api/interviews', undefined, admin)).body.interviews.find(
+      (e) => e.interview.id === id,
+    )!;
+    expect(entry.challenges.map((c) => [c.challengeId, c.latestSubmit?.origin])).toEqual([
+      ['group-sum', 'interview_end'],
+      ['timed-sum', 'interview_end'],
+    ]);
+    const report = (await client.json<InterviewReport>('GET', `/api/i/${int}/report`)).body;
+    expect(report.challenges.map((c) => [c.id, c.finalCode, c.durationMs])).toEqual([
+      ['group-sum', 'a = 1', 60_000],
+      ['timed-sum', 'b = 2', 120_000],
+    ]);
+
+    expect((await client.json('DELETE', `/api/templates/${templateId}`, undefined, admin)).status).toBe(204);
+    expect((await client.json('DELETE', `/api/templates/${templateId}`, undefined, admin)).status).toBe(404);
+    expect((await client.json('POST', '/api/interviews', { templateId, candidateName: 'x' }, admin)).body).toEqual({
+      error: 'no such template',
+    });
   });
 });

@@ -140,17 +140,29 @@ describe('retention and the bounds of what is kept', () => {
     expect(await server.store.pendingBefore(Date.now())).toEqual([]);
   });
 
-  it('stamps and deletes interviews stored before activity and their links were listed', async () => {
+  it('stamps, migrates and deletes interviews stored before activity, their links and several challenges were listed', async () => {
     const keptKeys = await allKeys();
     const old = await createInterview(client, 'group-sum', 'Old');
-    await client.json('PUT', `/api/i/${old.candidateToken}/draft`, { code: 'y = 2', events: [] });
-    const draftAt = (await server.store.getDraft(old.interview.id))!.updatedAtMs;
+    await client.json('PUT', `/api/i/${old.candidateToken}/draft`, { code: 'y = 2', events: [{ t: 1, from: 0, to: 0, text: 'y = 2' }] });
+    const draftAt = (await server.store.getDraft(old.interview.id, 'group-sum'))!.updatedAtMs;
     const prefix = server.config.GRADER_KEY_PREFIX;
     const writer = connectRedis(redis.url, 'test-writer');
     try {
-      // As such an interview was stored: no activity stamp, no list of its links.
+      // As such an interview was stored: no activity stamp, no list of its links, one challengeId
+      // and one draft of the interview.
+      const key = `${prefix}:interview:${old.interview.id}`;
       await writer.zrem(`${prefix}:activity`, old.interview.id);
-      await writer.del(`${prefix}:interview:${old.interview.id}:tokens`);
+      await writer.del(`${key}:tokens`);
+      await writer.hset(key, 'challengeId', 'group-sum');
+      await writer.hdel(key, 'challenges');
+      for (const part of ['draft', 'draft-events']) await writer.rename(`${key}:${part}:group-sum`, `${key}:${part}`);
+      await writer.srem(`${prefix}:migrations`, 'per-challenge-drafts');
+      expect(await server.store.getDraft(old.interview.id, 'group-sum')).toBeNull();
+      expect(await server.store.migrateSingleChallengeDrafts()).toBe(1);
+      expect(await server.store.migrateSingleChallengeDrafts()).toBe(0);
+      expect(await server.store.getDraft(old.interview.id, 'group-sum')).toEqual({ code: 'y = 2', updatedAtMs: draftAt });
+      expect((await server.store.getDraftEvents(old.interview.id, 'group-sum')).events).toHaveLength(1);
+      expect((await server.store.getInterview(old.interview.id))!.challenges).toEqual([{ challengeId: 'group-sum' }]);
       expect(await server.store.backfillActivity()).toBe(1);
       expect(Number(await writer.zscore(`${prefix}:activity`, old.interview.id))).toBe(draftAt);
       expect(await server.store.backfillActivity()).toBe(0);
@@ -160,7 +172,7 @@ describe('retention and the bounds of what is kept', () => {
     // Its links are found without their list.
     expect(await server.store.deleteInterview(old.interview.id)).toBe(true);
     expect((await client.json('GET', `/api/i/${old.interviewerToken}`)).status).toBe(404);
-    expect(await allKeys()).toEqual(keptKeys);
+    expect((await allKeys()).filter((k) => !k.endsWith(':migrations'))).toEqual(keptKeys.filter((k) => !k.endsWith(':migrations')));
   });
 
   it("deletes an interview idle past GRADER_RETENTION_DAYS in the worker's sweep, and keeps one that is not", async () => {

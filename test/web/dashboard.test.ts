@@ -8,8 +8,10 @@
 // page reach the interviewer's summary and playback marks; the candidate's page counts down, and when the interviewer ends the interview it turns
 // read-only at once and the dashboard says who ended it; archive hides an interview, delete
 // removes it; the scorecard saves itself as the interviewer types (a reload keeps it, leaving with
-// a change unsaved asks first). Screenshots of the dashboard, the interviewer's top bar, the
-// ended candidate page and the scorecard.
+// a change unsaved asks first); an interview of two challenges made from a template saved on the
+// dashboard keeps a draft per challenge as the candidate moves between them, and both pages show
+// where the candidate is. Screenshots of the dashboard, the interviewer's top bar, the ended
+// candidate page, the scorecard and the challenge steps.
 // Fails (never skips) when Chromium or redis-server is missing.
 import { constants } from 'node:fs';
 import { access, mkdir } from 'node:fs/promises';
@@ -205,5 +207,77 @@ describe('the dashboard in Chromium', () => {
       authorization: `Bearer ${ADMIN_TOKEN}`,
     });
     expect(listed.body.interviews).toEqual([]);
+  });
+
+  it('makes a two-challenge interview from a template saved on the dashboard; each challenge keeps its own draft as the candidate moves', async () => {
+    const page = await dashboard(await freshContext());
+    await page.getByLabel('Challenge', { exact: true }).selectOption('group-sum');
+    await page.locator('#budget-1').fill('5');
+    await page.locator('#add-challenge').click();
+    await page.locator('#challenge-2').selectOption('timed-sum');
+    await page.locator('#budget-2').fill('10');
+    await page.locator('#template-name').fill('Two fixtures');
+    await page.locator('#save-template').click();
+    await poll(() => page.locator('#template-hint').innerText()).toBe('Saved "Two fixtures".');
+    // A fresh dashboard: the template fills the rows.
+    const again = await dashboard(await freshContext());
+    await again.getByLabel('Template').selectOption({ label: 'Two fixtures (Group sum → Timed group sum)' });
+    expect(await again.locator('#challenge').inputValue()).toBe('group-sum');
+    expect(await again.locator('#challenge-2').inputValue()).toBe('timed-sum');
+    expect(await again.locator('#budget-2').inputValue()).toBe('10');
+    await again.getByLabel('Candidate name').fill('Two Challenges');
+    await again.getByRole('button', { name: 'Create interview' }).click();
+    await poll(() => row(again, 'Two Challenges').locator('.status-cell').innerText()).toBe('Not started (15 min box)');
+    expect(await row(again, 'Two Challenges').locator('.challenges-cell li').allInnerTexts()).toEqual(['Group sum', 'Timed group sum']);
+    const candidateLink = await again.locator('#candidate-url').inputValue();
+    const interviewerLink = await again.locator('#interviewer-url').inputValue();
+
+    const cand = await (await freshContext()).newPage();
+    await cand.goto(candidateLink);
+    await cand.waitForSelector('#app[data-ready="candidate"]');
+    const steps = cand.locator('#challenge-steps .challenge-step');
+    expect(await steps.allInnerTexts()).toEqual([
+      expect.stringMatching(/^1\. Group sum\s+0:0\d of 5 min\s+you are here$/),
+      expect.stringMatching(/^2\. Timed group sum\s+0:00 of 10 min$/),
+    ]);
+    const editorText = async (): Promise<string> => (await cand.locator('#editor .view-lines').innerText()).replace(/\u00a0/g, ' ');
+    const typeAtEnd = async (text: string): Promise<void> => {
+      await cand.locator('#editor .view-lines').click();
+      await cand.keyboard.press('ControlOrMeta+End');
+      await cand.keyboard.type(text);
+    };
+    await typeAtEnd('\n# first challenge');
+    await steps.nth(1).click();
+    await cand.waitForURL(/\?challenge=timed-sum$/);
+    await cand.waitForSelector('#app[data-ready="candidate"]');
+    expect(await cand.locator('.topbar-title').innerText()).toBe('2 of 2 · Timed group sum');
+    expect(await editorText()).not.toContain('# first challenge');
+    await typeAtEnd('\n# second challenge');
+    await poll(() => cand.locator('#save-state').innerText()).toMatch(/^Saved/);
+
+    // The interviewer sees where the candidate is, and the time spent on the first challenge.
+    const int = await (await freshContext()).newPage();
+    await int.goto(interviewerLink);
+    await int.waitForSelector('#app[data-ready="interviewer"]');
+    const here = int.locator('#challenge-steps .challenge-step', { hasText: 'the candidate is here' });
+    expect(await here.getAttribute('data-challenge')).toBe('timed-sum');
+    expect(await int.locator('.topbar-title').innerText()).toBe('2 of 2 · Timed group sum');
+    await int.locator('#challenge-steps').screenshot({ path: path.join(SCREENSHOTS, 'interviewer-challenge-steps.png') });
+
+    await cand.locator('#challenge-steps .challenge-step').nth(0).click();
+    await cand.waitForURL(/\?challenge=group-sum$/);
+    await cand.waitForSelector('#app[data-ready="candidate"]');
+    expect(await editorText()).toContain('# first challenge');
+    expect(await editorText()).not.toContain('# second challenge');
+    await cand.screenshot({ path: path.join(SCREENSHOTS, 'candidate-challenge-steps.png') });
+    await poll(async () =>
+      int.locator('#challenge-steps .challenge-step', { hasText: 'the candidate is here' }).getAttribute('data-challenge'),
+    ).toBe('group-sum');
+    // On the second challenge, the live follow says the candidate is elsewhere.
+    await int.getByRole('tab', { name: 'Live code' }).click();
+    await poll(() => int.locator('#follow-presence').innerText()).toMatch(/^The candidate is on another challenge: Group sum/);
+    const token = new URL(int.url()).pathname.split('/')[2]!;
+    const second = await api(server.url).json<{ code: string }>('GET', `/api/i/${token}/draft?challenge=timed-sum`);
+    expect(second.body.code).toContain('# second challenge');
   });
 });

@@ -1,5 +1,6 @@
 // Entry point: picks the page from the address. `/` is the interviewers' dashboard; `/i/<token>`
-// is an interview link, whose role (candidate or interviewer) the server tells; `/i/<token>/report`
+// is an interview link, whose role (candidate or interviewer) the server tells (`?challenge=<id>`
+// picks one of its challenges); `/i/<token>/report`
 // is an interviewer link's report. Pages load lazily
 // so the start page does not fetch Monaco.
 import './styles.css';
@@ -28,7 +29,9 @@ async function route(): Promise<void> {
   }
   let view: InterviewView;
   try {
-    view = await apiJson<InterviewView>('GET', apiBase);
+    // `?challenge=<id>`: which of the interview's challenges the page shows (default: the one the candidate is on).
+    const challenge = new URLSearchParams(location.search).get('challenge');
+    view = await apiJson<InterviewView>('GET', challenge ? `${apiBase}?challenge=${encodeURIComponent(challenge)}` : apiBase);
   } catch (error) {
     const message =
       error instanceof ApiError && error.status === 404

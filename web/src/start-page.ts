@@ -1,13 +1,17 @@
 // The interviewers' dashboard (`/`): the admin token (kept in this page's memory only, never in
-// web storage: a reload asks for it again), creating an interview (optionally time-boxed) with
-// links to copy (the chosen challenge previewed as the candidate will see it, recording nothing),
-// and every interview with its status, time left and latest verdicts, and the
+// web storage: a reload asks for it again), creating an interview of one challenge or several in
+// order (each with an optional time budget; optionally time-boxed; filled from a template, or saved
+// as one) with links to copy (the chosen challenge previewed as the candidate will see it,
+// recording nothing), and every interview with its status, time left and latest verdict per
+// challenge, and the
 // actions that work from any browser: open the interviewer view (a temporary interviewer link,
 // so no token is copied by hand), issue a new candidate or interviewer link (the old one stops
 // working), end, archive and delete. Tokens are stored hashed, so a link is shown only when made.
 import { ApiError, apiJson } from './api.js';
 import type { ChallengeList, ChallengeListEntry, ChallengeView } from '../../core/views/challenge-view.js';
+import type { InterviewTemplate } from '../../core/interview-template.js';
 import type { CreatedInterview, InterviewList, InterviewListEntry, IssuedLink, TemporaryLink } from '../../core/views/interview-view.js';
+import type { CreatedTemplate, TemplateList } from '../../core/views/template-view.js';
 import { byId, h, replace } from './dom.js';
 import { formatLeft } from './shared/interview-clock.js';
 import { renderStatement } from './shared/statement.js';
@@ -91,20 +95,152 @@ export async function mountStartPage(root: HTMLElement): Promise<void> {
   const created = h('div', { id: 'created', 'aria-live': 'polite' });
   const tableHost = h('div', { id: 'interviews' });
   const formError = h('p', { class: 'form-error', role: 'alert', hidden: true });
+  // The interview's challenges, in order: one row each (challenge, minutes planned); at least one.
+  const rows = h('ol', { id: 'challenge-rows', class: 'challenge-rows' });
+  const boxHint = h('span', { class: 'muted small', id: 'duration-hint' });
+  const byIdOf = new Map(challenges.map((c) => [c.id, c]));
+  const rowInputs = (): { select: HTMLSelectElement; minutes: HTMLInputElement }[] =>
+    [...rows.children].map((li) => ({
+      select: li.querySelector('select') as HTMLSelectElement,
+      minutes: li.querySelector('input') as HTMLInputElement,
+    }));
+  const planned = (): { challengeId: string; durationMinutes?: number }[] =>
+    rowInputs().map(({ select, minutes }) => ({
+      challengeId: select.value,
+      ...(minutes.value ? { durationMinutes: Number(minutes.value) } : {}),
+    }));
+  const renderHint = (): void => {
+    const plan = planned();
+    const all = plan.length > 0 && plan.every((c) => c.durationMinutes !== undefined);
+    boxHint.textContent = all
+      ? `Empty: ${plan.reduce((sum, c) => sum + c.durationMinutes!, 0)} min, the sum of the challenges' minutes. Counts from when the candidate first opens the link.`
+      : 'Counts from when the candidate first opens the link; empty: untimed (or the sum of the minutes, when every challenge has some).';
+  };
+  const renumber = (): void => {
+    rowInputs().forEach(({ select, minutes }, i) => {
+      // The first is named by the fieldset's label ("Challenge"); the others by their place.
+      select.id = i === 0 ? 'challenge' : `challenge-${i + 1}`;
+      if (i === 0) select.removeAttribute('aria-label');
+      else select.setAttribute('aria-label', `Challenge ${i + 1}`);
+      minutes.id = `budget-${i + 1}`;
+      minutes.setAttribute('aria-label', `Planned minutes (${i + 1})`);
+    });
+    for (const li of rows.children) (li.querySelector('.remove-challenge') as HTMLButtonElement).hidden = rows.children.length < 2;
+    renderHint();
+  };
+  const addRow = (challengeId = '', minutes?: number): void => {
+    const select = h(
+      'select',
+      { name: 'challengeId', required: true, class: 'challenge-select' },
+      h('option', { value: '' }, 'Choose a challenge…'),
+      challenges.map((c) =>
+        h(
+          'option',
+          { value: c.id, selected: c.id === challengeId },
+          `${c.title} (${c.difficulty}, about ${c.expectedMinutes} min; ${c.inputs.join(', ')}) — ${c.summary}`,
+        ),
+      ),
+    );
+    const budget = h('input', { type: 'number', min: 1, max: 1440, step: 1, class: 'budget-input', value: minutes ?? '' });
+    const remove = h('button', { type: 'button', class: 'secondary small remove-challenge' }, 'Remove');
+    const li = h('li', { class: 'challenge-row' }, select, budget, h('span', { class: 'muted small' }, 'min'), remove);
+    const chosen = (): void => {
+      budget.placeholder = byIdOf.get(select.value) ? `about ${byIdOf.get(select.value)!.expectedMinutes}` : 'minutes';
+      showPreview(select.value).catch((error: unknown) =>
+        replace(preview, h('p', { class: 'notice' }, `The preview could not be loaded: ${(error as Error).message}`)),
+      );
+    };
+    select.addEventListener('change', chosen);
+    budget.addEventListener('input', renderHint);
+    remove.addEventListener('click', () => {
+      li.remove();
+      renumber();
+    });
+    rows.append(li);
+    renumber();
+    budget.placeholder = byIdOf.get(challengeId) ? `about ${byIdOf.get(challengeId)!.expectedMinutes}` : 'minutes';
+  };
+  const addButton = h('button', { type: 'button', class: 'secondary small', id: 'add-challenge' }, 'Add a challenge');
+  addButton.addEventListener('click', () => addRow());
+
+  // Templates: a named list of challenges with minutes; choosing one fills the rows.
+  let templates: InterviewTemplate[] = [];
+  const templateSelect = h('select', { id: 'template', 'aria-describedby': 'template-hint' });
+  const deleteTemplate = h('button', { type: 'button', class: 'secondary small', id: 'delete-template', hidden: true }, 'Delete template');
+  const templateName = h('input', { id: 'template-name', type: 'text', maxlength: 200, placeholder: 'e.g. Senior DE, 60 min' });
+  const saveTemplate = h('button', { type: 'button', class: 'secondary small', id: 'save-template' }, 'Save as template');
+  const templateNote = h('span', { class: 'muted small', id: 'template-hint', role: 'status' });
+  const renderTemplates = (selected = ''): void => {
+    replace(
+      templateSelect,
+      h('option', { value: '' }, templates.length === 0 ? 'No templates yet' : 'None: choose challenges below'),
+      templates.map((t) =>
+        h(
+          'option',
+          { value: t.id, selected: t.id === selected },
+          `${t.name} (${t.challenges.map((c) => byIdOf.get(c.challengeId)?.title ?? c.challengeId).join(' → ')})`,
+        ),
+      ),
+    );
+    deleteTemplate.hidden = selected === '';
+  };
+  const loadTemplates = async (selected = ''): Promise<void> => {
+    templates = (await apiJson<TemplateList>('GET', '/api/templates', undefined, auth)).templates;
+    renderTemplates(selected);
+  };
+  templateSelect.addEventListener('change', () => {
+    const template = templates.find((t) => t.id === templateSelect.value);
+    deleteTemplate.hidden = !template;
+    if (!template) return;
+    replace(rows);
+    for (const c of template.challenges) addRow(c.challengeId, c.durationMs !== undefined ? c.durationMs / 60_000 : undefined);
+    templateNote.textContent = `Filled from "${template.name}".`;
+    void showPreview(template.challenges[0]!.challengeId).catch(() => undefined);
+  });
+  deleteTemplate.addEventListener('click', () => {
+    const template = templates.find((t) => t.id === templateSelect.value);
+    if (!template || !confirm(`Delete the template "${template.name}"? Interviews made from it are not changed.`)) return;
+    apiJson('DELETE', `/api/templates/${template.id}`, undefined, auth)
+      .then(() => loadTemplates())
+      .then(
+        () => (templateNote.textContent = `Deleted "${template.name}".`),
+        (error: unknown) => (templateNote.textContent = `Could not delete it: ${(error as Error).message}`),
+      );
+  });
+  saveTemplate.addEventListener('click', () => {
+    const name = templateName.value.trim();
+    if (!name) {
+      templateNote.textContent = 'Name the template first.';
+      templateName.focus();
+      return;
+    }
+    apiJson<CreatedTemplate>('POST', '/api/templates', { name, challenges: planned() }, auth)
+      .then(({ template }) => loadTemplates(template.id).then(() => template))
+      .then(
+        (template) => {
+          templateName.value = '';
+          templateNote.textContent = `Saved "${template.name}".`;
+        },
+        (error: unknown) => (templateNote.textContent = `Could not save it: ${(error as Error).message}`),
+      );
+  });
+
   const form = h(
     'form',
     { class: 'card create-form', id: 'create-interview', 'aria-labelledby': 'create-title' },
     h('h2', { id: 'create-title' }, 'New interview'),
+    h('div', { class: 'form-row' }, h('label', { for: 'template' }, 'Template'), templateSelect, deleteTemplate),
     h(
-      'div',
-      { class: 'form-row' },
-      h('label', { for: 'challenge' }, 'Challenge'),
+      'fieldset',
+      { class: 'form-row challenges-fieldset' },
       h(
-        'select',
-        { id: 'challenge', name: 'challengeId', required: true },
-        h('option', { value: '' }, 'Choose a challenge…'),
-        challenges.map((c) => h('option', { value: c.id }, `${c.title} (${c.difficulty}; ${c.inputs.join(', ')}) — ${c.summary}`)),
+        'legend',
+        {},
+        h('label', { for: 'challenge' }, 'Challenge'),
+        h('span', { class: 'muted small' }, ' in order, with the minutes you plan for each'),
       ),
+      rows,
+      h('div', { class: 'row-actions' }, addButton, templateName, saveTemplate, templateNote),
     ),
     preview,
     h(
@@ -118,10 +254,14 @@ export async function mountStartPage(root: HTMLElement): Promise<void> {
       { class: 'form-row' },
       h('label', { for: 'duration' }, 'Time box (minutes)'),
       h('input', { id: 'duration', name: 'durationMinutes', type: 'number', min: 1, max: 1440, step: 1, placeholder: 'no limit' }),
-      h('span', { class: 'muted small' }, 'Counts from when the candidate first opens the link; empty: untimed.'),
+      boxHint,
     ),
     h('div', { class: 'form-row' }, h('button', { type: 'submit', class: 'primary', id: 'create-button' }, 'Create interview')),
     formError,
+  );
+  addRow();
+  await loadTemplates().catch(
+    (error: unknown) => (templateNote.textContent = `Templates could not be loaded: ${(error as Error).message}`),
   );
 
   let showArchived = false;
@@ -254,7 +394,25 @@ export async function mountStartPage(root: HTMLElement): Promise<void> {
                     'tr',
                     { 'data-interview': e.interview.id, 'data-status': e.clock.status },
                     h('td', {}, e.interview.candidateName),
-                    h('td', {}, titles.get(e.interview.challengeId) ?? e.interview.challengeId),
+                    h(
+                      'td',
+                      { class: 'challenges-cell' },
+                      e.challenges.length === 1
+                        ? (titles.get(e.challenges[0]!.challengeId) ?? e.challenges[0]!.title)
+                        : h(
+                            'ol',
+                            {},
+                            e.challenges.map((c) =>
+                              h(
+                                'li',
+                                { 'data-challenge': c.challengeId },
+                                c.title,
+                                ' ',
+                                c.latestSubmit ? outcomeBadge(c.latestSubmit) : null,
+                              ),
+                            ),
+                          ),
+                    ),
                     h('td', {}, new Date(e.interview.createdAt).toLocaleString()),
                     h('td', { class: 'status-cell' }, statusText(e)),
                     h('td', {}, String(e.submissionCount)),
@@ -269,12 +427,6 @@ export async function mountStartPage(root: HTMLElement): Promise<void> {
     );
   };
 
-  form.querySelector('#challenge')!.addEventListener('change', (e) => {
-    showPreview((e.target as HTMLSelectElement).value).catch((error: unknown) =>
-      replace(preview, h('p', { class: 'notice' }, `The preview could not be loaded: ${(error as Error).message}`)),
-    );
-  });
-
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const data = new FormData(form);
@@ -284,7 +436,7 @@ export async function mountStartPage(root: HTMLElement): Promise<void> {
         'POST',
         '/api/interviews',
         {
-          challengeId: String(data.get('challengeId')),
+          challenges: planned(),
           candidateName: String(data.get('candidateName')),
           ...(data.get('durationMinutes') ? { durationMinutes: Number(data.get('durationMinutes')) } : {}),
         },

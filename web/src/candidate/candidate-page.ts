@@ -1,5 +1,6 @@
-// The candidate's workspace (the candidate link): statement on the left, Monaco with the draft
-// on the right, Run (Ctrl/Cmd+Enter) and Submit (Ctrl/Cmd+Shift+Enter, confirmed), and a results
+// The candidate's workspace (the candidate link), for one challenge of the interview at a time
+// (the others listed above, with the time spent on each; choosing one saves and opens it):
+// statement on the left, Monaco with the challenge's draft on the right, Run (Ctrl/Cmd+Enter) and Submit (Ctrl/Cmd+Shift+Enter, confirmed), and a results
 // panel fed live by the interview's event stream. The draft is saved as the candidate types. The
 // interview's clock counts down in the top bar; once the interview has ended the page turns
 // read-only and says so (the server refuses anything more and submitted the last saved draft).
@@ -14,6 +15,7 @@ import { registerPyspark } from '../pyspark/register-pyspark.js';
 import { watchPythonSyntax } from '../python-markers.js';
 import { renderProgress, renderResult } from '../shared/case-results.js';
 import { renderStatement } from '../shared/statement.js';
+import { ChallengeSteps } from '../shared/challenge-steps.js';
 import { InterviewClockView } from '../shared/interview-clock.js';
 import { SubmissionFeed } from '../shared/submission-feed.js';
 import { outcomeBadge } from '../shared/verdicts.js';
@@ -24,6 +26,7 @@ const STUCK_QUEUE_MS = 20_000;
 
 export async function mountCandidate(root: HTMLElement, apiBase: string, view: InterviewView): Promise<void> {
   const { challenge, interview } = view;
+  const challengeId = challenge.id;
   const saveState = h('span', { id: 'save-state', class: 'save-state', role: 'status' }, 'Loading draft…');
   const liveState = h('span', { id: 'live-state', class: 'live-state muted' }, 'Connecting…');
   const runButton = h(
@@ -66,6 +69,23 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
   // Until the editor exists, an end only marks the page; afterwards it also locks the editor.
   let lock = (): void => undefined;
   const clock = new InterviewClockView({ interview: view.interview, clock: view.clock }, () => lock());
+  // Until the draft is loaded, moving to another challenge has nothing to save first.
+  let settle = (): Promise<void> => Promise.resolve();
+  const steps = new ChallengeSteps(view.challenges, view, {
+    shownId: challengeId,
+    role: 'candidate',
+    onChoose: (id) => {
+      void (async () => {
+        await settle();
+        if (!clock.ended) await apiJson('POST', `${apiBase}/position`, { challengeId: id }).catch(() => undefined);
+        location.assign(`${location.pathname}?challenge=${encodeURIComponent(id)}`);
+      })();
+    },
+  });
+  for (const s of view.submissions) if (s.kind === 'submit' && s.verdict) steps.setVerdict(s.challengeId, s.verdict);
+  // Opened on another challenge than the one the server has the candidate on (a reload, a link): this is where they are now.
+  if (view.challenges.length > 1 && steps.currentId !== challengeId && view.clock.status === 'in_progress')
+    void apiJson('POST', `${apiBase}/position`, { challengeId }).catch(() => undefined);
   const dialog = h(
     'dialog',
     { id: 'confirm-submit', 'aria-labelledby': 'confirm-title' },
@@ -93,13 +113,20 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
       'header',
       { class: 'topbar' },
       h('span', { class: 'brand' }, 'PySpark grader'),
-      h('span', { class: 'topbar-title' }, challenge.title),
+      h(
+        'span',
+        { class: 'topbar-title' },
+        view.challenges.length > 1
+          ? `${view.challenges.findIndex((c) => c.challengeId === challengeId) + 1} of ${view.challenges.length} · ${challenge.title}`
+          : challenge.title,
+      ),
       h('span', { class: 'muted' }, `Candidate: ${interview.candidateName}`),
       h('span', { class: 'spacer' }),
       clock.element,
       saveState,
       liveState,
     ),
+    steps.element,
     h(
       'main',
       { class: 'workspace' },
@@ -137,13 +164,15 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
     notice.hidden = message === null;
     notice.textContent = message ?? '';
   };
-  const draft = new DraftSync(apiBase, `grader:draft:${interview.id}`, (state) => renderSaveState(saveState, state));
+  const storageKey = `grader:draft:${interview.id}:${challengeId}`;
+  const draft = new DraftSync(apiBase, challengeId, storageKey, (state) => renderSaveState(saveState, state));
+  settle = () => draft.settle();
   let start: Awaited<ReturnType<DraftSync['start']>>;
   try {
     start = await draft.start(challenge.starter);
   } catch (error) {
     // The server's draft is unreachable: the local copy (if any) or the starter still lets the candidate work.
-    const local = localStorage.getItem(`grader:draft:${interview.id}`);
+    const local = localStorage.getItem(storageKey);
     start = { code: local ? (JSON.parse(local) as { code: string }).code : challenge.starter, recoveredLocally: Boolean(local) };
     renderSaveState(saveState, { kind: 'offline', message: `Could not load the saved draft: ${(error as Error).message}` });
   }
@@ -252,6 +281,7 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
   };
 
   const changed = (s: SubmissionView): void => {
+    if (s.kind === 'submit' && s.verdict) steps.setVerdict(challengeId, s.verdict);
     if (s.id === activeId && (s.status === 'graded' || s.status === 'system_error')) {
       markErrorLines(s);
       if (s.status === 'graded' && noticeAbout === 'grading') showNotice(null);
@@ -262,18 +292,26 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
     updateButtons();
   };
 
-  const feed = new SubmissionFeed<SubmissionView>(apiBase, liveState, {
-    snapshot(list) {
-      const latest = list.at(-1);
-      if (latest && shownId === null) shownId = latest.id;
-      if (latest && (latest.status === 'queued' || latest.status === 'running')) activeId = latest.id;
-      renderHistory();
-      renderShown();
-      updateButtons();
+  const feed = new SubmissionFeed<SubmissionView>(
+    apiBase,
+    liveState,
+    {
+      snapshot(list) {
+        const latest = list.at(-1);
+        if (latest && shownId === null) shownId = latest.id;
+        if (latest && (latest.status === 'queued' || latest.status === 'running')) activeId = latest.id;
+        renderHistory();
+        renderShown();
+        updateButtons();
+      },
+      changed,
+      interview: (state) => {
+        clock.update(state);
+        steps.update(state);
+      },
     },
-    changed,
-    interview: (state) => clock.update(state),
-  });
+    { challengeId },
+  );
   lock = (): void => {
     editor.updateOptions({ readOnly: true, readOnlyMessage: { value: 'The interview has ended.' } });
     endedBanner.hidden = false;
@@ -306,11 +344,12 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
       // A failed save shows in the save state and is retried; the run goes ahead with the editor's code.
       await draft.flush().catch(() => undefined);
       const code = model.getValue();
-      const { id } = await apiJson<SubmissionAccepted>('POST', `${apiBase}/submissions`, { kind, code });
+      const { id } = await apiJson<SubmissionAccepted>('POST', `${apiBase}/submissions`, { kind, code, challengeId });
       activeId = id;
       shownId = id;
       feed.add({
         id,
+        challengeId,
         kind,
         status: 'queued',
         verdict: null,

@@ -1,5 +1,5 @@
-// The candidate's draft: every edit goes to localStorage at once and to the server shortly after
-// (PUT /draft, debounced, with compact edit events {t, from, to, text} for the interviewer's
+// The candidate's draft of one challenge: every edit goes to localStorage at once and to the
+// server shortly after (PUT /draft with the challenge's id, debounced, with compact edit events {t, from, to, text} for the interviewer's
 // playback). Failed saves are retried with backoff; nothing is dropped while the server is away.
 import { ApiError, apiJson } from '../api.js';
 import type { DraftEvent, SignalEvent } from '../../../core/draft.js';
@@ -46,13 +46,14 @@ export class DraftSync {
 
   constructor(
     private readonly apiBase: string,
+    private readonly challengeId: string,
     private readonly storageKey: string,
     private readonly onState: (state: SaveState) => void,
   ) {}
 
   /** Chooses the starting code: an unsynced local copy, else the server's draft, else the starter. */
   async start(starter: string): Promise<DraftStart> {
-    const server = await apiJson<DraftView>('GET', `${this.apiBase}/draft`);
+    const server = await apiJson<DraftView>('GET', `${this.apiBase}/draft?challenge=${encodeURIComponent(this.challengeId)}`);
     const local = this.readLocal();
     const base = server.code ?? starter;
     if (local && !local.synced && local.code !== base) {
@@ -103,7 +104,7 @@ export class DraftSync {
     const code = this.code;
     this.onState({ kind: 'saving' });
     try {
-      const saved = await apiJson<DraftSaved>('PUT', `${this.apiBase}/draft`, { code, events: batch });
+      const saved = await apiJson<DraftSaved>('PUT', `${this.apiBase}/draft`, { code, events: batch, challengeId: this.challengeId });
       this.pending.splice(0, batch.length);
       this.retryMs = 2_000;
       if (this.pending.length === 0) {
@@ -129,11 +130,20 @@ export class DraftSync {
     }
   }
 
+  /** Saves everything pending and waits for it, up to `timeoutMs` (before leaving for another challenge; the local copy covers the rest). */
+  async settle(timeoutMs = 5_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (!this.closed && (this.pending.length > 0 || this.inflight) && Date.now() < until) {
+      if (!this.inflight) await this.flush();
+      else await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
   /** Best effort on page hide: a keepalive PUT (the local copy covers a failure). */
   flushOnExit(): void {
     // An in-flight PUT already carries the first events; sending them again would duplicate them.
     if (this.closed || this.pending.length === 0 || this.inflight) return;
-    const body = JSON.stringify({ code: this.code, events: this.pending.slice(0, MAX_EVENTS_PER_PUT) });
+    const body = JSON.stringify({ code: this.code, events: this.pending.slice(0, MAX_EVENTS_PER_PUT), challengeId: this.challengeId });
     // keepalive bodies are capped at 64 KiB by browsers; bigger ones rely on the local copy.
     if (body.length > 60_000) return;
     // The page is going away: nobody is left to tell, and the local copy is resent on the next load.

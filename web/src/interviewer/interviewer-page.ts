@@ -1,4 +1,6 @@
-// The interviewer's live view (the interviewer link): submissions arrive and grade live (SSE);
+// The interviewer's live view (the interviewer link), for one challenge of the interview at a time
+// (all of them listed above with the candidate's time on each and where the candidate is; choosing
+// one opens it): submissions arrive and grade live (SSE);
 // for the selected one its code (read-only Monaco) or its changes since the previous submission
 // (Monaco diff editor), timing against the reference as a chart, every case including hidden
 // diffs, plans and logs; plus the candidate's code live, code playback, the statement and the
@@ -13,6 +15,7 @@ import { byId, formatMs, formatTime, h, replace } from '../dom.js';
 import { EDITOR_DEFAULTS, monaco } from '../monaco.js';
 import { renderProgress, renderResult } from '../shared/case-results.js';
 import { renderStatement } from '../shared/statement.js';
+import { ChallengeSteps } from '../shared/challenge-steps.js';
 import { InterviewClockView } from '../shared/interview-clock.js';
 import { SubmissionFeed } from '../shared/submission-feed.js';
 import { renderTabs } from '../shared/tabs.js';
@@ -24,6 +27,8 @@ import { renderTimingChart } from './timing-chart.js';
 
 export async function mountInterviewer(root: HTMLElement, apiBase: string, view: InterviewView): Promise<void> {
   const { challenge, interview } = view;
+  const challengeId = challenge.id;
+  const challengeQuery = `challenge=${encodeURIComponent(challengeId)}`;
   const liveState = h('span', { id: 'live-state', class: 'live-state muted' }, 'Connecting…');
   const extendButton = h('button', { type: 'button', class: 'secondary small', id: 'extend-interview' }, '+10 min');
   const endButton = h('button', { type: 'button', class: 'secondary small', id: 'end-interview' }, 'End interview');
@@ -31,11 +36,21 @@ export async function mountInterviewer(root: HTMLElement, apiBase: string, view:
     extendButton.hidden = true;
     endButton.hidden = true;
   });
+  const steps = new ChallengeSteps(view.challenges, view, {
+    shownId: challengeId,
+    role: 'interviewer',
+    onChoose: (id) => location.assign(`${location.pathname}?challenge=${encodeURIComponent(id)}`),
+  });
+  for (const s of view.submissions) if (s.kind === 'submit' && s.verdict) steps.setVerdict(s.challengeId, s.verdict);
+  // Until the live follow exists, where the candidate is shows in the steps only.
+  let showWhere = (): void => undefined;
   const showTimed = (state: InterviewState): void => {
     extendButton.hidden = clock.ended || state.interview.durationMs === undefined;
     clock.update(state);
+    steps.update(state);
+    showWhere();
   };
-  showTimed(view);
+  extendButton.hidden = clock.ended || view.interview.durationMs === undefined;
   extendButton.addEventListener('click', () => {
     apiJson<InterviewState>('POST', `${apiBase}/extend`, { minutes: 10 }).then(showTimed, (error: unknown) =>
       alert((error as Error).message),
@@ -102,7 +117,7 @@ export async function mountInterviewer(root: HTMLElement, apiBase: string, view:
     integrity.textContent = `Recorded: ${view.description}`;
   };
   const loadIntegrity = (): void => {
-    apiJson<DraftEventsView>('GET', `${apiBase}/draft/events`).then(
+    apiJson<DraftEventsView>('GET', `${apiBase}/draft/events?${challengeQuery}`).then(
       (answer) => showIntegrity(answer.integrity),
       (error: unknown) => console.warn('integrity summary load failed', error),
     );
@@ -111,7 +126,12 @@ export async function mountInterviewer(root: HTMLElement, apiBase: string, view:
   setInterval(loadIntegrity, 30_000);
   let playback: ReturnType<typeof mountPlayback> | undefined;
   const followPanel = h('div', { class: 'follow-panel' });
-  const follow = mountLiveFollow(followPanel, apiBase, challenge.starter);
+  const follow = mountLiveFollow(followPanel, apiBase, challengeId, challenge.starter);
+  showWhere = () => {
+    const here = view.challenges.find((c) => c.challengeId === steps.currentId);
+    follow.elsewhere(here && here.challengeId !== challengeId ? here.title : null);
+  };
+  showWhere();
   const tabs = renderTabs(
     'Interview views',
     [
@@ -124,7 +144,7 @@ export async function mountInterviewer(root: HTMLElement, apiBase: string, view:
     (id) => {
       if (id === 'follow') follow.layout();
       if (id !== 'playback') return;
-      playback ??= mountPlayback(playbackPanel, apiBase, challenge.starter, showIntegrity, () =>
+      playback ??= mountPlayback(playbackPanel, `${apiBase}/draft/events?${challengeQuery}`, challenge.starter, showIntegrity, () =>
         feed.ordered().map((sub) => ({
           createdAtMs: sub.createdAtMs,
           label: `${feed.label(sub)}${sub.verdict ? `: ${sub.verdict.replace(/_/g, ' ')}` : ` (${sub.status})`}`,
@@ -140,7 +160,13 @@ export async function mountInterviewer(root: HTMLElement, apiBase: string, view:
       'header',
       { class: 'topbar' },
       h('span', { class: 'brand' }, 'PySpark grader'),
-      h('span', { class: 'topbar-title' }, challenge.title),
+      h(
+        'span',
+        { class: 'topbar-title' },
+        view.challenges.length > 1
+          ? `${view.challenges.findIndex((c) => c.challengeId === challengeId) + 1} of ${view.challenges.length} · ${challenge.title}`
+          : challenge.title,
+      ),
       h(
         'span',
         { class: 'muted' },
@@ -153,6 +179,7 @@ export async function mountInterviewer(root: HTMLElement, apiBase: string, view:
       h('a', { href: `${location.pathname.replace(/\/$/, '')}/report`, target: '_blank', class: 'small', id: 'open-report' }, 'Report'),
       liveState,
     ),
+    steps.element,
     h(
       'main',
       { class: 'interviewer' },
@@ -299,19 +326,25 @@ export async function mountInterviewer(root: HTMLElement, apiBase: string, view:
     renderDetail();
   };
 
-  const feed = new SubmissionFeed<SubmissionView>(apiBase, liveState, {
-    snapshot(items) {
-      if (!selectedId || !feed.has(selectedId)) selectedId = items.at(-1)?.id ?? null;
-      renderList();
-      renderDetail();
+  const feed = new SubmissionFeed<SubmissionView>(
+    apiBase,
+    liveState,
+    {
+      snapshot(items) {
+        if (!selectedId || !feed.has(selectedId)) selectedId = items.at(-1)?.id ?? null;
+        renderList();
+        renderDetail();
+      },
+      changed(s, isNew) {
+        if (s.kind === 'submit' && s.verdict) steps.setVerdict(challengeId, s.verdict);
+        if (isNew && followLatest) selectedId = s.id;
+        renderList();
+        if (s.id === selectedId) renderDetail();
+      },
+      interview: showTimed,
+      draft: (d) => follow.update(d),
     },
-    changed(s, isNew) {
-      if (isNew && followLatest) selectedId = s.id;
-      renderList();
-      if (s.id === selectedId) renderDetail();
-    },
-    interview: showTimed,
-    draft: (d) => follow.update(d),
-  });
+    { challengeId },
+  );
   byId('app').dataset.ready = 'interviewer';
 }

@@ -1,6 +1,7 @@
-// The interviewer's live follow: the candidate's code as it is saved (read-only Monaco, fed by the
-// interview stream's `draft` events, about a second behind the typing), and their presence:
-// typing (an edit in the last 10 s), idle since, or away since (the page lost focus or was hidden).
+// The interviewer's live follow of one challenge: the candidate's code of it as it is saved
+// (read-only Monaco, fed by the interview stream's `draft` events, about a second behind the
+// typing), and their presence: typing (an edit in the last 10 s), idle since, or away since (the
+// page lost focus or was hidden), or on another challenge of the interview.
 import type { DraftView, LiveDraft } from '../../../core/views/draft-view.js';
 import { apiJson } from '../api.js';
 import { formatTime, h } from '../dom.js';
@@ -11,8 +12,9 @@ const TYPING_MS = 10_000;
 export function mountLiveFollow(
   container: HTMLElement,
   apiBase: string,
+  challengeId: string,
   starter: string,
-): { update(draft: LiveDraft): void; layout(): void } {
+): { update(draft: LiveDraft): void; elsewhere(title: string | null): void; layout(): void } {
   const presence = h('p', { id: 'follow-presence', class: 'follow-presence muted', role: 'status' }, 'Waiting for the candidate…');
   const host = h('div', { class: 'editor-host follow-editor', id: 'follow-editor' });
   container.append(presence, host);
@@ -27,14 +29,23 @@ export function mountLiveFollow(
   let lastEditAt: number | null = null;
   let awaySince: number | null = null;
   let savedAt: number | null = null;
+  let otherChallenge: string | null = null;
   const render = (): void => {
     const now = Date.now();
     const saved = savedAt ? ` · saved ${formatTime(savedAt)}` : '';
-    if (awaySince !== null) presence.textContent = `Away since ${formatTime(awaySince)}${saved}`;
+    if (otherChallenge !== null) presence.textContent = `The candidate is on another challenge: ${otherChallenge}${saved}`;
+    else if (awaySince !== null) presence.textContent = `Away since ${formatTime(awaySince)}${saved}`;
     else if (lastEditAt !== null && now - lastEditAt < TYPING_MS) presence.textContent = `Typing${saved}`;
     else if (lastEditAt !== null) presence.textContent = `Idle since ${formatTime(lastEditAt)}${saved}`;
     else presence.textContent = savedAt ? `Idle${saved}` : 'Not edited yet (the starter code)';
-    presence.dataset.presence = awaySince !== null ? 'away' : lastEditAt !== null && now - lastEditAt < TYPING_MS ? 'typing' : 'idle';
+    presence.dataset.presence =
+      otherChallenge !== null
+        ? 'elsewhere'
+        : awaySince !== null
+          ? 'away'
+          : lastEditAt !== null && now - lastEditAt < TYPING_MS
+            ? 'typing'
+            : 'idle';
   };
   setInterval(render, 1000);
   render();
@@ -45,7 +56,7 @@ export function mountLiveFollow(
     model.setValue(code);
     if (view) editor.restoreViewState(view);
   };
-  apiJson<DraftView>('GET', `${apiBase}/draft`).then(
+  apiJson<DraftView>('GET', `${apiBase}/draft?challenge=${encodeURIComponent(challengeId)}`).then(
     (draft) => {
       if (draft.code !== null) show(draft.code);
       savedAt = draft.updatedAtMs;
@@ -56,11 +67,16 @@ export function mountLiveFollow(
 
   return {
     update(draft) {
+      if (draft.challengeId !== challengeId) return;
       show(draft.code);
       savedAt = draft.updatedAtMs;
       if (draft.activity === 'edit' || draft.activity === 'paste') lastEditAt = Date.now();
       if (draft.activity === 'blur' || draft.activity === 'hidden') awaySince ??= Date.now();
       if (draft.activity === 'focus' || draft.activity === 'visible' || draft.activity === 'edit') awaySince = null;
+      render();
+    },
+    elsewhere(title) {
+      otherChallenge = title;
       render();
     },
     layout() {

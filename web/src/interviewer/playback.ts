@@ -25,7 +25,8 @@ export interface SubmissionMark {
 
 export function mountPlayback(
   container: HTMLElement,
-  apiBase: string,
+  /** Where the challenge's recorded events are read (`GET /api/i/:token/draft/events?challenge=<id>`). */
+  eventsUrl: string,
   starter: string,
   /** Told the signals on every refresh (the interviewer page's integrity summary). */
   onIntegrity: (integrity: IntegrityView) => void = () => undefined,
@@ -130,7 +131,7 @@ export function mountPlayback(
   });
 
   const refresh = async (): Promise<void> => {
-    const { events, playbackFull, integrity } = await apiJson<DraftEventsView>('GET', `${apiBase}/draft/events`);
+    const { events, playbackFull, integrity } = await apiJson<DraftEventsView>('GET', eventsUrl);
     full.hidden = playbackFull === null;
     full.textContent = playbackFull === null ? '' : `Playback ends early: ${playbackFull}.`;
     onIntegrity(integrity);

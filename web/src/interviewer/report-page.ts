@@ -1,5 +1,5 @@
 // The interview's report for the hiring committee (`/i/<interviewer token>/report`): candidate,
-// challenge and time box, the final code, every submission with its verdict and timing against
+// challenges (time spent on each) and time box, the final code of each, every submission with its verdict and timing against
 // the reference, per-case verdicts and times (hidden cases by name and verdict only), plan
 // insights, pastes and time away, and the scorecard with its notes. Printable (print CSS drops
 // the buttons) and downloadable as the JSON the server answered.
@@ -27,8 +27,11 @@ const verdictText = (v: string | null, status: string): string => (v ? v.replace
 
 export async function mountReport(root: HTMLElement, apiBase: string): Promise<void> {
   const report = await apiJson<InterviewReport>('GET', `${apiBase}/report`);
-  const { interview, challenge, scorecard } = report;
-  document.title = `Report · ${interview.candidateName} · ${challenge.title}`;
+  const { interview, scorecard } = report;
+  const titles = report.challenges.map((c) => c.title).join(', ');
+  document.title = `Report · ${interview.candidateName} · ${titles}`;
+  const several = report.challenges.length > 1;
+  const titleOf = (id: string): string => report.challenges.find((c) => c.id === id)?.title ?? id;
 
   const download = h('button', { type: 'button', class: 'secondary small', id: 'download-report' }, 'Download JSON');
   download.addEventListener('click', () => {
@@ -56,7 +59,7 @@ export async function mountReport(root: HTMLElement, apiBase: string): Promise<v
       h(
         'h3',
         {},
-        `${i + 1}. ${s.kind === 'run' ? 'Run' : 'Submit'}${s.origin === 'interview_end' ? ' (at the end)' : ''} · ${when(s.createdAtMs)} · ${verdictText(s.verdict, s.status)}`,
+        `${i + 1}. ${several ? `${titleOf(s.challengeId)}: ` : ''}${s.kind === 'run' ? 'Run' : 'Submit'}${s.origin === 'interview_end' ? ' (at the end)' : ''} · ${when(s.createdAtMs)} · ${verdictText(s.verdict, s.status)}`,
       ),
       s.timing
         ? h(
@@ -120,16 +123,27 @@ export async function mountReport(root: HTMLElement, apiBase: string): Promise<v
     h(
       'main',
       { class: 'page report', id: 'report' },
-      h('h1', {}, `${interview.candidateName}: ${challenge.title}`),
+      h('h1', {}, `${interview.candidateName}: ${titles}`),
       h(
         'p',
         { class: 'muted' },
-        `${challenge.difficulty} · created ${new Date(interview.createdAt).toLocaleString()} · started ${when(interview.startedAtMs)} · ${duration}${extended} · ${ended}`,
+        `created ${new Date(interview.createdAt).toLocaleString()} · started ${when(interview.startedAtMs)} · ${duration}${extended} · ${ended}`,
       ),
-      h('h2', {}, 'Final code'),
-      report.finalCode === null
-        ? h('p', { class: 'muted' }, 'No code was saved or submitted.')
-        : h('pre', { class: 'report-code', id: 'final-code' }, report.finalCode),
+      report.challenges.map((c, i) =>
+        h(
+          'section',
+          { class: 'report-challenge', 'data-challenge': c.id },
+          h('h2', {}, `${several ? `${i + 1}. ` : ''}${c.title}: final code`),
+          h(
+            'p',
+            { class: 'muted' },
+            `${c.difficulty} · time spent ${formatMs(c.spentMs)}${c.durationMs !== undefined ? ` of ${Math.round(c.durationMs / 60_000)} min planned` : ''}`,
+          ),
+          c.finalCode === null
+            ? h('p', { class: 'muted' }, 'No code was saved or submitted.')
+            : h('pre', { class: 'report-code final-code', id: i === 0 ? 'final-code' : null }, c.finalCode),
+        ),
+      ),
       h('h2', {}, `Submissions (${report.submissions.length})`),
       submissions.length > 0 ? submissions : h('p', { class: 'muted' }, 'None.'),
       h('h2', {}, 'Integrity signals'),

@@ -6,18 +6,21 @@
 import type { InterviewState } from '../../../core/views/interview-view.js';
 import { h } from '../dom.js';
 
+/** What the clock reads of an interview's state (the interview view has it too). */
+type ClockState = Pick<InterviewState, 'interview' | 'clock'>;
+
 const ENDED_BY: Record<string, string> = { deadline: 'time is up', interviewer: 'ended by the interviewer', admin: 'ended by the admin' };
 
 export class InterviewClockView {
   readonly element = h('span', { id: 'interview-clock', class: 'interview-clock', role: 'timer', 'aria-live': 'off' });
-  private state: InterviewState;
+  private state: ClockState;
   private offsetMs = 0;
   private endedCalled = false;
   private readonly timer: ReturnType<typeof setInterval>;
 
   constructor(
-    state: InterviewState,
-    private readonly onEnded: (state: InterviewState) => void,
+    state: ClockState,
+    private readonly onEnded: (state: ClockState) => void,
   ) {
     this.state = state;
     this.update(state);
@@ -25,7 +28,7 @@ export class InterviewClockView {
   }
 
   /** A newer state from the server (the view, an `interview` event, an end or extend answer). */
-  update(state: InterviewState): void {
+  update(state: ClockState): void {
     this.state = state;
     this.offsetMs = state.clock.serverNowMs - Date.now();
     this.render();

@@ -1,8 +1,8 @@
 // The interview's submissions as its live stream keeps them (`GET /api/i/:token/events`,
 // Server-Sent Events), for both pages: a snapshot on every connect, then each change and each
-// finished case, and the interview's state when its clock changes; the page's live badge says
-// whether the stream is open. EventSource reconnects
-// by itself after a drop (and gets a fresh snapshot).
+// finished case, and the interview's state when it changes; the page's live badge says whether
+// the stream is open. A page showing one challenge of the interview keeps that challenge's
+// submissions only. EventSource reconnects by itself after a drop (and gets a fresh snapshot).
 import type { LiveDraft } from '../../../core/views/draft-view.js';
 import type { InterviewState } from '../../../core/views/interview-view.js';
 import type { InterviewSnapshot, ProgressView } from '../../../core/views/live-event-view.js';
@@ -14,10 +14,15 @@ export interface FeedHandlers<S extends SubmissionView> {
   snapshot(list: S[]): void;
   /** One submission is new or changed: its status, its result, or a case that finished. */
   changed(submission: S, isNew: boolean): void;
-  /** The interview's clock changed: started, extended or ended. */
+  /** The interview changed: its clock started, was extended or ended, or the candidate moved to another challenge. */
   interview?(state: InterviewState): void;
-  /** The candidate's draft was saved (interviewer streams only): the live follow. */
+  /** The candidate's draft of a challenge was saved (interviewer streams only): the live follow. */
   draft?(draft: LiveDraft): void;
+}
+
+export interface FeedOptions {
+  /** Keep only this challenge's submissions. */
+  challengeId: string;
 }
 
 export class SubmissionFeed<S extends SubmissionView> {
@@ -28,6 +33,7 @@ export class SubmissionFeed<S extends SubmissionView> {
     apiBase: string,
     liveState: HTMLElement,
     private readonly handlers: FeedHandlers<S>,
+    private readonly options: FeedOptions,
   ) {
     const source = new EventSource(`${apiBase}/events`);
     const parse = <T>(event: Event): T => JSON.parse((event as MessageEvent<string>).data) as T;
@@ -38,7 +44,7 @@ export class SubmissionFeed<S extends SubmissionView> {
     source.addEventListener('open', () => connection('open'));
     source.addEventListener('error', () => connection('reconnecting'));
     source.addEventListener('snapshot', (e) => {
-      const list = parse<InterviewSnapshot & { submissions: S[] }>(e).submissions;
+      const list = parse<InterviewSnapshot & { submissions: S[] }>(e).submissions.filter((s: S) => this.mine(s));
       for (const s of list) this.byId.set(s.id, s);
       handlers.snapshot(list);
     });
@@ -67,7 +73,7 @@ export class SubmissionFeed<S extends SubmissionView> {
     return [...this.byId.values()].sort((a, b) => a.createdAtMs - b.createdAtMs);
   }
 
-  /** `Run 2`, `Submit 1`: the submission's place among the interview's submissions of its kind (`(at the end)`: the server's). */
+  /** `Run 2`, `Submit 1`: the submission's place among the challenge's submissions of its kind (`(at the end)`: the server's). */
   label(s: S): string {
     const sameKind = this.ordered().filter((x) => x.kind === s.kind);
     const label = `${s.kind === 'run' ? 'Run' : 'Submit'} ${sameKind.findIndex((x) => x.id === s.id) + 1}`;
@@ -84,7 +90,12 @@ export class SubmissionFeed<S extends SubmissionView> {
     if (!this.byId.has(s.id)) this.byId.set(s.id, s);
   }
 
+  private mine(s: S): boolean {
+    return s.challengeId === this.options.challengeId;
+  }
+
   private upsert(s: S): void {
+    if (!this.mine(s)) return;
     const isNew = !this.byId.has(s.id);
     this.byId.set(s.id, s);
     this.handlers.changed(s, isNew);
