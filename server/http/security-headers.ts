@@ -7,10 +7,11 @@ import helmet from 'helmet';
 
 // The web app's policy: everything from this origin only. Monaco's editor worker is a same-origin
 // module file; Monaco injects <style> elements at run time and has no nonce support, hence
-// style-src 'unsafe-inline' (styles only: scripts stay 'self').
+// style-src 'unsafe-inline' (styles only: scripts stay 'self'). 'wasm-unsafe-eval' lets the
+// candidate editor compile Ruff's WebAssembly (a same-origin file); it allows no JavaScript eval.
 const WEB_CSP = {
   defaultSrc: ["'self'"],
-  scriptSrc: ["'self'"],
+  scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
   workerSrc: ["'self'"],
   styleSrc: ["'self'", "'unsafe-inline'"],
   imgSrc: ["'self'", 'data:'],
@@ -24,7 +25,7 @@ const WEB_CSP = {
 
 // bull-board's UI: its bundles from its base path, inline style attributes, a <base href> of its
 // own path. Its web font (from a third-party host) is left to the fallback fonts.
-const BOARD_CSP = { ...WEB_CSP, baseUri: ["'self'"] };
+const BOARD_CSP = { ...WEB_CSP, scriptSrc: ["'self'"], baseUri: ["'self'"] };
 
 export function securityHeaders(): RequestHandler {
   const strictHelmet = helmet();
