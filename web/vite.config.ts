@@ -20,8 +20,11 @@ export default defineConfig({
     reportCompressedSize: true,
     rollupOptions: {
       output: {
-        // Named chunks: Monaco (shared by both interview pages) and the PySpark API data.
+        // Named chunks: Monaco (shared by both interview pages) and the PySpark API data. Vite's
+        // preload helper (every dynamic import calls it) gets a chunk of its own: left to Rollup it
+        // lands in Monaco's, which every page would then load before its first paint.
         manualChunks(id) {
+          if (id.includes('vite/preload-helper')) return 'preload-helper';
           if (id.includes('/node_modules/monaco-editor/')) return 'monaco';
           if (id.endsWith('pyspark-api.json')) return 'pyspark-api';
           return undefined;
