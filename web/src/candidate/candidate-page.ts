@@ -12,7 +12,7 @@ import type { CandidateSubmissionView as SubmissionView, SubmissionAccepted } fr
 import { byId, formatTime, h, replace } from '../dom.js';
 import { EDITOR_DEFAULTS, monaco } from '../monaco.js';
 import { registerPyspark } from '../pyspark/register-pyspark.js';
-import { watchPythonSyntax } from '../python-markers.js';
+import { watchPythonLint } from '../lint/watch-python-lint.js';
 import { renderProgress, renderResult } from '../shared/case-results.js';
 import { renderStatement } from '../shared/statement.js';
 import { ChallengeSteps } from '../shared/challenge-steps.js';
@@ -182,7 +182,7 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
   const editor = monaco.editor.create(editorHost, { ...EDITOR_DEFAULTS, model, ariaLabel: 'Solution code editor (Python)' });
   const dataFrameInputs = challenge.inputs.filter((i) => i.kind !== 'file').map((i) => i.name);
   registerPyspark(() => ({ entrypoint: challenge.entrypoint, dataFrameInputs }));
-  watchPythonSyntax(model);
+  watchPythonLint(model);
   model.onDidChangeContent((e) => {
     // Monaco lists a multi-cursor edit's changes from the end of the text backwards, so applying
     // them in order with offsets in the previous text replays correctly.
