@@ -1,9 +1,11 @@
-// Monaco completion and hover providers for Python backed by the generated PySpark API data:
-// after `F.` the functions, after a DataFrame its methods, and so on (see resolve-receiver.ts);
-// hovering a PySpark name shows its signature and the first paragraph of its docstring.
+// Monaco completion, hover and signature-help providers for Python backed by the generated PySpark
+// API data: after `F.` the functions, after a DataFrame its methods, and so on (see
+// resolve-receiver.ts); hovering a PySpark name shows its signature and the first paragraph of its
+// docstring; inside a call's parentheses, its signature with the parameter being typed (signature-at.ts).
 import { monaco } from '../monaco.js';
 import { PYSPARK_API, findMember, scopeLabel, scopeOf, type ApiMember, type ScopeRef } from './pyspark-api.js';
 import { receiverAt, type CodeContext } from './resolve-receiver.js';
+import { signaturesAt } from './signature-at.js';
 
 const KIND: Record<ApiMember['kind'], monaco.languages.CompletionItemKind> = {
   function: monaco.languages.CompletionItemKind.Function,
@@ -23,8 +25,8 @@ function headline(owner: ScopeRef, m: ApiMember): string {
   return `${prefix}.${m.name}${m.signature}${m.returns && m.returns !== 'None' ? ` -> ${m.returns}` : ''}`;
 }
 
-function docs(owner: ScopeRef, m: ApiMember): monaco.IMarkdownString {
-  return { value: `${m.doc}\n\n*${scopeLabel(owner)} · PySpark ${PYSPARK_API.pysparkVersion}*` };
+function docs(owner: ScopeRef, doc: string): monaco.IMarkdownString {
+  return { value: `${doc}\n\n*${scopeLabel(owner)} · PySpark ${PYSPARK_API.pysparkVersion}*` };
 }
 
 /** Registers the providers once for the page; `context` gives the challenge's entrypoint and DataFrame inputs. */
@@ -55,7 +57,7 @@ export function registerPyspark(context: () => CodeContext): monaco.IDisposable 
             kind: KIND[m.kind],
             insertText: m.name,
             detail: headline(owner, m),
-            documentation: docs(owner, m),
+            documentation: docs(owner, m.doc),
             range,
           });
         }
@@ -80,15 +82,37 @@ export function registerPyspark(context: () => CodeContext): monaco.IDisposable 
       const owners = ref ? [ref] : [{ kind: 'module', name: 'functions' } as ScopeRef, ...FALLBACK];
       for (const owner of owners) {
         const m = findMember(PYSPARK_API, owner, word.word);
-        if (m) return { range, contents: [{ value: `\`\`\`python\n${headline(owner, m)}\n\`\`\`` }, docs(owner, m)] };
+        if (m) return { range, contents: [{ value: `\`\`\`python\n${headline(owner, m)}\n\`\`\`` }, docs(owner, m.doc)] };
       }
       return null;
+    },
+  });
+  const signatureHelp = monaco.languages.registerSignatureHelpProvider('python', {
+    signatureHelpTriggerCharacters: ['(', ','],
+    signatureHelpRetriggerCharacters: [')'],
+    provideSignatureHelp(model, position) {
+      const signatures = signaturesAt(PYSPARK_API, model.getValue(), model.getOffsetAt(position), context());
+      if (signatures.length === 0) return null;
+      return {
+        value: {
+          signatures: signatures.map((s) => ({
+            label: s.label,
+            documentation: docs(s.owner, s.doc),
+            parameters: s.parameters.map((p) => ({ label: p.label })),
+            activeParameter: s.activeParameter,
+          })),
+          activeSignature: 0,
+          activeParameter: signatures[0]!.activeParameter,
+        },
+        dispose: () => undefined,
+      };
     },
   });
   return {
     dispose: () => {
       completion.dispose();
       hover.dispose();
+      signatureHelp.dispose();
     },
   };
 }
