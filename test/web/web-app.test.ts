@@ -353,7 +353,10 @@ describe('the web app in Chromium', () => {
     await screenshot(page, 'interview-report');
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-report').click()]);
     const json = await readFile((await download.path())!, 'utf8');
-    expect(JSON.parse(json)).toMatchObject({ finalCode: correct, submissions: [{ verdict: 'wrong_answer' }, { verdict: 'accepted' }] });
+    expect(JSON.parse(json)).toMatchObject({
+      challenges: [{ finalCode: correct }],
+      submissions: [{ verdict: 'wrong_answer' }, { verdict: 'accepted' }],
+    });
     for (const body of [json, await page.content()]) {
       for (const marker of HIDDEN_MARKERS) expect(body.includes(marker), marker).toBe(false);
       expect(body.includes(reference)).toBe(false);
