@@ -7,8 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import type { Draft, DraftEvent } from '../core/draft.js';
-import { DraftEventSchema } from '../core/draft.js';
+import type { Cursor, Draft, DraftEvent } from '../core/draft.js';
+import { CursorSchema, DraftEventSchema } from '../core/draft.js';
 import type { GradeResult } from '../core/grade-result.js';
 import { InterviewSchema, RoleSchema, type Interview, type InterviewChallenge, type Role } from '../core/interview.js';
 import { PoolStateSchema } from '../core/pool-state.js';
@@ -69,23 +69,24 @@ return write_submission(
   {id = ARGV[1], interviewId = ARGV[2], challengeId = ARGV[3], kind = ARGV[4], code = ARGV[5], now = ARGV[6],
    channel = ARGV[7], origin = 'candidate'})`;
 
-// Draft: the code is always saved while the interview is open; the batch's edit events are
+// Draft: the code (and the cursor, when given) is always saved while the interview is open; the batch's edit events are
 // recorded only when the challenge's playback stays within both caps (count, bytes), else none
 // of them and the answer says 'full'.
 const PUT_DRAFT = `${INTERVIEW_ENDED_LUA}
 if redis.call('EXISTS', KEYS[5]) == 0 then return 'missing' end
 if interview_ended(KEYS[5], tonumber(ARGV[2])) then return 'ended' end
 redis.call('HSET', KEYS[1], 'code', ARGV[1], 'updatedAtMs', ARGV[2])
+if ARGV[6] ~= '' then redis.call('HSET', KEYS[1], 'cursor', ARGV[6]) end
 redis.call('ZADD', KEYS[4], ARGV[2], ARGV[5])
-local n = #ARGV - 5
+local n = #ARGV - 6
 if n == 0 then return 'saved' end
 local bytes = 0
-for i = 6, #ARGV do bytes = bytes + #ARGV[i] end
+for i = 7, #ARGV do bytes = bytes + #ARGV[i] end
 if redis.call('LLEN', KEYS[2]) + n > tonumber(ARGV[3]) or tonumber(redis.call('HGET', KEYS[3], 'bytes') or '0') + bytes > tonumber(ARGV[4]) then
   redis.call('HSET', KEYS[3], 'full', '1')
   return 'full'
 end
-redis.call('RPUSH', KEYS[2], unpack(ARGV, 6))
+redis.call('RPUSH', KEYS[2], unpack(ARGV, 7))
 redis.call('HINCRBY', KEYS[3], 'bytes', bytes)
 return 'saved'`;
 
@@ -361,8 +362,9 @@ export class Store {
     code: string,
     events: DraftEvent[],
     caps: { maxEvents: number; maxBytes: number },
+    cursor: Cursor | null = null,
   ): Promise<{ draft: Draft; eventsRecorded: boolean }> {
-    const draft: Draft = { code, updatedAtMs: Date.now() };
+    const draft: Draft = { code, updatedAtMs: Date.now(), cursor };
     const outcome = await this.redis.eval(
       PUT_DRAFT,
       5,
@@ -376,6 +378,7 @@ export class Store {
       String(caps.maxEvents),
       String(caps.maxBytes),
       interviewId,
+      cursor ? JSON.stringify(cursor) : '',
       ...events.map((e) => JSON.stringify(e)),
     );
     const answer = z.enum(['saved', 'full', 'missing', 'ended']).parse(outcome);
@@ -396,7 +399,9 @@ export class Store {
 
   async getDraft(interviewId: string, challengeId: string): Promise<Draft | null> {
     const hash = await this.redis.hgetall(this.draftKey(interviewId, challengeId));
-    return hash.code === undefined ? null : { code: hash.code, updatedAtMs: Number(hash.updatedAtMs) };
+    if (hash.code === undefined) return null;
+    const cursor = hash.cursor === undefined ? null : CursorSchema.safeParse(JSON.parse(hash.cursor));
+    return { code: hash.code, updatedAtMs: Number(hash.updatedAtMs), cursor: cursor?.success ? cursor.data : null };
   }
 
   /** Every recorded edit of the challenge's draft, oldest first; `full`: later edits were refused by the caps. */

@@ -1,6 +1,6 @@
 // The candidate's draft as the API returns it, and the edit events the interviewer plays back.
 import { z } from 'zod';
-import { DraftEventSchema } from '../draft.js';
+import { CursorSchema, DraftEventSchema } from '../draft.js';
 import { IntegrityViewSchema } from '../integrity.js';
 
 /** `GET /api/i/:token/draft?challenge=<id>` (default: the challenge the candidate is on). */
@@ -9,6 +9,8 @@ export const DraftViewSchema = z.object({
   code: z.string().nullable(),
   /** Saved at, in milliseconds since the epoch (server clock); null when nothing is saved. */
   updatedAtMs: z.number().nullable(),
+  /** The candidate's cursor at the last save; null when none was saved. */
+  cursor: CursorSchema.nullable(),
 });
 export type DraftView = z.infer<typeof DraftViewSchema>;
 
@@ -23,6 +25,7 @@ export const DraftSavedSchema = z.object({
   code: z.string(),
   /** Saved at, in milliseconds since the epoch (server clock). */
   updatedAtMs: z.number(),
+  cursor: CursorSchema.nullable(),
   playbackFull: PlaybackFullSchema,
 });
 export type DraftSaved = z.infer<typeof DraftSavedSchema>;
@@ -45,6 +48,8 @@ export const LiveDraftSchema = z.object({
   challengeId: z.string(),
   code: z.string(),
   updatedAtMs: z.number(),
+  /** The candidate's cursor at that save; null when none was saved. */
+  cursor: CursorSchema.nullable(),
   /** `edit`, or the last integrity signal of the save (`blur`, `hidden`: away); null: nothing new. */
   activity: z.enum(['edit', 'paste', 'blur', 'focus', 'hidden', 'visible']).nullable(),
 });

@@ -5,7 +5,7 @@
 // A request names its challenge (`?challenge=` or the body's `challengeId`); absent, it is the one
 // the candidate is on.
 import { z } from 'zod';
-import { DraftEventSchema, type DraftEvent } from '../../core/draft.js';
+import { CursorSchema, DraftEventSchema, type DraftEvent } from '../../core/draft.js';
 import type { Interview } from '../../core/interview.js';
 import { integrityView } from '../../core/integrity.js';
 import type { DraftEventsView, DraftSaved, DraftView } from '../../core/views/draft-view.js';
@@ -23,6 +23,8 @@ const DraftSchema = z.strictObject({
   code: z.string(),
   events: z.array(DraftEventSchema).max(1000).default([]),
   challengeId: ChallengeIdSchema,
+  /** Where the candidate's cursor is (restored on their next load, shown in the live follow). */
+  cursor: CursorSchema.optional(),
 });
 const DraftQuerySchema = z.strictObject({ challenge: ChallengeIdSchema });
 
@@ -33,7 +35,7 @@ export function draftRoutes({ interview: byToken }: Routes, { config, deps }: Ro
     const { interview } = access(res);
     const { challenge } = validate(DraftQuerySchema, req.query, 'query');
     const draft = await store.getDraft(interview.id, requestedChallengeId(interview, challenge));
-    res.json((draft ?? { code: null, updatedAtMs: null }) satisfies DraftView);
+    res.json((draft ?? { code: null, updatedAtMs: null, cursor: null }) satisfies DraftView);
   });
 
   byToken.put(
@@ -45,10 +47,17 @@ export function draftRoutes({ interview: byToken }: Routes, { config, deps }: Ro
       const { interview } = access(res);
       const challengeId = requestedChallengeId(interview, input.challengeId);
       const { draft, eventsRecorded } = await unlessEnded(deps, config, interview, () =>
-        store.putDraft(interview.id, challengeId, input.code, input.events, {
-          maxEvents: config.GRADER_MAX_DRAFT_EVENTS,
-          maxBytes: config.GRADER_MAX_DRAFT_EVENT_BYTES,
-        }),
+        store.putDraft(
+          interview.id,
+          challengeId,
+          input.code,
+          input.events,
+          {
+            maxEvents: config.GRADER_MAX_DRAFT_EVENTS,
+            maxBytes: config.GRADER_MAX_DRAFT_EVENT_BYTES,
+          },
+          input.cursor ?? null,
+        ),
       );
       res.json({ ...draft, playbackFull: eventsRecorded ? null : playbackFullMessage(config) } satisfies DraftSaved);
     },

@@ -64,6 +64,7 @@ export function liveEventRoutes({ interview: byToken }: Routes, { deps, sse }: R
                   challengeId: event.challengeId,
                   code: draft.code,
                   updatedAtMs: draft.updatedAtMs,
+                  cursor: draft.cursor,
                   activity: event.activity,
                 } satisfies LiveDraft);
             })

@@ -269,6 +269,9 @@ describe('the dashboard in Chromium', () => {
     await cand.waitForSelector('#app[data-ready="candidate"]');
     expect(await editorText()).toContain('# first challenge');
     expect(await editorText()).not.toContain('# second challenge');
+    // The cursor is back where it was when the candidate left: typing goes on at the end of the line.
+    await cand.keyboard.type(' (resumed)');
+    await poll(editorText).toContain('# first challenge (resumed)');
     await cand.screenshot({ path: path.join(SCREENSHOTS, 'candidate-challenge-steps.png') });
     await poll(async () =>
       int.locator('#challenge-steps .challenge-step', { hasText: 'the candidate is here' }).getAttribute('data-challenge'),
@@ -276,6 +279,8 @@ describe('the dashboard in Chromium', () => {
     // On the second challenge, the live follow says the candidate is elsewhere.
     await int.getByRole('tab', { name: 'Live code' }).click();
     await poll(() => int.locator('#follow-presence').innerText()).toMatch(/^The candidate is on another challenge: Group sum/);
+    // The candidate's cursor as last saved on this challenge: after the line they typed.
+    expect(await int.locator('#follow-editor .follow-cursor').count()).toBe(1);
     const token = new URL(int.url()).pathname.split('/')[2]!;
     const second = await api(server.url).json<{ code: string }>('GET', `/api/i/${token}/draft?challenge=timed-sum`);
     expect(second.body.code).toContain('# second challenge');

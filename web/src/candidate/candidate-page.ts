@@ -173,7 +173,11 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
   } catch (error) {
     // The server's draft is unreachable: the local copy (if any) or the starter still lets the candidate work.
     const local = localStorage.getItem(storageKey);
-    start = { code: local ? (JSON.parse(local) as { code: string }).code : challenge.starter, recoveredLocally: Boolean(local) };
+    start = {
+      code: local ? (JSON.parse(local) as { code: string }).code : challenge.starter,
+      recoveredLocally: Boolean(local),
+      cursor: null,
+    };
     renderSaveState(saveState, { kind: 'offline', message: `Could not load the saved draft: ${(error as Error).message}` });
   }
   if (start.recoveredLocally) showNotice('Restored unsaved changes from this browser; they are being saved to the server.', 'draft');
@@ -183,6 +187,12 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
   const dataFrameInputs = challenge.inputs.filter((i) => i.kind !== 'file').map((i) => i.name);
   registerPyspark(() => ({ entrypoint: challenge.entrypoint, dataFrameInputs }));
   watchPythonLint(model);
+  // Back where the cursor was at the last save (a reload, another challenge and back).
+  if (start.cursor && start.cursor.line <= model.getLineCount()) {
+    editor.setPosition({ lineNumber: start.cursor.line, column: start.cursor.column });
+    editor.revealPositionInCenter({ lineNumber: start.cursor.line, column: start.cursor.column });
+  }
+  editor.onDidChangeCursorPosition((e) => draft.cursor({ line: e.position.lineNumber, column: e.position.column }));
   model.onDidChangeContent((e) => {
     // Monaco lists a multi-cursor edit's changes from the end of the text backwards, so applying
     // them in order with offsets in the previous text replays correctly.

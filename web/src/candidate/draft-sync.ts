@@ -2,7 +2,7 @@
 // server shortly after (PUT /draft with the challenge's id, debounced, with compact edit events {t, from, to, text} for the interviewer's
 // playback). Failed saves are retried with backoff; nothing is dropped while the server is away.
 import { ApiError, apiJson } from '../api.js';
-import type { DraftEvent, SignalEvent } from '../../../core/draft.js';
+import type { Cursor, DraftEvent, SignalEvent } from '../../../core/draft.js';
 import type { DraftSaved, DraftView } from '../../../core/views/draft-view.js';
 
 /** Most events per PUT (the server's limit). */
@@ -10,6 +10,8 @@ const MAX_EVENTS_PER_PUT = 1000;
 const DEBOUNCE_MS = 800;
 const MAX_WAIT_MS = 5_000;
 const MAX_RETRY_MS = 30_000;
+/** A cursor that moved without an edit is saved after this long. */
+const CURSOR_DEBOUNCE_MS = 2_000;
 
 interface LocalCopy {
   code: string;
@@ -33,6 +35,8 @@ export interface DraftStart {
   code: string;
   /** Recovered from this browser because the server did not have it. */
   recoveredLocally: boolean;
+  /** Where the cursor was at the last save; null: none saved. */
+  cursor: Cursor | null;
 }
 
 export class DraftSync {
@@ -43,6 +47,8 @@ export class DraftSync {
   private retryMs = 2_000;
   private code = '';
   private closed = false;
+  private cursorNow: Cursor | null = null;
+  private cursorSent: string | null = null;
 
   constructor(
     private readonly apiBase: string,
@@ -60,12 +66,13 @@ export class DraftSync {
       this.code = local.code;
       // A full replacement keeps the playback in step with what the editor now shows.
       this.record([{ t: Date.now(), from: 0, to: base.length, text: local.code }], local.code);
-      return { code: local.code, recoveredLocally: true };
+      return { code: local.code, recoveredLocally: true, cursor: server.cursor };
     }
     this.code = base;
     this.writeLocal({ code: base, savedAtMs: Date.now(), synced: true });
     this.onState(server.updatedAtMs ? { kind: 'saved', atMs: server.updatedAtMs } : { kind: 'pristine' });
-    return { code: base, recoveredLocally: false };
+    this.cursorSent = server.cursor ? JSON.stringify(server.cursor) : null;
+    return { code: base, recoveredLocally: false, cursor: server.cursor };
   }
 
   /** The interview has ended: nothing more is sent (what is unsaved stays in this browser). */
@@ -84,6 +91,13 @@ export class DraftSync {
     this.schedule(Math.min(DEBOUNCE_MS, Math.max(0, this.firstPendingAt + MAX_WAIT_MS - Date.now())));
   }
 
+  /** The cursor moved: saved with the next edit, or on its own shortly after. */
+  cursor(cursor: Cursor): void {
+    if (this.closed) return;
+    this.cursorNow = cursor;
+    if (this.pending.length === 0 && JSON.stringify(cursor) !== this.cursorSent) this.schedule(CURSOR_DEBOUNCE_MS);
+  }
+
   /** Records edits that turned the previous code into `code`. */
   record(events: DraftEvent[], code: string): void {
     if (this.closed) return;
@@ -98,13 +112,20 @@ export class DraftSync {
   /** Saves now (before a run or submit). */
   async flush(): Promise<void> {
     clearTimeout(this.timer);
-    if (this.closed || this.inflight || this.pending.length === 0) return;
+    const cursor = this.cursorNow ? JSON.stringify(this.cursorNow) : null;
+    if (this.closed || this.inflight || (this.pending.length === 0 && cursor === this.cursorSent)) return;
     this.inflight = true;
     const batch = this.pending.slice(0, MAX_EVENTS_PER_PUT);
     const code = this.code;
-    this.onState({ kind: 'saving' });
+    if (batch.length > 0) this.onState({ kind: 'saving' });
     try {
-      const saved = await apiJson<DraftSaved>('PUT', `${this.apiBase}/draft`, { code, events: batch, challengeId: this.challengeId });
+      const saved = await apiJson<DraftSaved>('PUT', `${this.apiBase}/draft`, {
+        code,
+        events: batch,
+        challengeId: this.challengeId,
+        ...(this.cursorNow ? { cursor: this.cursorNow } : {}),
+      });
+      this.cursorSent = cursor;
       this.pending.splice(0, batch.length);
       this.retryMs = 2_000;
       if (this.pending.length === 0) {

@@ -125,6 +125,15 @@ export async function mountInterviewer(root: HTMLElement, apiBase: string, view:
   loadIntegrity();
   setInterval(loadIntegrity, 30_000);
   let playback: ReturnType<typeof mountPlayback> | undefined;
+  // A saved draft brings new edits: the playback, when open, reads them (at most every 2 s).
+  let playbackRefreshDue: ReturnType<typeof setTimeout> | undefined;
+  const refreshPlaybackSoon = (): void => {
+    if (!playback || playbackPanel.offsetParent === null || playbackRefreshDue) return;
+    playbackRefreshDue = setTimeout(() => {
+      playbackRefreshDue = undefined;
+      playback?.refresh().catch((error: unknown) => console.warn('playback refresh failed', error));
+    }, 2_000);
+  };
   const followPanel = h('div', { class: 'follow-panel' });
   const follow = mountLiveFollow(followPanel, apiBase, challengeId, challenge.starter);
   showWhere = () => {
@@ -342,7 +351,10 @@ export async function mountInterviewer(root: HTMLElement, apiBase: string, view:
         if (s.id === selectedId) renderDetail();
       },
       interview: showTimed,
-      draft: (d) => follow.update(d),
+      draft: (d) => {
+        follow.update(d);
+        if (d.challengeId === challengeId) refreshPlaybackSoon();
+      },
     },
     { challengeId },
   );

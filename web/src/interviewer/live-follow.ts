@@ -1,7 +1,9 @@
 // The interviewer's live follow of one challenge: the candidate's code of it as it is saved
 // (read-only Monaco, fed by the interview stream's `draft` events, about a second behind the
-// typing), and their presence: typing (an edit in the last 10 s), idle since, or away since (the
-// page lost focus or was hidden), or on another challenge of the interview.
+// typing) with their cursor where they last saved it, and their presence: typing (an edit in the
+// last 10 s), idle since, or away since (the page lost focus or was hidden), or on another
+// challenge of the interview.
+import type { Cursor } from '../../../core/draft.js';
 import type { DraftView, LiveDraft } from '../../../core/views/draft-view.js';
 import { apiJson } from '../api.js';
 import { formatTime, h } from '../dom.js';
@@ -50,15 +52,26 @@ export function mountLiveFollow(
   setInterval(render, 1000);
   render();
 
-  const show = (code: string): void => {
-    if (model.getValue() === code) return;
-    const view = editor.saveViewState();
-    model.setValue(code);
-    if (view) editor.restoreViewState(view);
+  const cursorMark = editor.createDecorationsCollection();
+  const show = (code: string, cursor: Cursor | null): void => {
+    if (model.getValue() !== code) {
+      const view = editor.saveViewState();
+      model.setValue(code);
+      if (view) editor.restoreViewState(view);
+    }
+    if (!cursor || cursor.line > model.getLineCount()) return cursorMark.clear();
+    const column = Math.min(cursor.column, model.getLineMaxColumn(cursor.line));
+    cursorMark.set([
+      {
+        range: new monaco.Range(cursor.line, column, cursor.line, column),
+        options: { beforeContentClassName: 'follow-cursor', stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges },
+      },
+    ]);
+    editor.revealLineInCenterIfOutsideViewport(cursor.line);
   };
   apiJson<DraftView>('GET', `${apiBase}/draft?challenge=${encodeURIComponent(challengeId)}`).then(
     (draft) => {
-      if (draft.code !== null) show(draft.code);
+      if (draft.code !== null) show(draft.code, draft.cursor);
       savedAt = draft.updatedAtMs;
       render();
     },
@@ -68,7 +81,7 @@ export function mountLiveFollow(
   return {
     update(draft) {
       if (draft.challengeId !== challengeId) return;
-      show(draft.code);
+      show(draft.code, draft.cursor);
       savedAt = draft.updatedAtMs;
       if (draft.activity === 'edit' || draft.activity === 'paste') lastEditAt = Date.now();
       if (draft.activity === 'blur' || draft.activity === 'hidden') awaySince ??= Date.now();

@@ -1,6 +1,7 @@
 // Code playback for the interviewer: the candidate's recorded edits replayed from the starter in
-// a read-only editor, scrubbed with a slider or played in the candidate's own time at a chosen
-// speed (idle stretches cut to a second), refreshed while the candidate types; the integrity
+// a read-only editor, scrubbed by time with a slider or played in the candidate's own time at a
+// chosen speed (idle stretches cut to a second on both), refreshed as the candidate's drafts are
+// saved (the page calls `refresh` on the live stream's draft events); the integrity
 // signals (pastes, time away) summed up, and a mark for each paste, time away, Run and Submit
 // (with its verdict), each jumping to the edit it happened at.
 import { apiJson } from '../api.js';
@@ -9,9 +10,8 @@ import type { IntegrityView } from '../../../core/integrity.js';
 import type { DraftEventsView } from '../../../core/views/draft-view.js';
 import { formatTime, h } from '../dom.js';
 import { EDITOR_DEFAULTS, monaco } from '../monaco.js';
-import { Replay } from './replay-edits.js';
+import { Replay, editsAt, playTimeline } from './replay-edits.js';
 
-const REFRESH_MS = 5_000;
 /** A pause between two edits longer than this plays as IDLE_PLAYS_MS: the idle stretch is skipped. */
 const IDLE_MS = 5_000;
 const IDLE_PLAYS_MS = 1_000;
@@ -39,8 +39,8 @@ export function mountPlayback(
     min: 0,
     max: 0,
     value: 0,
-    step: 1,
-    'aria-label': 'Edit position in the playback',
+    step: 100,
+    'aria-label': 'Time in the playback',
   });
   const position = h('span', { id: 'playback-position', class: 'muted', 'aria-live': 'off' }, 'No edits yet');
   const playButton = h('button', { type: 'button', class: 'secondary', id: 'playback-play' }, 'Play');
@@ -59,7 +59,7 @@ export function mountPlayback(
       { class: 'playback-controls' },
       playButton,
       speed,
-      h('label', { for: 'playback-slider', class: 'visually-hidden' }, 'Edit position'),
+      h('label', { for: 'playback-slider', class: 'visually-hidden' }, 'Time in the playback'),
       slider,
       position,
     ),
@@ -78,17 +78,23 @@ export function mountPlayback(
   });
   const decorations = editor.createDecorationsCollection();
   let replay = new Replay(starter, []);
+  /** Each edit's place on the slider, in play milliseconds. */
+  let timeline: number[] = [];
+  let shown = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const clockOf = (ms: number): string => `${Math.floor(ms / 60_000)}:${String(Math.floor(ms / 1000) % 60).padStart(2, '0')}`;
 
-  const show = (count: number): void => {
+  /** Shows the text after `count` edits; `atMs`: where the slider stands (default: at that edit). */
+  const show = (count: number, atMs = count === 0 ? 0 : timeline[count - 1]!): void => {
+    shown = count;
     const text = replay.textAt(count);
     if (model.getValue() !== text) model.setValue(text);
-    slider.value = String(count);
+    slider.value = String(atMs);
     const event: EditEvent | undefined = replay.events[count - 1];
     position.textContent =
       replay.events.length === 0
         ? 'No edits yet'
-        : `Edit ${count} of ${replay.events.length}${event ? ` · ${formatTime(event.t)}` : ' · starter code'}`;
+        : `${clockOf(atMs)} of ${clockOf(timeline.at(-1)!)} (idle cut) · edit ${count} of ${replay.events.length}${event ? ` · ${formatTime(event.t)}` : ' · starter code'}`;
     slider.setAttribute('aria-valuetext', position.textContent);
     if (event) {
       const start = model.getPositionAt(Math.min(event.from, text.length));
@@ -111,23 +117,22 @@ export function mountPlayback(
   };
   // Each edit after the candidate's own pause before it, sped up; a long pause plays as a second.
   const step = (): void => {
-    const next = Number(slider.value) + 1;
+    const next = shown + 1;
     if (next > replay.events.length) return stop();
     show(next);
-    const after = replay.events[next];
-    if (!after) return stop();
-    const pause = after.t - replay.events[next - 1]!.t;
-    timer = setTimeout(step, (pause > IDLE_MS ? IDLE_PLAYS_MS : Math.max(0, pause)) / Number(speed.value));
+    if (next >= replay.events.length) return stop();
+    timer = setTimeout(step, (timeline[next]! - timeline[next - 1]!) / Number(speed.value));
   };
   playButton.addEventListener('click', () => {
     if (timer) return stop();
-    if (Number(slider.value) >= replay.events.length) show(0);
+    if (shown >= replay.events.length) show(0);
     playButton.textContent = 'Pause';
     timer = setTimeout(step, 0);
   });
   slider.addEventListener('input', () => {
     stop();
-    show(Number(slider.value));
+    const atMs = Number(slider.value);
+    show(editsAt(timeline, atMs), atMs);
   });
 
   const refresh = async (): Promise<void> => {
@@ -162,14 +167,11 @@ export function mountPlayback(
       }),
     );
     if (edits.length === replay.events.length) return;
-    const atEnd = Number(slider.value) >= replay.events.length;
+    const atEnd = shown >= replay.events.length;
     replay = new Replay(starter, edits);
-    slider.max = String(edits.length);
+    timeline = playTimeline(edits, IDLE_MS, IDLE_PLAYS_MS);
+    slider.max = String(timeline.at(-1) ?? 0);
     if (atEnd && !timer) show(edits.length);
   };
-  setInterval(() => {
-    if (!container.hidden && container.offsetParent !== null)
-      refresh().catch((error: unknown) => console.warn('playback refresh failed', error));
-  }, REFRESH_MS);
   return { refresh };
 }

@@ -1,7 +1,8 @@
 // Edit replay: insertions, deletions and replacements in order; checkpoints give the same text
-// as a straight replay; out-of-range offsets are clamped.
+// as a straight replay; out-of-range offsets are clamped; the timeline keeps the candidate's own
+// pauses and cuts idle ones short.
 import { describe, expect, it } from 'vitest';
-import { Replay, applyEdit } from './replay-edits.js';
+import { Replay, applyEdit, editsAt, playTimeline } from './replay-edits.js';
 
 describe('Replay', () => {
   it('applies inserts, deletes and replacements in order', () => {
@@ -35,5 +36,15 @@ describe('Replay', () => {
   it('clamps offsets past the end', () => {
     expect(applyEdit('abc', { t: 0, from: 10, to: 20, text: 'd' })).toBe('abcd');
     expect(applyEdit('abc', { t: 0, from: 0, to: 99, text: 'x' })).toBe('x');
+  });
+});
+
+describe('playTimeline', () => {
+  it("keeps the candidate's pauses, plays a pause past the idle limit as the idle time, and finds the edits at a time", () => {
+    const timeline = playTimeline([{ t: 1_000 }, { t: 1_400 }, { t: 61_400 }, { t: 62_000 }], 5_000, 1_000);
+    expect(timeline).toEqual([0, 400, 1_400, 2_000]);
+    expect([-1, 0, 399, 400, 1_399, 1_400, 5_000].map((t) => editsAt(timeline, t))).toEqual([0, 1, 1, 2, 2, 3, 4]);
+    expect(playTimeline([], 5_000, 1_000)).toEqual([]);
+    expect(editsAt([], 10)).toBe(0);
   });
 });
