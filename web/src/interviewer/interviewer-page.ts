@@ -110,8 +110,9 @@ export async function mountInterviewer(root: HTMLElement, apiBase: string, view:
       : null,
   );
 
-  // The integrity summary beside the submissions: from the recorded events, on load, every 30 s
-  // and whenever the playback refreshes.
+  // The integrity summary beside the submissions: from the recorded events, on load, when the
+  // live stream tells of a save with a signal (a paste, leaving the page, coming back) and
+  // whenever the playback refreshes.
   const integrity = h('p', { id: 'integrity-summary', class: 'integrity-summary muted' }, 'Pastes and time away: loading…');
   const showIntegrity = (view: IntegrityView): void => {
     integrity.textContent = `Recorded: ${view.description}`;
@@ -123,7 +124,13 @@ export async function mountInterviewer(root: HTMLElement, apiBase: string, view:
     );
   };
   loadIntegrity();
-  setInterval(loadIntegrity, 30_000);
+  let integrityDue: ReturnType<typeof setTimeout> | undefined;
+  const loadIntegritySoon = (): void => {
+    integrityDue ??= setTimeout(() => {
+      integrityDue = undefined;
+      loadIntegrity();
+    }, 1_000);
+  };
   let playback: ReturnType<typeof mountPlayback> | undefined;
   // A saved draft brings new edits: the playback, when open, reads them (at most every 2 s).
   let playbackRefreshDue: ReturnType<typeof setTimeout> | undefined;
@@ -354,6 +361,7 @@ export async function mountInterviewer(root: HTMLElement, apiBase: string, view:
       draft: (d) => {
         follow.update(d);
         if (d.challengeId === challengeId) refreshPlaybackSoon();
+        if (d.activity !== null && d.activity !== 'edit') loadIntegritySoon();
       },
     },
     { challengeId },
