@@ -35,6 +35,19 @@ export const RowDiffSchema = z.object({
 });
 export type RowDiff = z.infer<typeof RowDiffSchema>;
 
+/**
+ * The expected rows and the output side by side: each expected row beside the output row paired
+ * with it (equal, same key, or same position when ordered), either side null when unpaired;
+ * `differs` names the differing columns (all of them for an unpaired row). At most a listed
+ * number of pairs, in key order; `total` counts all of them.
+ */
+export const AlignedRowsSchema = z.object({
+  columns: z.array(z.string()),
+  rows: z.array(z.object({ expected: DisplayRowSchema.nullable(), actual: DisplayRowSchema.nullable(), differs: z.array(z.string()) })),
+  total: z.number().int().nonnegative(),
+});
+export type AlignedRows = z.infer<typeof AlignedRowsSchema>;
+
 export const CaseResultSchema = z.object({
   name: z.string(),
   /** Hidden cases' details are for the interviewer only. */
@@ -53,6 +66,8 @@ export const CaseResultSchema = z.object({
   /** The reference's time on this case in the same image on the same machine, in milliseconds. */
   referenceTimeMs: z.number().nonnegative().nullable(),
   diff: RowDiffSchema.optional(),
+  /** The output beside the expected rows, when the output's columns could be compared. */
+  aligned: AlignedRowsSchema.optional(),
   error: CandidateErrorSchema.optional(),
   /** What the solution printed during the case (capped). */
   stdout: z.string(),

@@ -70,7 +70,7 @@ function unfinishedCase(run: SandboxRun, name: string): { verdict: Verdict; mess
   }
 }
 
-type CaseOutcome = Pick<CaseResult, 'verdict' | 'message' | 'diff' | 'error'>;
+type CaseOutcome = Pick<CaseResult, 'verdict' | 'message' | 'diff' | 'aligned' | 'error'>;
 
 /** Spark's JVM out of memory (a task's or the driver's), as Py4J passes it on: the sandbox's memory, not a bug. */
 const JVM_OUT_OF_MEMORY = /java\.lang\.OutOfMemoryError(: [A-Za-z ]{1,60})?/;
@@ -104,7 +104,12 @@ function reportVerdict(report: CaseReport, c: GradedCase, spec: ChallengeSpec, o
       };
     case 'ok': {
       const comparison = compareTables(c.expected, report.output!, { ordered: spec.output.ordered, key: spec.output.key });
-      return { verdict: comparison.equal ? 'accepted' : 'wrong_answer', message: comparison.message, diff: comparison.diff };
+      return {
+        verdict: comparison.equal ? 'accepted' : 'wrong_answer',
+        message: comparison.message,
+        diff: comparison.diff,
+        ...(comparison.aligned ? { aligned: comparison.aligned } : {}),
+      };
     }
   }
 }
@@ -142,6 +147,7 @@ export function gradeRun(input: GradeRunInput): GradeResult {
           outcome.verdict = 'wrong_answer';
           outcome.message = `the result depends on input order or partitioning: with ${rerun}, the answer changes (${shuffled.verdict}):\n${shuffled.message}`;
           outcome.diff = shuffled.diff;
+          if (shuffled.aligned) outcome.aligned = shuffled.aligned;
         }
       }
     }

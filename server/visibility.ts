@@ -46,7 +46,16 @@ export function candidateCaseNames(challenge: {
 export function candidateCaseView(c: CaseResult, names: CaseNamer): CandidateCaseView {
   const base = { name: names(c.name, c.hidden), hidden: c.hidden, verdict: c.verdict, passed: c.verdict === 'accepted' };
   if (c.hidden) return base;
-  return { ...base, description: c.description, message: c.message, timeMs: c.timeMs, diff: c.diff, error: c.error, stdout: c.stdout };
+  return {
+    ...base,
+    description: c.description,
+    message: c.message,
+    timeMs: c.timeMs,
+    diff: c.diff,
+    ...(c.aligned ? { aligned: c.aligned } : {}),
+    error: c.error,
+    stdout: c.stdout,
+  };
 }
 
 export function candidateResultView(result: GradeResult, names: CaseNamer): CandidateResultView {

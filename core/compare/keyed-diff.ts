@@ -75,7 +75,7 @@ export function pairByKey(unmatched: Unmatched, expected: Row[], actual: Row[], 
 }
 
 /** The first k ids in `compare` order, in that order: O(n log k), where a full sort of 200k rows is not needed. */
-function smallest<T>(items: T[], k: number, compare: (x: T, y: T) => number): T[] {
+export function smallest<T>(items: T[], k: number, compare: (x: T, y: T) => number): T[] {
   const kept: T[] = [];
   for (const item of items) {
     if (kept.length === k && (k === 0 || compare(item, kept[k - 1]!) >= 0)) continue;
@@ -97,7 +97,7 @@ function display(value: Value): string {
   return text.length <= MAX_DISPLAY_CHARS ? text : `${text.slice(0, MAX_DISPLAY_CHARS)}... (${text.length} characters)`;
 }
 
-function displayRow(row: Row, cols: number[], context: Context): Record<string, string> {
+export function displayRow(row: Row, cols: number[], context: Context): Record<string, string> {
   return Object.fromEntries(cols.map((c) => [context.names[c]!, display(row[c]!)]));
 }
 

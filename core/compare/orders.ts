@@ -1,5 +1,6 @@
 // Orders: an unordered comparison (multiset match, then the keyed diff) and an ordered one, which
 // says whether the rows are right but in the wrong order and where the first difference is.
+import { alignOrdered, alignUnordered } from './aligned.js';
 import { cellsText, describeDiff, pairByKey, plural } from './keyed-diff.js';
 import { matchMultisets } from './multisets.js';
 import type { CompareResult, Context, Row } from './types.js';
@@ -21,15 +22,17 @@ function matches(count: number): CompareResult {
 
 export function compareUnordered(expected: Row[], actual: Row[], context: Context): CompareResult {
   const keyed = pairByKey(matchMultisets(expected, actual, context), expected, actual, context);
-  if (keyed.changed.length + keyed.missing.length + keyed.unexpected.length === 0) return matches(expected.length);
-  return { equal: false, ...describeDiff(keyed, expected, actual, context) };
+  const aligned = alignUnordered(expected, actual, keyed, context);
+  if (keyed.changed.length + keyed.missing.length + keyed.unexpected.length === 0) return { ...matches(expected.length), aligned };
+  return { equal: false, ...describeDiff(keyed, expected, actual, context), aligned };
 }
 
 export function compareOrdered(expected: Row[], actual: Row[], context: Context): CompareResult {
   const common = Math.min(expected.length, actual.length);
   let first = 0;
   while (first < common && rowsEqual(expected[first]!, actual[first]!, context)) first++;
-  if (first === common && expected.length === actual.length) return matches(expected.length);
+  const aligned = alignOrdered(expected, actual, context);
+  if (first === common && expected.length === actual.length) return { ...matches(expected.length), aligned };
 
   const position = `row ${first + 1}`;
   const unordered = compareUnordered(expected, actual, context);
@@ -41,7 +44,8 @@ export function compareOrdered(expected: Row[], actual: Row[], context: Context)
         `rows match but not in the required order: first difference at ${position}\n` +
         `${position}: expected ${cellsText(expected[first]!, all, context)}; got ${cellsText(actual[first]!, all, context)}`,
       diff: unordered.diff,
+      aligned,
     };
   }
-  return { ...unordered, message: `rows must be in the required order; first difference at ${position}.\n${unordered.message}` };
+  return { ...unordered, aligned, message: `rows must be in the required order; first difference at ${position}.\n${unordered.message}` };
 }

@@ -1,6 +1,6 @@
 // The shapes the comparison's sections share: its options and result, decoded rows, and the
 // context one comparison carries (column roles, tolerances, how much to list).
-import type { RowDiff } from '../grade-result.js';
+import type { AlignedRows, RowDiff } from '../grade-result.js';
 import type { Value } from '../table.js';
 
 export interface CompareOptions {
@@ -22,6 +22,8 @@ export interface CompareResult {
   /** One readable paragraph for the candidate: the keyed diff, the column problems, or the match. */
   message: string;
   diff: RowDiff;
+  /** The output beside the expected rows; absent when the columns did not match. */
+  aligned?: AlignedRows;
 }
 
 export type Row = Value[];

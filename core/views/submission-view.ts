@@ -36,7 +36,15 @@ export const CandidateCaseViewSchema = z.object({
   verdict: VerdictSchema,
   /** The verdict is `accepted`. */
   passed: z.boolean(),
-  ...CaseResultSchema.pick({ description: true, message: true, timeMs: true, diff: true, error: true, stdout: true }).partial().shape,
+  ...CaseResultSchema.pick({
+    description: true,
+    message: true,
+    timeMs: true,
+    diff: true,
+    aligned: true,
+    error: true,
+    stdout: true,
+  }).partial().shape,
 });
 export type CandidateCaseView = z.infer<typeof CandidateCaseViewSchema>;
 

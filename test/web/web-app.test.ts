@@ -236,8 +236,12 @@ describe('the web app in Chromium', () => {
     await poll(() => mismatches.count(), GRADING_TIMEOUT_MS).toBeGreaterThan(0);
     expect(await page.locator('.result-line [data-verdict]').getAttribute('data-verdict')).toBe('wrong_answer');
     const cells = (await mismatches.allInnerTexts()).map((t) => t.replace(/\s*\(differs\)/, '').trim());
-    // Expected totals 3 and 5 against counts 2 and 1.
+    // Expected totals 3 and 5 against counts 2 and 1, in the output and expected tables side by side,
+    // the matching key cells shown dimmed beside them.
     expect(cells).toEqual(expect.arrayContaining(['3', '2', '5', '1']));
+    expect(await page.locator('.aligned-table thead tr').first().innerText()).toMatch(/Your output\s+Expected/);
+    expect(await page.locator('.aligned-table td.cell-same').allInnerTexts()).toEqual(['"a"', '"a"', '"b"', '"b"']);
+    expect(await page.locator('.result-line').innerText()).toMatch(/1 of 1 example failed: basic$/);
     await page.locator('.diff-table').scrollIntoViewIfNeeded();
     await screenshot(page, 'candidate-wrong-run');
   });
@@ -256,7 +260,10 @@ describe('the web app in Chromium', () => {
           .catch(() => null),
       GRADING_TIMEOUT_MS,
     ).toBe('accepted');
-    expect(await page.locator('.case[data-case="hidden 1"]').innerText()).toContain('Passed');
+    // All passed: every case closed, its verdict on its summary line.
+    expect(await page.locator('.result-line').innerText()).toMatch(/all 2 cases passed$/);
+    expect(await page.locator('.case[data-case="hidden 1"] summary [data-verdict]').getAttribute('data-verdict')).toBe('accepted');
+    expect(await page.locator('.case[open]').count()).toBe(0);
     await screenshot(page, 'candidate-accepted');
   });
 

@@ -1,12 +1,16 @@
-// One submission's result as both roles read it: the overall line, timing against the budget,
-// and each case (verdict, message, keyed diff, error with jumpable traceback lines, output).
-// The interviewer additionally gets plan text, plan insights and logs (fields the server only
-// sends to that role).
+// One submission's result as both roles read it: a summary naming the failed cases, timing
+// against the budget, then each case, the failed ones first and open, the passed ones closed
+// (verdict, message, the output beside the expected rows, a Spark error's sentence and
+// suggestion with its plan and traceback behind disclosures, printed output). The interviewer
+// additionally gets plan text, plan insights and logs (fields the server only sends to that role).
+// A Run that passes says "Examples passed": it ran the public examples only.
 import type { TimingSummary } from '../../../core/grade-result.js';
 import type { PlanInsights } from '../../../core/plan-insights.js';
 import type { CaseView, ResultView, SubmissionSummary } from '../../../core/views/submission-view.js';
 import { formatMs, h } from '../dom.js';
-import { renderDiffTable } from './diff-table.js';
+import './case-results.css';
+import { renderAligned, renderDiffTable } from './diff-table.js';
+import { readSparkError } from './spark-error.js';
 import { outcomeBadge, verdictBadge } from './verdicts.js';
 
 export interface ResultOptions {
@@ -14,7 +18,14 @@ export interface ResultOptions {
   columns: string[];
   /** Called with a solution.py line number when the reader clicks it in a traceback. */
   onJumpToLine?: (line: number) => void;
+  /** The submission's code: where a Spark error's unresolved name was written is looked up in it. */
+  code?: string;
+  /** Show each case's time (the interviewer's view; a candidate's Run is not timed). Default true. */
+  caseTimes?: boolean;
 }
+
+/** A message longer than this shows its first line, the rest behind a disclosure, when a table says it too. */
+const LONG_MESSAGE_CHARS = 300;
 
 export function renderTiming(timing: TimingSummary): HTMLElement {
   const fill = h('div', { class: 'meter-fill' });
@@ -90,53 +101,45 @@ export function describeInsights(p: PlanInsights): string {
 export function renderCase(c: CaseView, options: ResultOptions): HTMLElement {
   const detailed = c.message !== undefined; // hidden cases reach the candidate as a verdict only
   const full = 'timed' in c ? c : undefined; // the interviewer's case: plans and the reference's time too
-  const title = h(
-    'h4',
-    {},
-    c.hidden ? h('span', { class: 'tag' }, 'hidden') : h('span', { class: 'tag tag-public' }, 'public'),
-    ' ',
-    c.name,
-    ' ',
-    verdictBadge(c.verdict),
-    c.timeMs !== undefined && c.timeMs !== null
-      ? h(
-          'span',
-          { class: 'muted case-time' },
-          ` ${formatMs(c.timeMs)}${full?.referenceTimeMs ? ` (reference ${formatMs(full.referenceTimeMs)})` : ''}`,
-        )
-      : null,
+  const passed = c.verdict === 'accepted';
+  const showTime = options.caseTimes !== false && c.timeMs !== undefined && c.timeMs !== null;
+  const summary = h(
+    'summary',
+    { class: 'case-summary' },
+    h(
+      'span',
+      { class: 'case-title' },
+      c.hidden ? h('span', { class: 'tag' }, 'hidden') : h('span', { class: 'tag tag-public' }, 'public'),
+      ' ',
+      h('strong', {}, c.name),
+      ' ',
+      verdictBadge(c.verdict),
+      showTime
+        ? h(
+            'span',
+            { class: 'muted case-time' },
+            ` ${formatMs(c.timeMs!)}${full?.referenceTimeMs ? ` (reference ${formatMs(full.referenceTimeMs)})` : ''}`,
+          )
+        : null,
+    ),
+    c.description ? h('span', { class: 'muted case-description' }, c.description) : null,
   );
-  const parts: (HTMLElement | null)[] = [title];
-  if (c.description) parts.push(h('p', { class: 'muted' }, c.description));
+  const parts: (HTMLElement | null)[] = [summary];
   if (!detailed && c.hidden)
     parts.push(
       h(
         'p',
         { class: 'muted' },
-        c.verdict === 'accepted'
+        passed
           ? 'Passed. Hidden cases show pass or fail only.'
           : 'Failed. Hidden cases show pass or fail only; check edge cases the statement mentions.',
       ),
     );
-  if (c.message && c.verdict !== 'accepted') parts.push(h('p', { class: 'case-message' }, c.message));
-  if (c.diff) parts.push(renderDiffTable(c.diff, options.columns));
-  if (c.error) {
-    parts.push(
-      h(
-        'div',
-        { class: 'error-block' },
-        h('p', {}, h('strong', {}, c.error.type), ': ', c.error.message),
-        c.error.line && options.onJumpToLine
-          ? h(
-              'button',
-              { type: 'button', class: 'secondary small', onclick: () => options.onJumpToLine!(c.error!.line!) },
-              `Go to line ${c.error.line}`,
-            )
-          : null,
-        c.error.traceback ? renderTraceback(c.error.traceback, options.onJumpToLine) : null,
-      ),
-    );
-  }
+  const table = c.aligned ?? c.diff;
+  if (c.message && !passed) parts.push(renderMessage(c.message, table !== undefined && !c.error));
+  if (c.aligned) parts.push(renderAligned(c.aligned, c.diff));
+  else if (c.diff) parts.push(renderDiffTable(c.diff, options.columns));
+  if (c.error) parts.push(renderError(c.error, options));
   if (c.stdout) parts.push(h('details', { class: 'stdout' }, h('summary', {}, 'Printed output'), h('pre', {}, c.stdout)));
   if (full?.planInsights) {
     parts.push(
@@ -150,23 +153,89 @@ export function renderCase(c: CaseView, options: ResultOptions): HTMLElement {
     );
   }
   if (full?.planText) parts.push(h('details', { class: 'plan' }, h('summary', {}, 'Physical plan'), h('pre', {}, full.planText)));
-  return h('section', { class: `case case-${c.verdict}`, 'data-case': c.name, 'aria-label': `case ${c.name}` }, parts);
+  return h(
+    'details',
+    { class: `case case-${c.verdict}`, 'data-case': c.name, 'aria-label': `case ${c.name}`, open: passed ? null : true },
+    parts,
+  );
+}
+
+/** The case's message; a long one that a table shows too keeps its first line in view, the rest behind a disclosure. */
+function renderMessage(message: string, tabled: boolean): HTMLElement {
+  const firstLine = message.split('\n', 1)[0]!;
+  if (!tabled || message.length <= LONG_MESSAGE_CHARS) return h('p', { class: 'case-message' }, message);
+  return h(
+    'div',
+    { class: 'case-message' },
+    h('p', {}, firstLine.length > LONG_MESSAGE_CHARS ? `${firstLine.slice(0, LONG_MESSAGE_CHARS)}…` : firstLine),
+    h('details', {}, h('summary', {}, 'The whole message'), h('pre', { class: 'message-text' }, message)),
+  );
+}
+
+/** An error as the candidate can act on it: Spark's sentence and suggestion, where to look, then the plan and traceback folded. */
+function renderError(error: NonNullable<CaseView['error']>, options: ResultOptions): HTMLElement {
+  const read = readSparkError(error, options.code ?? '');
+  const jump = read.line && options.onJumpToLine ? read.line : null;
+  return h(
+    'div',
+    { class: 'error-block' },
+    h('p', {}, h('strong', {}, error.type), ': ', read.headline),
+    read.suggestion ? h('p', { class: 'error-suggestion' }, h('strong', {}, 'Spark suggests: '), read.suggestion) : null,
+    jump
+      ? h(
+          'button',
+          { type: 'button', class: 'secondary small', 'data-line': jump.line, onclick: () => options.onJumpToLine!(jump.line) },
+          jump.found === 'name'
+            ? `Go to line ${jump.line}, where \`${read.unresolved}\` is written`
+            : `Go to line ${jump.line}, where the error was raised`,
+        )
+      : null,
+    read.line && !options.onJumpToLine
+      ? h(
+          'p',
+          { class: 'muted' },
+          read.line.found === 'name' ? `Line ${read.line.line} writes \`${read.unresolved}\`.` : `Raised at line ${read.line.line}.`,
+        )
+      : null,
+    read.plan ? h('details', { class: 'error-plan' }, h('summary', {}, "Spark's plan"), h('pre', {}, read.plan)) : null,
+    error.traceback
+      ? h('details', { class: 'error-traceback' }, h('summary', {}, 'Traceback'), renderTraceback(error.traceback, options.onJumpToLine))
+      : null,
+  );
 }
 
 export function renderResult(result: ResultView, options: ResultOptions): HTMLElement {
-  const passed = result.cases.filter((c) => c.verdict === 'accepted').length;
+  const failed = result.cases.filter((c) => c.verdict !== 'accepted');
+  const run = result.scope === 'public';
+  const n = result.cases.length;
+  const line =
+    failed.length === 0
+      ? run
+        ? [
+            h('span', { class: 'badge verdict-accepted', 'data-verdict': 'accepted' }, 'Examples passed'),
+            ` all ${n} example${n === 1 ? '' : 's'} passed; Submit runs the hidden cases too`,
+          ]
+        : [verdictBadge(result.verdict), ` all ${n} case${n === 1 ? '' : 's'} passed`]
+      : [
+          verdictBadge(result.verdict),
+          ` ${failed.length} of ${n} ${run ? 'example' : 'case'}${n === 1 ? '' : 's'} failed: `,
+          h('span', { class: 'failed-names' }, failed.map((c) => c.name).join(', ')),
+        ];
+  // Failed cases first (in their order), then the passed ones.
+  const ordered = [...failed, ...result.cases.filter((c) => c.verdict === 'accepted')];
   return h(
     'div',
     { class: 'result' },
-    h(
-      'p',
-      { class: 'result-line' },
-      verdictBadge(result.verdict),
-      ` ${passed} of ${result.cases.length} case${result.cases.length === 1 ? '' : 's'} passed`,
-      result.scope === 'public' ? ' (public cases; Submit runs the hidden ones too)' : '',
-    ),
+    h('p', { class: 'result-line' }, line),
+    run && options.caseTimes === false
+      ? h(
+          'p',
+          { class: 'muted run-note' },
+          "Runs are not timed (a case's time there includes Spark warming up); Submit times the solution against the reference.",
+        )
+      : null,
     result.timing ? renderTiming(result.timing) : null,
-    result.cases.map((c) => renderCase(c, options)),
+    ordered.map((c) => renderCase(c, options)),
   );
 }
 

@@ -25,10 +25,18 @@ export function verdictLabel(verdict: Verdict): string {
   return VERDICT_LABELS[verdict];
 }
 
+/** A submission's verdict in words: a Run that passed ran the public examples only, so it says "Examples passed". */
+export function outcomeLabel(s: Pick<SubmissionSummary, 'verdict'> & { kind?: SubmissionSummary['kind'] }): string {
+  if (!s.verdict) return '';
+  return s.kind === 'run' && s.verdict === 'accepted' ? 'Examples passed' : verdictLabel(s.verdict);
+}
+
 /** A badge with the verdict once graded, else the status; `data-verdict` carries the stored value. */
-export function outcomeBadge(s: Pick<SubmissionSummary, 'status' | 'verdict' | 'casesDone' | 'casesTotal'>): HTMLSpanElement {
+export function outcomeBadge(
+  s: Pick<SubmissionSummary, 'status' | 'verdict' | 'casesDone' | 'casesTotal'> & { kind?: SubmissionSummary['kind'] },
+): HTMLSpanElement {
   if (s.status === 'graded' && s.verdict) {
-    return h('span', { class: `badge verdict-${s.verdict}`, 'data-verdict': s.verdict }, verdictLabel(s.verdict));
+    return h('span', { class: `badge verdict-${s.verdict}`, 'data-verdict': s.verdict }, outcomeLabel(s));
   }
   const progress = s.status === 'running' && s.casesTotal > 0 ? ` ${s.casesDone}/${s.casesTotal}` : '';
   return h('span', { class: `badge status-${s.status}`, 'data-status': s.status }, `${STATUS_LABELS[s.status]}${progress}`);
