@@ -50,6 +50,11 @@ export const SubmissionRecordSchema = z.object({
   error: optionalString,
   /** `interview_end`: the candidate's last saved draft, submitted by the server when the interview ended. */
   origin: SubmissionOriginSchema.default('candidate'),
+  /** The candidate asked to stop this running Run; the worker grading it stops its sandbox. */
+  cancelRequested: z
+    .string()
+    .optional()
+    .transform((s) => s === '1'),
 });
 export type SubmissionRecord = z.infer<typeof SubmissionRecordSchema>;
 

@@ -17,9 +17,19 @@ export const VERDICTS = [
 export const VerdictSchema = z.enum(VERDICTS);
 export type Verdict = z.infer<typeof VerdictSchema>;
 
-/** Lifecycle of a submission, kept apart from its outcome. `system_error` is a grader fault. */
-export const SubmissionStatusSchema = z.enum(['queued', 'running', 'graded', 'system_error']);
+/**
+ * Lifecycle of a submission, kept apart from its outcome. `system_error` is a grader fault;
+ * `cancelled`: the candidate stopped their own Run (it has no verdict).
+ */
+export const SubmissionStatusSchema = z.enum(['queued', 'running', 'graded', 'system_error', 'cancelled']);
 export type SubmissionStatus = z.infer<typeof SubmissionStatusSchema>;
+
+/** The statuses a submission ends in: nothing changes it after one. */
+export const FINISHED_STATUSES: readonly SubmissionStatus[] = ['graded', 'system_error', 'cancelled'];
+
+export function isFinished(status: SubmissionStatus): boolean {
+  return FINISHED_STATUSES.includes(status);
+}
 
 export function severity(verdict: Verdict): number {
   return VERDICTS.indexOf(verdict);

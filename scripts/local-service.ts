@@ -2,6 +2,7 @@
 // `npm run bench:service`: a real redis-server on a free loopback port with its own temp dir (AOF
 // always), the real server in-process, real workers as child processes (so a test can kill -9
 // one), and a small HTTP and SSE client.
+import { isFinished, type SubmissionStatus } from '../core/verdict.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -305,12 +306,12 @@ export async function readSse(url: string, until: (e: SseEvent) => boolean, time
   }
 }
 
-/** Polls until the submission is graded or system_error. */
+/** Polls until the submission is finished (graded, system_error or cancelled). */
 export async function waitFinished(client: Api, token: string, id: string, timeoutMs = 300_000): Promise<Record<string, unknown>> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     const res = await client.json('GET', `/api/i/${token}/submissions/${id}`);
-    if (res.status === 200 && (res.body.status === 'graded' || res.body.status === 'system_error')) return res.body;
+    if (res.status === 200 && isFinished(res.body.status as SubmissionStatus)) return res.body;
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`submission ${id} did not finish within ${timeoutMs} ms`);

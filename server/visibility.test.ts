@@ -42,6 +42,7 @@ const record: SubmissionRecord = {
   kind: 'submit',
   code: 'def solve(): ...',
   status: 'graded',
+  cancelRequested: false,
   createdAtMs: 1,
   startedAtMs: 2,
   finishedAtMs: 3,

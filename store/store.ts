@@ -23,7 +23,7 @@ import { execOk } from './redis.js';
 const CLAIM = `
 local st = redis.call('HGET', KEYS[1], 'status')
 if not st then return 'missing' end
-if st == 'graded' or st == 'system_error' then return st end
+if st == 'graded' or st == 'system_error' or st == 'cancelled' then return st end
 redis.call('HSET', KEYS[1], 'status', 'running', 'attemptToken', ARGV[1], 'startedAtMs', ARGV[2], 'casesDone', '0', 'casesTotal', ARGV[3])
 redis.call('HINCRBY', KEYS[1], 'attempts', 1)
 local msg = cjson.encode({type = 'status', submissionId = ARGV[4], status = 'running'})
@@ -51,6 +51,30 @@ local msg = cjson.encode({type = 'status', submissionId = ARGV[7], status = ARGV
 redis.call('PUBLISH', ARGV[8], msg)
 redis.call('PUBLISH', ARGV[9], msg)
 return 1`;
+
+// Cancel (a Run, by the candidate): a queued one ends now, as cancelled, and leaves the indexes;
+// a running one is marked and the workers are told on the cancel channel (the one grading it
+// stops its sandbox and writes the end); a finished one stays as it is.
+const CANCEL = `
+local st = redis.call('HGET', KEYS[1], 'status')
+if not st then return 'missing' end
+if st == 'queued' then
+  redis.call('HSET', KEYS[1], 'status', 'cancelled', 'finishedAtMs', ARGV[2], 'cancelRequested', '1')
+  redis.call('ZREM', KEYS[2], ARGV[1])
+  redis.call('SREM', KEYS[3], ARGV[1])
+  redis.call('SREM', KEYS[4], ARGV[1])
+  redis.call('ZADD', KEYS[5], ARGV[2], ARGV[6])
+  local msg = cjson.encode({type = 'status', submissionId = ARGV[1], status = 'cancelled'})
+  redis.call('PUBLISH', ARGV[3], msg)
+  redis.call('PUBLISH', ARGV[4], msg)
+  return 'cancelled'
+end
+if st == 'running' then
+  redis.call('HSET', KEYS[1], 'cancelRequested', '1')
+  redis.call('PUBLISH', ARGV[5], ARGV[1])
+  return 'cancelling'
+end
+return st`;
 
 // Progress: only the current attempt's frames count.
 const PROGRESS = `
@@ -102,7 +126,7 @@ for i = 2, 4 do
 end
 return 1`;
 
-export type ClaimOutcome = 'claimed' | 'missing' | 'graded' | 'system_error';
+export type ClaimOutcome = 'claimed' | 'missing' | 'graded' | 'system_error' | 'cancelled';
 
 export class Store {
   constructor(
@@ -120,6 +144,10 @@ export class Store {
   /** Submissions accepted and not finished (queued or running), scored by acceptance time. */
   pendingKey(): string {
     return this.key('pending');
+  }
+  /** Where the workers hear that a running Run is to be stopped (the message: its id). */
+  cancelChannel(): string {
+    return this.key('events', 'cancel');
   }
   submissionChannel(id: string): string {
     return this.key('events', 'submission', id);
@@ -290,6 +318,32 @@ export class Store {
     return this.redis.zrangebyscore(this.pendingKey(), '-inf', beforeMs);
   }
 
+  /**
+   * The candidate stops a Run: `cancelled` (it was queued, and now is over), `cancelling` (it is
+   * running: the worker stops it and writes the end), or the status it already finished in.
+   */
+  async cancel(
+    record: Pick<SubmissionRecord, 'id' | 'interviewId'>,
+  ): Promise<'cancelled' | 'cancelling' | 'graded' | 'system_error' | 'missing'> {
+    const outcome = await this.redis.eval(
+      CANCEL,
+      5,
+      this.submissionKey(record.id),
+      this.pendingKey(),
+      this.unfinishedKey(record.interviewId, 'all'),
+      this.unfinishedKey(record.interviewId, 'runs'),
+      this.activityKey(),
+      record.id,
+      String(Date.now()),
+      this.submissionChannel(record.id),
+      this.interviewChannel(record.interviewId),
+      this.cancelChannel(),
+      record.interviewId,
+    );
+    // A second cancel of a cancelled one answers as the first did.
+    return outcome === 'cancelled' ? 'cancelled' : z.enum(['cancelling', 'graded', 'system_error', 'missing']).parse(outcome);
+  }
+
   async claim(record: Pick<SubmissionRecord, 'id' | 'interviewId'>, attemptToken: string, casesTotal: number): Promise<ClaimOutcome> {
     const outcome = await this.redis.eval(
       CLAIM,
@@ -302,7 +356,7 @@ export class Store {
       this.submissionChannel(record.id),
       this.interviewChannel(record.interviewId),
     );
-    return z.enum(['claimed', 'missing', 'graded', 'system_error']).parse(outcome);
+    return z.enum(['claimed', 'missing', 'graded', 'system_error', 'cancelled']).parse(outcome);
   }
 
   async progress(
@@ -326,7 +380,7 @@ export class Store {
   async finish(
     record: Pick<SubmissionRecord, 'id' | 'interviewId'>,
     attemptToken: string,
-    outcome: { status: 'graded'; result: GradeResult } | { status: 'system_error'; error: string },
+    outcome: { status: 'graded'; result: GradeResult } | { status: 'system_error'; error: string } | { status: 'cancelled' },
   ): Promise<boolean> {
     const finishedAtMs = Date.now();
     const written = await this.redis.eval(

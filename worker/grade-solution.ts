@@ -45,6 +45,15 @@ export interface GradeRequest {
   onCaseDone?: (planned: PlannedCase, casesDone: number, casesTotal: number) => void;
   /** Asked before each case, besides the rule that a re-run follows only an accepted case. */
   shouldRun?: (planned: PlannedCase, done: ReadonlyMap<string, CaseReport>) => boolean;
+  /** Aborted: the sandbox is removed at once and the grade throws `GradeCancelledError`. */
+  signal?: AbortSignal;
+}
+
+/** The grade was stopped through its request's signal (the candidate cancelled their Run). */
+export class GradeCancelledError extends Error {
+  constructor() {
+    super('the grade was cancelled');
+  }
 }
 
 /** Default pool priority of a grade that names none (the CLI, the check, tests). */
@@ -200,16 +209,26 @@ function needsExitState(run: SolutionRun): boolean {
 
 export async function gradeSolution(deps: GraderDeps, request: GradeRequest): Promise<GradeResult> {
   const prepared = await prepareGrade(deps, request.challenge, request.scope);
+  if (request.signal?.aborted) throw new GradeCancelledError();
   const sandbox = await acquireSandbox(deps, request.challenge, { priority: request.priority, budgetMs: prepared.plan.budgetMs });
+  // A cancel removes the sandbox under the running grade: its protocol ends, and the result is dropped.
+  const cancel = (): void => void sandbox.destroy().catch(() => undefined);
+  request.signal?.addEventListener('abort', cancel, { once: true });
   let exit: SandboxExit = { oomKilled: false, exitCode: null };
   let solution: SolutionRun | undefined;
   try {
+    if (request.signal?.aborted) throw new GradeCancelledError();
     solution = await runGrade(deps, sandbox, prepared, request);
+  } catch (error) {
+    if (request.signal?.aborted) throw new GradeCancelledError();
+    throw error;
   } finally {
+    request.signal?.removeEventListener('abort', cancel);
     // How the container ended (an OOM kill) only explains a stop or an error, so a run that
     // finished every step without one is decided while Docker removes its sandbox.
-    if (solution && !needsExitState(solution)) deps.pool.release(sandbox);
+    if (solution && !needsExitState(solution) && !request.signal?.aborted) deps.pool.release(sandbox);
     else exit = await sandbox.destroy();
   }
+  if (request.signal?.aborted) throw new GradeCancelledError();
   return decideGrade(deps, prepared, toSandboxRun(sandbox.spec.image, solution, sandbox, exit));
 }

@@ -11,7 +11,8 @@ import { recordFault, recordGraded } from '../store/grading-counters.js';
 import type { Store } from '../store/store.js';
 import type { WorkerConfig } from './config.js';
 import { GraderFault } from './errors.js';
-import { gradeSolution, type GraderDeps } from './grade-solution.js';
+import type { CancelListener } from './cancel-listener.js';
+import { GradeCancelledError, gradeSolution, type GraderDeps } from './grade-solution.js';
 import { throttleLatest } from './throttle-latest.js';
 
 export interface GradeJobDeps {
@@ -23,12 +24,15 @@ export interface GradeJobDeps {
   logger: Logger;
   /** True once SIGTERM's deadline passed: a failing grade is then the shutdown's doing, not a fault. */
   abandoning: () => boolean;
+  /** Tells a running grade that the candidate stopped it. */
+  cancels: CancelListener;
 }
 
 /** Shortest time between two progress events of one grade, in milliseconds. */
 const PROGRESS_INTERVAL_MS = 250;
 
-export type GradeJobOutcome = 'graded' | 'superseded' | 'missing' | 'already_graded' | 'already_system_error';
+export type GradeJobOutcome =
+  'graded' | 'cancelled' | 'superseded' | 'missing' | 'already_graded' | 'already_system_error' | 'already_cancelled';
 
 export async function processGradeJob(job: Job<GradeJobData>, deps: GradeJobDeps): Promise<GradeJobOutcome> {
   const parsed = GradeJobDataSchema.safeParse(job.data);
@@ -40,10 +44,11 @@ export async function processGradeJob(job: Job<GradeJobData>, deps: GradeJobDeps
     log.error('job without a submission record');
     return 'missing';
   }
-  if (record.status === 'graded' || record.status === 'system_error') return `already_${record.status}`;
+  if (record.status === 'graded' || record.status === 'system_error' || record.status === 'cancelled') return `already_${record.status}`;
 
   const attemptToken = randomUUID();
   let claimed = false;
+  const cancel = deps.cancels.register(record.id);
   try {
     const challenge = await deps.loadChallenge(record.challengeId);
     const scope = record.kind === 'run' ? 'public' : 'all';
@@ -52,6 +57,11 @@ export async function processGradeJob(job: Job<GradeJobData>, deps: GradeJobDeps
     const claim = await store.claim(record, attemptToken, casesTotal);
     if (claim !== 'claimed') return claim === 'missing' ? 'missing' : `already_${claim}`;
     claimed = true;
+    // A cancel that came between the acceptance and this claim was marked on the record.
+    if ((await store.getSubmission(record.id))?.cancelRequested) {
+      await store.finish(record, attemptToken, { status: 'cancelled' });
+      return 'cancelled';
+    }
 
     const startedAt = performance.now();
     // Built from the worker's own plan (never from what the sandbox wrote) and throttled: a
@@ -69,6 +79,7 @@ export async function processGradeJob(job: Job<GradeJobData>, deps: GradeJobDeps
         scope,
         // The job's fair queue priority also orders this worker's grades waiting for a sandbox.
         priority: job.priority || gradePriority(record.kind, 0),
+        signal: cancel.signal,
         onCaseDone: (planned, casesDone, total) =>
           publish({ caseName: planned.name, hidden: planned.hidden, casesDone, casesTotal: total }),
       });
@@ -86,6 +97,11 @@ export async function processGradeJob(job: Job<GradeJobData>, deps: GradeJobDeps
     log.info({ verdict: result.verdict, ms: Math.round(performance.now() - startedAt) }, 'graded');
     return 'graded';
   } catch (error) {
+    if (error instanceof GradeCancelledError) {
+      await store.finish(record, attemptToken, { status: 'cancelled' });
+      log.info('cancelled by the candidate');
+      return 'cancelled';
+    }
     if (deps.abandoning()) {
       // Shutdown removed this grade's sandbox. Keep the job active (its lock lapses and another
       // worker restarts it as stalled) instead of counting an attempt or blaming anyone.
@@ -103,5 +119,7 @@ export async function processGradeJob(job: Job<GradeJobData>, deps: GradeJobDeps
       throw new UnrecoverableError(message);
     }
     throw error;
+  } finally {
+    cancel.done();
   }
 }

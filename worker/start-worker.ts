@@ -9,6 +9,7 @@ import type { WorkerConfig } from './config.js';
 import { connectRedis, ensurePersistence } from '../store/redis.js';
 import { Store } from '../store/store.js';
 import type { GradeJobData } from '../core/grade-job.js';
+import { CancelListener } from './cancel-listener.js';
 import { createGraderDeps, requireChallenge } from './grader.js';
 import { processGradeJob } from './process-grade-job.js';
 import { QUEUE_LABEL } from './sandbox/container-options.js';
@@ -36,6 +37,8 @@ export async function startWorker(config: WorkerConfig, logger: Logger): Promise
   const blocking = connectRedis(config.GRADER_REDIS_URL, `grader-worker-bull-${workerId}`, { blocking: true });
   await ensurePersistence(redis, log);
   const store = new Store(redis, config.GRADER_KEY_PREFIX);
+  const cancels = new CancelListener(connectRedis(config.GRADER_REDIS_URL, `grader-worker-cancel-${workerId}`), store.cancelChannel(), log);
+  await cancels.start();
   const queue = new Queue<GradeJobData>(config.GRADER_QUEUE_NAME, { connection: redis });
 
   const beat = async (): Promise<void> => {
@@ -90,6 +93,7 @@ export async function startWorker(config: WorkerConfig, logger: Logger): Promise
         workerId,
         logger: log,
         abandoning: () => abandoning,
+        cancels,
       }),
     {
       connection: blocking,
@@ -157,6 +161,7 @@ export async function startWorker(config: WorkerConfig, logger: Logger): Promise
         await queue.close().catch((error: unknown) => log.warn({ err: error }, 'queue connection did not close cleanly'));
       redis.disconnect();
       blocking.disconnect();
+      cancels.close();
       return outcome;
     },
   };

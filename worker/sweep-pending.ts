@@ -2,6 +2,7 @@
 // record whose enqueue was lost (the server died between its two writes) gets its job now; one
 // whose job failed for good (stalled too often) becomes system_error. Idempotent, so every
 // worker may run it at once.
+import { isFinished } from '../core/verdict.js';
 import type { Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import type { WorkerConfig } from './config.js';
@@ -25,7 +26,7 @@ export async function sweepPending(deps: {
     const job = await queue.getJob(id);
     if (!job) {
       const record = await store.getSubmission(id);
-      if (!record || record.status === 'graded' || record.status === 'system_error') continue;
+      if (!record || isFinished(record.status)) continue;
       await enqueueGrade(queue, deps.config, record, await store.queueRank(record));
       enqueued += 1;
       logger.warn({ submissionId: id }, 'accepted submission had no job; enqueued it');

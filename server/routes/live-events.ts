@@ -4,6 +4,7 @@
 // candidate moved to another challenge; for the interviewer, also the candidate's code each time
 // a draft of a challenge is saved: the live follow).
 import { interviewState } from '../../core/interview.js';
+import { isFinished } from '../../core/verdict.js';
 import type { LiveDraft } from '../../core/views/draft-view.js';
 import type { InterviewState } from '../../core/views/interview-view.js';
 import type { InterviewSnapshot } from '../../core/views/live-event-view.js';
@@ -26,7 +27,7 @@ export function liveEventRoutes({ interview: byToken }: Routes, { deps, sse }: R
       const current = await store.getSubmission(record.id);
       if (!current || stream.closed) return;
       stream.send('submission', submissionView(current, role, names(current.challengeId)));
-      if (current.status === 'graded' || current.status === 'system_error') stream.end();
+      if (isFinished(current.status)) stream.end();
     };
     const stream = await openLiveSubscription(
       req,

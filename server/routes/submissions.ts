@@ -1,6 +1,6 @@
 // Submissions of an interview: the candidate posts a Run or a Submit of one of its challenges
-// (accepted durably, then queued; refused with a 409 once the interview has ended); both roles
-// read them as their role may see them.
+// (accepted durably, then queued; refused with a 409 once the interview has ended) and may stop
+// their own Run (never a Submit); both roles read them as their role may see them.
 import { z } from 'zod';
 import { SubmissionKindSchema } from '../../core/submission.js';
 import type { SubmissionAccepted, SubmissionList } from '../../core/views/submission-view.js';
@@ -52,6 +52,20 @@ export function submissionRoutes({ interview: byToken }: Routes, { config, deps,
         .status(202)
         .location(`${req.baseUrl}/submissions/${record.id}`)
         .json({ id: record.id, status: record.status } satisfies SubmissionAccepted);
+    },
+  );
+
+  byToken.post(
+    '/submissions/:id/cancel',
+    requireRole('candidate', () => new HttpError(403, 'only the candidate link stops a Run')),
+    async (req, res) => {
+      const record = await ownSubmission(store, req, res);
+      if (record.kind !== 'run') throw new HttpError(409, 'a Submit cannot be stopped once it is sent; only a Run can');
+      const outcome = await store.cancel(record);
+      if (outcome === 'missing') throw new HttpError(404, 'not found');
+      if (outcome === 'graded' || outcome === 'system_error') throw new HttpError(409, 'the Run has finished already');
+      req.log.info({ submissionId: record.id, outcome }, 'Run stopped by the candidate');
+      res.status(202).json({ id: record.id, status: outcome === 'cancelled' ? 'cancelled' : 'running' } satisfies SubmissionAccepted);
     },
   );
 

@@ -310,4 +310,25 @@ describe('interview lifecycle', () => {
       error: 'no such template',
     });
   });
+
+  it('lets the candidate stop a queued Run (it ends cancelled and leaves the queue), never a Submit, and not from the interviewer link', async () => {
+    const { candidateToken, interviewerToken } = await createInterview(client);
+    const run = await client.json<{ id: string }>('POST', `/api/i/${candidateToken}/submissions`, { kind: 'run', code: 'x = 1' });
+    const submit = await client.json<{ id: string }>('POST', `/api/i/${candidateToken}/submissions`, { kind: 'submit', code: 'x = 1' });
+    const path = (id: string) => `/api/i/${candidateToken}/submissions/${id}/cancel`;
+    expect((await client.json('POST', `/api/i/${interviewerToken}/submissions/${run.body.id}/cancel`)).body).toEqual({
+      error: 'only the candidate link stops a Run',
+    });
+    expect((await client.json('POST', path(submit.body.id))).body).toEqual({
+      error: 'a Submit cannot be stopped once it is sent; only a Run can',
+    });
+    const stopped = await other.json('POST', path(run.body.id));
+    expect(stopped).toEqual({ status: 202, body: { id: run.body.id, status: 'cancelled' } });
+    expect((await client.json('POST', path(run.body.id))).status).toBe(202); // stopping twice is the same
+    const record = await servers[0]!.store.getSubmission(run.body.id);
+    expect(record).toMatchObject({ status: 'cancelled', verdict: null, cancelRequested: true });
+    expect(await servers[0]!.store.pendingBefore(Date.now())).not.toContain(run.body.id);
+    expect(await servers[0]!.store.pendingBefore(Date.now())).toContain(submit.body.id);
+    expect((await client.json('POST', `/api/i/${candidateToken}/submissions/${crypto.randomUUID()}/cancel`)).status).toBe(404);
+  });
 });

@@ -19,6 +19,7 @@ const STATUS_LABELS: Record<SubmissionStatus, string> = {
   running: 'Running',
   graded: 'Graded',
   system_error: 'Grader error',
+  cancelled: 'Stopped',
 };
 
 export function verdictLabel(verdict: Verdict): string {
