@@ -1,7 +1,32 @@
-// Vite config of the web app: `npm run build:web` writes web/dist (served by the express server);
-// `npm run dev:web` serves the sources with hot reload and proxies the API to a running server.
+// Vite config of the web app: `npm run build:web` writes web/dist (served by the express server),
+// with a gzip copy beside every asset worth compressing (the server sends it to browsers that take
+// gzip); `npm run dev:web` serves the sources with hot reload and proxies the API to a running server.
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
+
+/** Assets smaller than this, in bytes, are sent as they are. */
+const GZIP_MIN_BYTES = 1024;
+
+/** Writes `<asset>.gz` beside each built asset of a compressible kind. */
+function gzipAssets(): Plugin {
+  return {
+    name: 'gzip-assets',
+    apply: 'build',
+    async writeBundle(options) {
+      const dir = path.join(options.dir ?? 'dist', 'assets');
+      for (const name of await readdir(dir)) {
+        if (!/\.(js|css|wasm|json|svg|ttf)$/.test(name)) continue;
+        const bytes = await readFile(path.join(dir, name));
+        if (bytes.length < GZIP_MIN_BYTES) continue;
+        await writeFile(path.join(dir, `${name}.gz`), await promisify(gzip)(bytes, { level: 9 }));
+      }
+    },
+  };
+}
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 /** The grading service the dev server forwards /api, /readyz and /healthz to. */
@@ -10,6 +35,7 @@ const apiTarget = process.env.GRADER_DEV_API_URL ?? 'http://127.0.0.1:8080';
 export default defineConfig({
   root,
   base: '/',
+  plugins: [gzipAssets()],
   publicDir: false,
   build: {
     outDir: 'dist',

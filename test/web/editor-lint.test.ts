@@ -113,6 +113,7 @@ describe('lint and signature help in the candidate editor, in Chromium', () => {
     const response = await wasm;
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toBe('application/wasm');
+    expect(response.headers()['content-encoding']).toBe('gzip'); // the build's gzip copy: about a third of the size
   });
 
   it('marks F used without its import as F821 and a missing colon as a syntax error, as they are typed', async () => {
