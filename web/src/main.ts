@@ -2,11 +2,14 @@
 // is an interview link, whose role (candidate or interviewer) the server tells (`?challenge=<id>`
 // picks one of its challenges); `/i/<token>/report`
 // is an interviewer link's report. Pages load lazily
-// so the start page does not fetch Monaco.
+// so the start page does not fetch Monaco. The colour theme is applied before any page draws.
 import './styles.css';
 import { ApiError, apiJson, interviewApi } from './api.js';
 import type { InterviewView } from '../../core/views/interview-view.js';
 import { byId, h, replace } from './dom.js';
+import { applyTheme } from './shared/theme.js';
+
+applyTheme();
 
 async function route(): Promise<void> {
   const app = byId('app');

@@ -87,8 +87,8 @@ export async function mountStartPage(root: HTMLElement): Promise<void> {
         {},
         `Preview: ${challenge.title} as the candidate sees it (${plural(challenge.publicCases.length, 'example')}, ${plural(challenge.hiddenCaseCount, 'hidden case')})`,
       ),
-      renderStatement(challenge),
-      h('h3', {}, 'Starter code'),
+      renderStatement(challenge, { titleLevel: 3 }),
+      h('h4', {}, 'Starter code'),
       h('pre', { class: 'report-code', id: 'preview-starter' }, challenge.starter),
     );
   };
@@ -477,7 +477,7 @@ export async function mountStartPage(root: HTMLElement): Promise<void> {
       'header',
       { class: 'topbar' },
       h('span', { class: 'brand' }, 'PySpark grader'),
-      h('span', { class: 'topbar-title' }, 'Interviews'),
+      h('h1', { class: 'topbar-title' }, 'Interviews'),
       h('span', { class: 'spacer' }),
       signOut,
     ),
@@ -489,7 +489,7 @@ export async function mountStartPage(root: HTMLElement): Promise<void> {
       h(
         'section',
         { 'aria-labelledby': 'list-title' },
-        h('h2', { id: 'list-title' }, 'Interviews'),
+        h('h2', { id: 'list-title' }, 'Interview list'),
         h('p', { class: 'list-options' }, archivedToggle, ' ', h('label', { for: 'show-archived' }, 'Show archived')),
         tableHost,
       ),
@@ -506,7 +506,7 @@ function renderSignIn(root: HTMLElement, message: string | null): void {
   const form = h(
     'form',
     { class: 'card signin', id: 'admin-signin', 'aria-labelledby': 'signin-title' },
-    h('h2', { id: 'signin-title' }, 'Interviewer sign-in'),
+    h('h1', { id: 'signin-title' }, 'Interviewer sign-in'),
     h(
       'p',
       { class: 'muted' },

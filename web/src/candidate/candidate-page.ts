@@ -19,7 +19,10 @@ import { ChallengeSteps } from '../shared/challenge-steps.js';
 import { InterviewClockView } from '../shared/interview-clock.js';
 import { SubmissionFeed } from '../shared/submission-feed.js';
 import { outcomeBadge } from '../shared/verdicts.js';
+import { announce, submissionNews } from '../shared/announce.js';
+import { renderViewSettings } from '../shared/view-settings.js';
 import { DraftSync, type SaveState } from './draft-sync.js';
+import { createWorkspaceLayout } from './workspace-layout.js';
 
 /** Queued this long, the page asks /readyz whether any grader is alive. */
 const STUCK_QUEUE_MS = 20_000;
@@ -107,8 +110,31 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
     ),
   );
 
+  const layout = createWorkspaceLayout({
+    statement: renderStatement(challenge, { titleLevel: 1 }),
+    toolbar: h(
+      'div',
+      { class: 'toolbar', role: 'toolbar', 'aria-label': 'Run and submit' },
+      runButton,
+      submitButton,
+      h('span', { class: 'spacer' }),
+      h('label', { for: 'history', class: 'muted' }, 'Showing'),
+      historySelect,
+    ),
+    editorHost,
+    results: h(
+      'section',
+      { class: 'results', 'aria-labelledby': 'results-title' },
+      h('h2', { id: 'results-title', class: 'visually-hidden' }, 'Results'),
+      endedBanner,
+      notice,
+      // Not a live region: it re-renders while grading; the news is announced once (announce.ts).
+      results,
+    ),
+  });
   replace(
     root,
+    layout.skipLink,
     h(
       'header',
       { class: 'topbar' },
@@ -120,40 +146,15 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
           ? `${view.challenges.findIndex((c) => c.challengeId === challengeId) + 1} of ${view.challenges.length} · ${challenge.title}`
           : challenge.title,
       ),
-      h('span', { class: 'muted' }, `Candidate: ${interview.candidateName}`),
+      h('span', { class: 'muted topbar-who' }, `Candidate: ${interview.candidateName}`),
       h('span', { class: 'spacer' }),
       clock.element,
       saveState,
       liveState,
+      renderViewSettings(),
     ),
     steps.element,
-    h(
-      'main',
-      { class: 'workspace' },
-      h('section', { class: 'pane statement-pane', 'aria-labelledby': 'challenge-title' }, renderStatement(challenge)),
-      h(
-        'section',
-        { class: 'pane editor-pane', 'aria-label': 'Solution' },
-        h(
-          'div',
-          { class: 'toolbar', role: 'toolbar', 'aria-label': 'Run and submit' },
-          runButton,
-          submitButton,
-          h('span', { class: 'spacer' }),
-          h('label', { for: 'history', class: 'muted' }, 'Showing'),
-          historySelect,
-        ),
-        editorHost,
-        h(
-          'section',
-          { class: 'results', 'aria-labelledby': 'results-title' },
-          h('h2', { id: 'results-title', class: 'visually-hidden' }, 'Results'),
-          endedBanner,
-          notice,
-          h('div', { 'aria-live': 'polite' }, results),
-        ),
-      ),
-    ),
+    layout.element,
     dialog,
   );
 
@@ -297,6 +298,7 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
       if (s.status === 'graded' && noticeAbout === 'grading') showNotice(null);
     }
     if (shownId === null || s.id === activeId) shownId = s.id;
+    if (s.id === activeId) announce(submissionNews(feed.label(s), s));
     renderHistory();
     if (s.id === shownId) renderShown();
     updateButtons();

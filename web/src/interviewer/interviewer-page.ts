@@ -20,6 +20,8 @@ import { InterviewClockView } from '../shared/interview-clock.js';
 import { SubmissionFeed } from '../shared/submission-feed.js';
 import { renderTabs } from '../shared/tabs.js';
 import { outcomeBadge } from '../shared/verdicts.js';
+import { announce, submissionNews } from '../shared/announce.js';
+import { renderViewSettings } from '../shared/view-settings.js';
 import { mountLiveFollow } from './live-follow.js';
 import { mountPlayback } from './playback.js';
 import { renderScorecard } from './scorecard.js';
@@ -76,7 +78,8 @@ export async function mountInterviewer(root: HTMLElement, apiBase: string, view:
   const codeHost = h('div', { class: 'editor-host code-view', id: 'submission-code' });
   const diffHost = h('div', { class: 'editor-host code-view', id: 'submission-diff', hidden: true });
   const chartHost = h('div', { class: 'chart-host' });
-  const resultHost = h('div', { class: 'result-host', 'aria-live': 'polite' });
+  // Not a live region: it re-renders while grading; the news is announced once (announce.ts).
+  const resultHost = h('div', { class: 'result-host' });
   const sandboxHost = h('div', { class: 'sandbox-host' });
 
   const submissionPanel = h(
@@ -172,12 +175,13 @@ export async function mountInterviewer(root: HTMLElement, apiBase: string, view:
 
   replace(
     root,
+    h('a', { class: 'skip-link', href: '#detail' }, 'Skip to the submission detail'),
     h(
       'header',
       { class: 'topbar' },
       h('span', { class: 'brand' }, 'PySpark grader'),
       h(
-        'span',
+        'h1',
         { class: 'topbar-title' },
         view.challenges.length > 1
           ? `${view.challenges.findIndex((c) => c.challengeId === challengeId) + 1} of ${view.challenges.length} · ${challenge.title}`
@@ -185,7 +189,7 @@ export async function mountInterviewer(root: HTMLElement, apiBase: string, view:
       ),
       h(
         'span',
-        { class: 'muted' },
+        { class: 'muted topbar-who' },
         `Interviewer view · candidate ${interview.candidateName} · created ${new Date(interview.createdAt).toLocaleString()}`,
       ),
       h('span', { class: 'spacer' }),
@@ -202,11 +206,12 @@ export async function mountInterviewer(root: HTMLElement, apiBase: string, view:
       h(
         'nav',
         { class: 'pane sidebar', 'aria-labelledby': 'submissions-title' },
+        h('div', { class: 'sidebar-settings' }, renderViewSettings()),
         integrity,
         h('h2', { id: 'submissions-title' }, 'Submissions'),
         list,
       ),
-      h('section', { class: 'pane detail', 'aria-label': 'Interview detail' }, tabs.element),
+      h('section', { class: 'pane detail', id: 'detail', tabindex: -1, 'aria-label': 'Interview detail' }, tabs.element),
     ),
   );
 
@@ -354,6 +359,7 @@ export async function mountInterviewer(root: HTMLElement, apiBase: string, view:
       changed(s, isNew) {
         if (s.kind === 'submit' && s.verdict) steps.setVerdict(challengeId, s.verdict);
         if (isNew && followLatest) selectedId = s.id;
+        if (s.id === selectedId) announce(submissionNews(feed.label(s), s));
         renderList();
         if (s.id === selectedId) renderDetail();
       },
