@@ -21,6 +21,7 @@ import { sandboxImageTag } from '../../worker/sandbox-image.js';
 import {
   ADMIN_TOKEN,
   api,
+  createInterview,
   startRedis,
   startWorkerProcess,
   uniqueQueue,
@@ -46,6 +47,14 @@ const correct = reference.replace(
 );
 const wrong =
   'from pyspark.sql import functions as F\n\n\ndef solve(spark, numbers):\n    return numbers.groupBy("grp").agg(F.count("n").alias("total"))\n';
+/** A column Spark cannot resolve, written on line 5 and raised on line 6. */
+const unknownColumn =
+  'from pyspark.sql import functions as F\n\n\ndef solve(spark, numbers):\n    key = F.col("grpp")\n    return numbers.groupBy(key).agg(F.sum("n").alias("total"))\n';
+/** Never returns: the candidate stops it. */
+const endless = 'import time\n\n\ndef solve(spark, numbers):\n    while True:\n        time.sleep(0.05)\n';
+/** Right on the example, wrong on the hidden all-null group (0 instead of null). */
+const nullsAsZero =
+  'from pyspark.sql import functions as F\n\n\ndef solve(spark, numbers):\n    return numbers.groupBy("grp").agg(F.coalesce(F.sum("n"), F.lit(0)).alias("total"))\n';
 /** What hidden expected rows look like in any form: JSON rows, display cells, the case's rule. */
 const HIDDEN_MARKERS = ['"grp":"c"', '\\"c\\"', '"total":4', '"total":"4"', 'a group of only nulls sums to null'];
 
@@ -301,17 +310,20 @@ describe('the web app in Chromium', () => {
     await poll(() => page.locator('.diff-table td.cell-mismatch').count()).toBeGreaterThan(0);
 
     await page.getByRole('tab', { name: 'Playback' }).click();
+    // The slider moves by time (play milliseconds, idle stretches cut); the position names the edit.
     const slider = page.locator('#playback-slider');
-    await poll(async () => Number(await slider.getAttribute('max'))).toBeGreaterThan(5);
-    const edits = Number(await slider.getAttribute('max'));
+    const position = page.locator('#playback-position');
+    await poll(async () => Number(/ of (\d+) · /.exec(await position.innerText())?.[1] ?? 0)).toBeGreaterThan(3);
+    const edits = Number(/ of (\d+) · /.exec(await position.innerText())![1]);
+    const playMs = Number(await slider.getAttribute('max'));
     await poll(() => editorText(page, '.playback-panel')).toBe(correct);
     await slider.focus();
     await page.keyboard.press('Home');
     await poll(() => editorText(page, '.playback-panel')).toBe(starter.trimEnd());
-    expect(await page.locator('#playback-position').innerText()).toContain(`of ${edits}`);
-    await slider.fill(String(Math.floor(edits / 2)));
+    expect(await position.innerText()).toMatch(new RegExp(`^0:00 of \\d+:\\d\\d \\(idle cut\\) · edit 0 of ${edits} · starter code$`));
+    await slider.fill(String(Math.floor(playMs / 2)));
     await poll(async () => [starter.trimEnd(), correct].includes(await editorText(page, '.playback-panel'))).toBe(false);
-    expect(await page.locator('#playback-position').innerText()).toContain(`Edit ${Math.floor(edits / 2)} of ${edits}`);
+    expect(await position.innerText()).toMatch(new RegExp(`edit \\d+ of ${edits} · `));
     // Every Run and Submit is marked with its verdict, each jumping to the edit it came after.
     expect(await page.locator('#playback-marks .mark-submission').allInnerTexts()).toEqual([
       expect.stringMatching(/Run 1: wrong answer$/),
@@ -414,6 +426,77 @@ describe('the web app in Chromium', () => {
     } finally {
       await board.close();
     }
+  });
+
+  it('points at the line that wrote an unknown column, stops a running Run, lists a failing Submit failed-case first, and restores earlier code', async () => {
+    const created = await createInterview(api(server.url), 'group-sum', 'Stops and restores');
+    const page = await context.newPage();
+    page.on('dialog', (d) => void d.accept()); // the restore and reset confirmations
+    watchConsole(page, 'second candidate page');
+    await page.goto(created.candidateUrl);
+    await page.waitForSelector('#app[data-ready="candidate"]');
+
+    // An unknown column: Spark's suggestion, and the line that wrote the name (not the line that raised).
+    await putCode(page, unknownColumn);
+    await poll(() => editorText(page, '#editor')).toBe(unknownColumn.trimEnd());
+    await page.locator('#editor .view-lines').click();
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await poll(
+      () =>
+        page
+          .locator('.error-suggestion')
+          .innerText()
+          .catch(() => ''),
+      GRADING_TIMEOUT_MS,
+    ).toMatch(/Did you mean .*`grp`/);
+    const jump = page.locator('.error-block .error-jump');
+    expect(await jump.innerText()).toBe('Go to line 5, where `grpp` is written');
+    await jump.click();
+    expect(await page.locator('#editor .active-line-number').innerText()).toBe('5');
+    expect(await page.locator('details.error-plan').count()).toBe(1);
+    await screenshot(page, 'candidate-unknown-column');
+
+    // A Run that never ends: the elapsed time shows, Stop ends it within seconds, and Run is free again.
+    await putCode(page, endless);
+    await poll(() => editorText(page, '#editor')).toBe(endless.trimEnd());
+    await page.locator('#run-button').click();
+    await poll(() => page.locator('#stop-button').isVisible(), GRADING_TIMEOUT_MS).toBe(true);
+    await poll(() => page.locator('#elapsed').innerText()).toMatch(/^\d+:\d\d$/);
+    await poll(() => page.locator('#results').innerText(), GRADING_TIMEOUT_MS).toContain('Running case');
+    const stoppedAt = Date.now();
+    await page.locator('#stop-button').click();
+    await poll(() => page.locator('#results').innerText(), 15_000).toContain('You stopped this Run');
+    expect(Date.now() - stoppedAt).toBeLessThan(15_000);
+    expect(await page.locator('#run-button').isDisabled()).toBe(false);
+    expect(await page.locator('#stop-button').isVisible()).toBe(false);
+
+    // A Submit that fails a hidden case: the summary names it, and it comes first, open; the passed one is closed.
+    await putCode(page, nullsAsZero);
+    await poll(() => editorText(page, '#editor')).toBe(nullsAsZero.trimEnd());
+    await page.locator('#submit-button').click();
+    await page.locator('#confirm-submit-button').click();
+    await poll(
+      () =>
+        page
+          .locator('.result-line')
+          .innerText()
+          .catch(() => ''),
+      GRADING_TIMEOUT_MS,
+    ).toMatch(/1 of 2 cases failed: hidden 1$/);
+    expect(await page.locator('.result .case').first().getAttribute('data-case')).toBe('hidden 1');
+    expect(await page.locator('.case[data-case="hidden 1"]').getAttribute('open')).not.toBeNull();
+    expect(await page.locator('.case[data-case="basic"]').getAttribute('open')).toBeNull();
+    await screenshot(page, 'candidate-failing-submit');
+
+    // Restore the first Run's code from the history, then reset to the starter (each confirmed).
+    const history = page.locator('#history');
+    const firstRun = await history.locator('option').last().getAttribute('value');
+    await history.selectOption(firstRun!);
+    await page.locator('#restore-code').click();
+    await poll(() => editorText(page, '#editor')).toBe(unknownColumn.trimEnd());
+    await page.locator('#reset-starter').click();
+    await poll(() => editorText(page, '#editor')).toBe(starter.trimEnd());
+    await page.close();
   });
 
   // Last, in pages of their own: the refused saves log network errors by design.

@@ -1,9 +1,13 @@
 // The candidate's workspace (the candidate link), for one challenge of the interview at a time
 // (the others listed above, with the time spent on each; choosing one saves and opens it):
-// statement on the left, Monaco with the challenge's draft on the right, Run (Ctrl/Cmd+Enter) and Submit (Ctrl/Cmd+Shift+Enter, confirmed), and a results
-// panel fed live by the interview's event stream. The draft is saved as the candidate types. The
+// statement on the left, Monaco with the challenge's draft on the right, Run (Ctrl/Cmd+Enter) and
+// Submit (Ctrl/Cmd+Shift+Enter, confirmed), and a results panel fed live by the interview's event
+// stream. The draft is saved as the candidate types. The
 // interview's clock counts down in the top bar; once the interview has ended the page turns
 // read-only and says so (the server refuses anything more and submitted the last saved draft).
+// While a Run grades, its elapsed time shows and Stop ends it; the history shows an earlier
+// result and restores its code, and "Reset to starter" puts the starter back (each confirmed,
+// one undoable edit).
 import { ApiError, apiJson } from '../api.js';
 import type { SubmissionKind } from '../../../core/submission.js';
 import type { Readiness } from '../../../core/views/ops-view.js';
@@ -16,9 +20,10 @@ import { watchPythonLint } from '../lint/watch-python-lint.js';
 import { renderProgress, renderResult } from '../shared/case-results.js';
 import { renderStatement } from '../shared/statement.js';
 import { ChallengeSteps } from '../shared/challenge-steps.js';
-import { InterviewClockView } from '../shared/interview-clock.js';
+import { InterviewClockView, formatLeft } from '../shared/interview-clock.js';
 import { SubmissionFeed } from '../shared/submission-feed.js';
-import { outcomeBadge } from '../shared/verdicts.js';
+import { readSparkError } from '../shared/spark-error.js';
+import { outcomeBadge, outcomeLabel } from '../shared/verdicts.js';
 import { announce, submissionNews } from '../shared/announce.js';
 import { renderViewSettings } from '../shared/view-settings.js';
 import { DraftSync, type SaveState } from './draft-sync.js';
@@ -49,7 +54,29 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
     'Submit',
     h('kbd', {}, 'Ctrl+Shift+Enter'),
   );
+  const stopButton = h(
+    'button',
+    { type: 'button', id: 'stop-button', class: 'secondary', hidden: true, title: 'Stop this Run (a Submit cannot be stopped)' },
+    'Stop',
+  );
+  const elapsed = h('span', { id: 'elapsed', class: 'muted elapsed', hidden: true, title: 'Time since it was sent' });
   const historySelect = h('select', { id: 'history', 'aria-label': 'Show an earlier run or submission' });
+  const restoreButton = h(
+    'button',
+    {
+      type: 'button',
+      id: 'restore-code',
+      class: 'secondary small',
+      disabled: true,
+      title: "Put the shown submission's code in the editor",
+    },
+    'Restore this code',
+  );
+  const resetButton = h(
+    'button',
+    { type: 'button', id: 'reset-starter', class: 'secondary small', title: 'Put the starter code back in the editor' },
+    'Reset to starter',
+  );
   const notice = h('div', { id: 'notice', class: 'notice', role: 'alert', hidden: true });
   const results = h(
     'div',
@@ -117,9 +144,13 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
       { class: 'toolbar', role: 'toolbar', 'aria-label': 'Run and submit' },
       runButton,
       submitButton,
+      stopButton,
+      elapsed,
       h('span', { class: 'spacer' }),
       h('label', { for: 'history', class: 'muted' }, 'Showing'),
       historySelect,
+      restoreButton,
+      resetButton,
     ),
     editorHost,
     results: h(
@@ -228,22 +259,26 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
   };
   const columns = challenge.output.columns.map((c) => c.name);
 
+  // Each failed case's error on the line it points at: the line that wrote an unresolved name, else where it was raised.
   const markErrorLines = (s: SubmissionView): void => {
-    const markers = (s.result?.cases ?? []).flatMap((c) =>
-      c.error?.line && c.error.line <= model.getLineCount()
+    const markers = (s.result?.cases ?? []).flatMap((c) => {
+      if (!c.error) return [];
+      const read = readSparkError(c.error, s.code);
+      const line = read.line?.line;
+      return line && line <= model.getLineCount()
         ? [
             {
               severity: monaco.MarkerSeverity.Error,
-              message: `${c.error.type}: ${c.error.message} (case ${c.name})`,
-              startLineNumber: c.error.line,
+              message: `${c.error.type}: ${read.headline} (case ${c.name})`,
+              startLineNumber: line,
               startColumn: 1,
-              endLineNumber: c.error.line,
-              endColumn: model.getLineMaxColumn(c.error.line),
+              endLineNumber: line,
+              endColumn: model.getLineMaxColumn(line),
               source: 'grader',
             },
           ]
-        : [],
-    );
+        : [];
+    });
     monaco.editor.setModelMarkers(model, 'grader', markers);
   };
 
@@ -257,11 +292,13 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
             h(
               'option',
               { value: s.id, selected: s.id === shownId },
-              `${feed.label(s)} · ${formatTime(s.createdAtMs)} · ${s.status === 'graded' && s.verdict ? s.verdict.replace(/_/g, ' ') : s.status}`,
+              `${feed.label(s)} · ${formatTime(s.createdAtMs)} · ${s.status === 'graded' && s.verdict ? outcomeLabel(s) : outcomeBadge(s).textContent}`,
             ),
           ),
     );
     historySelect.disabled = newestFirst.length === 0;
+    const shown = feed.get(shownId);
+    restoreButton.disabled = !shown || clock.ended;
   };
 
   const renderShown = (): void => {
@@ -274,26 +311,48 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
         results,
         h('div', { class: 'result' }, h('p', {}, outcomeBadge(s)), h('p', {}, s.error ?? 'The grader had a problem; please try again.')),
       );
+    } else if (s.status === 'cancelled') {
+      replace(
+        results,
+        h(
+          'div',
+          { class: 'result' },
+          h('p', {}, outcomeBadge(s)),
+          h('p', {}, `You stopped this Run before it finished (${formatTime(s.finishedAtMs ?? s.createdAtMs)}).`),
+        ),
+      );
     } else if (s.result) {
       replace(
         results,
         h('p', { class: 'muted result-kind' }, `${s.kind === 'run' ? 'Run' : 'Submission'} at ${formatTime(s.createdAtMs)}`),
-        renderResult(s.result, { columns, onJumpToLine: jumpToLine }),
+        renderResult(s.result, { columns, onJumpToLine: jumpToLine, code: s.code, caseTimes: s.result.scope === 'all' }),
       );
     }
   };
 
+  let stopping = false;
   const updateButtons = (): void => {
     const active = feed.get(activeId);
     const busy = sending || (active !== undefined && (active.status === 'queued' || active.status === 'running'));
     runButton.disabled = busy || clock.ended;
     submitButton.disabled = busy || clock.ended;
     runButton.setAttribute('aria-busy', String(busy));
+    // A Run can be stopped while it waits or runs; a Submit, once confirmed, cannot.
+    stopButton.hidden = !(busy && active?.kind === 'run');
+    stopButton.disabled = stopping;
+    elapsed.hidden = !busy || !active;
+    if (!busy) stopping = false;
+    renderElapsed();
+  };
+  const renderElapsed = (): void => {
+    const active = feed.get(activeId);
+    if (!active || elapsed.hidden) return;
+    elapsed.textContent = formatLeft(Date.now() - active.createdAtMs);
   };
 
   const changed = (s: SubmissionView): void => {
     if (s.kind === 'submit' && s.verdict) steps.setVerdict(challengeId, s.verdict);
-    if (s.id === activeId && (s.status === 'graded' || s.status === 'system_error')) {
+    if (s.id === activeId && (s.status === 'graded' || s.status === 'system_error' || s.status === 'cancelled')) {
       markErrorLines(s);
       if (s.status === 'graded' && noticeAbout === 'grading') showNotice(null);
     }
@@ -334,6 +393,7 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
 
   historySelect.addEventListener('change', () => {
     shownId = historySelect.value || null;
+    restoreButton.disabled = shownId === null || clock.ended;
     renderShown();
   });
 
@@ -341,6 +401,7 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
   setInterval(() => {
     const active = feed.get(activeId);
     if (!active || (active.status !== 'queued' && active.status !== 'running')) return;
+    renderElapsed();
     if (active.id === shownId) renderShown();
     const waited = Date.now() - active.createdAtMs;
     if (active.status === 'queued' && waited > STUCK_QUEUE_MS && Math.floor(waited / 1000) % 10 === 0) void checkGraders(showNotice);
@@ -399,6 +460,32 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
     }
   };
 
+  stopButton.addEventListener('click', () => {
+    const active = feed.get(activeId);
+    if (!active || active.kind !== 'run') return;
+    stopping = true;
+    updateButtons();
+    apiJson<SubmissionAccepted>('POST', `${apiBase}/submissions/${active.id}/cancel`).catch((error: unknown) => {
+      stopping = false;
+      updateButtons();
+      showNotice(`Could not stop the Run: ${(error as Error).message}`);
+    });
+  });
+  /** Replaces the editor's code as one edit (recorded like typing, undoable), after the candidate confirms. */
+  const replaceCode = (code: string, question: string): void => {
+    if (clock.ended || model.getValue() === code || !confirm(question)) return;
+    editor.pushUndoStop();
+    editor.executeEdits('history', [{ range: model.getFullModelRange(), text: code }]);
+    editor.pushUndoStop();
+    editor.focus();
+  };
+  restoreButton.addEventListener('click', () => {
+    const shown = feed.get(shownId);
+    if (shown) replaceCode(shown.code, `Replace the code in the editor with the code of ${feed.label(shown)}? You can undo it (Ctrl+Z).`);
+  });
+  resetButton.addEventListener('click', () =>
+    replaceCode(challenge.starter, 'Replace the code in the editor with the starter code? You can undo it (Ctrl+Z).'),
+  );
   runButton.addEventListener('click', () => void send('run'));
   submitButton.addEventListener('click', () => void send('submit'));
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => void send('run'));

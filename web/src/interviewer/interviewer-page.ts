@@ -316,10 +316,16 @@ export async function mountInterviewer(root: HTMLElement, apiBase: string, view:
       replace(sandboxHost);
       return;
     }
+    if (s.status === 'cancelled') {
+      replace(chartHost);
+      replace(resultHost, h('p', { class: 'muted' }, 'The candidate stopped this Run before it finished: it has no verdict.'));
+      replace(sandboxHost);
+      return;
+    }
     if (!s.result) return;
     const chart = renderTimingChart(s.result.cases, challenge.timing.budgetRatio);
     replace(chartHost, chart ? [h('h3', {}, 'Time per case'), chart] : null);
-    replace(resultHost, renderResult(s.result, { columns }));
+    replace(resultHost, renderResult(s.result, { columns, code: s.code }));
     const box = s.result.sandbox;
     replace(
       sandboxHost,

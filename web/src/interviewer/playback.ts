@@ -131,8 +131,9 @@ export function mountPlayback(
   });
   slider.addEventListener('input', () => {
     stop();
+    // The slider's start is the starter code; the first edit is just after it.
     const atMs = Number(slider.value);
-    show(editsAt(timeline, atMs), atMs);
+    show(atMs === 0 ? 0 : editsAt(timeline, atMs), atMs);
   });
 
   const refresh = async (): Promise<void> => {

@@ -184,7 +184,7 @@ function renderError(error: NonNullable<CaseView['error']>, options: ResultOptio
     jump
       ? h(
           'button',
-          { type: 'button', class: 'secondary small', 'data-line': jump.line, onclick: () => options.onJumpToLine!(jump.line) },
+          { type: 'button', class: 'secondary small error-jump', 'data-line': jump.line, onclick: () => options.onJumpToLine!(jump.line) },
           jump.found === 'name'
             ? `Go to line ${jump.line}, where \`${read.unresolved}\` is written`
             : `Go to line ${jump.line}, where the error was raised`,
