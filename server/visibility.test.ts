@@ -201,7 +201,10 @@ describe('hidden case names', () => {
       casesDone: 4,
       casesTotal: 5,
     };
-    expect(progressView(event, role, (challengeId) => (challengeId === 'skewed' ? neutral : realCaseNames))).toEqual({ ...event, caseName });
+    expect(progressView(event, role, (challengeId) => (challengeId === 'skewed' ? neutral : realCaseNames))).toEqual({
+      ...event,
+      caseName,
+    });
   });
 
   it("name hidden cases neutrally in the candidate's result and by their names in the interviewer's", () => {
