@@ -13,19 +13,13 @@
 // where the candidate is. Screenshots of the dashboard, the interviewer's top bar, the ended
 // candidate page, the scorecard and the challenge steps.
 // Fails (never skips) when Chromium or redis-server is missing.
-import { constants } from 'node:fs';
-import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../core/repo-root.js';
 import { ADMIN_TOKEN, api, startRedis, uniqueQueue, type LocalRedis } from '../../scripts/local-service.js';
 import { serviceEnv } from '../service/service-harness.js';
-import { buildWebIfStale } from './build-web.js';
+import { SCREENSHOTS, launchBrowser } from './browser.js';
 import { startWebServer, type WebServer } from './start-web-server.js';
-
-const CHROMIUM = process.env.GRADER_CHROMIUM ?? '/usr/bin/chromium';
-const SCREENSHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
 
 function poll<T>(fn: () => Promise<T> | T, timeout = 15_000) {
   return expect.poll(fn, { timeout, interval: 200 });
@@ -38,14 +32,9 @@ describe('the dashboard in Chromium', () => {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    await access(CHROMIUM, constants.X_OK).catch(() => {
-      throw new Error(`the browser tests need Chromium at ${CHROMIUM} (scripts/setup.sh installs Debian's chromium)`);
-    });
-    await mkdir(SCREENSHOTS, { recursive: true });
-    await buildWebIfStale();
     redis = await startRedis();
     server = await startWebServer(serviceEnv(redis.url, uniqueQueue('dashboard'), { GRADER_DEADLINE_CHECK_MS: '500' }));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     for (const c of contexts) await c.close();

@@ -6,18 +6,15 @@
 // `df.groupBy(` the PySpark signature shows with the parameter being typed. Screenshots of the
 // marks and the signature help.
 // Fails (never skips) when Chromium or redis-server is missing.
-import { constants } from 'node:fs';
-import { access, mkdir, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../core/repo-root.js';
 import { ADMIN_TOKEN, api, createInterview, serviceEnv, startRedis, uniqueQueue, type LocalRedis } from '../../scripts/local-service.js';
-import { buildWebIfStale } from './build-web.js';
+import { SCREENSHOTS, launchBrowser } from './browser.js';
 import { startWebServer, type WebServer } from './start-web-server.js';
 
-const CHROMIUM = process.env.GRADER_CHROMIUM ?? '/usr/bin/chromium';
-const SCREENSHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
 const CHALLENGES = path.join(REPO_ROOT, 'challenges');
 /** Ruff's files as the build names them: its JS chunk and its .wasm. */
 const RUFF_ASSET = /\/assets\/ruff[-_][^/]*\.(js|wasm)$/;
@@ -68,15 +65,10 @@ describe('lint and signature help in the candidate editor, in Chromium', () => {
   const anyMark = () => page.locator('#editor [class*="squiggly-"]');
 
   beforeAll(async () => {
-    await access(CHROMIUM, constants.X_OK).catch(() => {
-      throw new Error(`the browser tests need Chromium at ${CHROMIUM} (scripts/setup.sh installs Debian's chromium)`);
-    });
-    await mkdir(SCREENSHOTS, { recursive: true });
-    await buildWebIfStale();
     redis = await startRedis();
     // The shipped catalogue (the default): its references are what no mark may land on.
     server = await startWebServer(serviceEnv(redis.url, uniqueQueue('editor-lint')));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
+    browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
   });

@@ -9,14 +9,12 @@
 // While draft saves fail, what the candidate types is kept in the browser, survives the tab
 // crashing and reaches the server from the next page.
 // Fails (never skips) when Chromium, Docker, the sandbox image or redis-server is missing.
-import { constants } from 'node:fs';
-import { access, mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Docker from 'dockerode';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSandboxConfig } from '../../worker/config.js';
-import { REPO_ROOT } from '../../core/repo-root.js';
 import { sandboxImageTag } from '../../worker/sandbox-image.js';
 import {
   ADMIN_TOKEN,
@@ -30,11 +28,9 @@ import {
 } from '../../scripts/local-service.js';
 import { requireDocker, serviceEnv } from '../service/service-harness.js';
 import { FIXTURE_CHALLENGES } from '../support/grader.js';
-import { buildWebIfStale } from './build-web.js';
+import { SCREENSHOTS, launchBrowser } from './browser.js';
 import { startWebServer, type WebServer } from './start-web-server.js';
 
-const CHROMIUM = process.env.GRADER_CHROMIUM ?? '/usr/bin/chromium';
-const SCREENSHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
 const GRADING_TIMEOUT_MS = 240_000;
 const challengeDir = path.join(FIXTURE_CHALLENGES, 'group-sum');
 const reference = (await readFile(path.join(challengeDir, 'reference.py'), 'utf8')).trim();
@@ -123,18 +119,13 @@ describe('the web app in Chromium', () => {
   };
 
   beforeAll(async () => {
-    await access(CHROMIUM, constants.X_OK).catch(() => {
-      throw new Error(`the browser tests need Chromium at ${CHROMIUM} (scripts/setup.sh installs Debian's chromium)`);
-    });
     await requireDocker();
     await requireSandboxImage();
-    await mkdir(SCREENSHOTS, { recursive: true });
-    await buildWebIfStale();
     redis = await startRedis();
     const env = serviceEnv(redis.url, queueName, { GRADER_WORKER_CONCURRENCY: '1' });
     server = await startWebServer(env);
     worker = await startWorkerProcess(env);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
+    browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
   });
