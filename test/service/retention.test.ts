@@ -160,7 +160,7 @@ describe('retention and the bounds of what is kept', () => {
       expect(await server.store.getDraft(old.interview.id, 'group-sum')).toBeNull();
       expect(await server.store.migrateSingleChallengeDrafts()).toBe(1);
       expect(await server.store.migrateSingleChallengeDrafts()).toBe(0);
-      expect(await server.store.getDraft(old.interview.id, 'group-sum')).toEqual({ code: 'y = 2', updatedAtMs: draftAt });
+      expect(await server.store.getDraft(old.interview.id, 'group-sum')).toEqual({ code: 'y = 2', updatedAtMs: draftAt, cursor: null });
       expect((await server.store.getDraftEvents(old.interview.id, 'group-sum')).events).toHaveLength(1);
       expect((await server.store.getInterview(old.interview.id))!.challenges).toEqual([{ challengeId: 'group-sum' }]);
       expect(await server.store.backfillActivity()).toBe(1);
