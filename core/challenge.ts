@@ -139,6 +139,16 @@ export const ChallengeSpecSchema = z
       .boolean()
       .default(false)
       .describe("Show the candidate hidden cases' names; by default they are `hidden 1`, `hidden 2`, ... (in case order)."),
+    /** What the candidate is told of Spark's metrics: by default a short form per public case on Run and Submit (never of hidden cases). */
+    insights: z
+      .strictObject({
+        candidate: z
+          .boolean()
+          .default(true)
+          .describe('Show the candidate a short form of each public case\'s Spark findings ("2 shuffles; one Python UDF; no skew").'),
+      })
+      .default({ candidate: true })
+      .describe("What the candidate is told of Spark's metrics; the interviewer always sees all of them."),
   })
   .superRefine((spec, ctx) => {
     const names = new Set(spec.output.columns.map((c) => c.name));

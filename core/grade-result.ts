@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import { PlanInsightsSchema } from './plan-insights.js';
 import { CandidateErrorSchema } from './run-report.js';
+import { FindingSchema } from './spark-findings.js';
+import { SparkMetricsSchema } from './spark-metrics.js';
 import { VerdictSchema } from './verdict.js';
 
 /** Cells formatted for reading (`2024-03-01 10:00:00`, `"u7"`, `null`), keyed by column name. */
@@ -76,6 +78,14 @@ export const CaseResultSchema = z.object({
   planInsights: PlanInsightsSchema.optional(),
   /** The same, of the reference's plan on this case, when calibrated. */
   referencePlanInsights: PlanInsightsSchema.optional(),
+  /** Spark's accounting of the case, measured inside the sandbox: shown, never part of the verdict. */
+  metrics: SparkMetricsSchema.optional(),
+  /** The same, of the reference on this case in the same image, when calibrated. */
+  referenceMetrics: SparkMetricsSchema.optional(),
+  /** Skew, spill, rows through Python, costly joins, large collects, extra shuffles: from the metrics and plans above. */
+  findings: z.array(FindingSchema).optional(),
+  /** The findings' short form for the candidate ("2 shuffles; one Python UDF; no skew"): public cases of challenges that allow it. */
+  candidateInsights: z.string().optional(),
 });
 export type CaseResult = z.infer<typeof CaseResultSchema>;
 

@@ -4,6 +4,8 @@ import type { ChallengeSpec } from './challenge.js';
 import { compareTables } from './compare/compare-tables.js';
 import type { CaseResult, GradeResult } from './grade-result.js';
 import { planInsights, type PlanInsights } from './plan-insights.js';
+import { shortInsights, sparkFindings } from './spark-findings.js';
+import type { SparkMetrics } from './spark-metrics.js';
 import type { CandidateError } from './run-report.js';
 import type { CaseReport, SandboxRun } from './sandbox-run.js';
 import type { Table } from './table.js';
@@ -20,6 +22,8 @@ export interface GradedCase {
   /** The reference's time on this case, in milliseconds, when calibrated. */
   referenceTimeMs: number | null;
   referencePlanInsights?: PlanInsights;
+  /** The reference's Spark metrics on this case, when calibrated. */
+  referenceMetrics?: SparkMetrics;
   /**
    * Name of this case's metamorphic variant in the run (inputs shuffled over another number of
    * partitions), when it has one. A right answer that changes there is a wrong answer.
@@ -151,11 +155,21 @@ export function gradeRun(input: GradeRunInput): GradeResult {
         }
       }
     }
+    const plan = report.planText ? planInsights(report.planText) : undefined;
+    const findings =
+      plan || report.metrics
+        ? sparkFindings({ metrics: report.metrics, plan, referenceMetrics: c.referenceMetrics, referencePlan: c.referencePlanInsights })
+        : undefined;
     return {
       ...base,
       ...outcome,
-      ...(report.planText ? { planInsights: planInsights(report.planText) } : {}),
+      ...(plan ? { planInsights: plan } : {}),
       ...(c.referencePlanInsights ? { referencePlanInsights: c.referencePlanInsights } : {}),
+      ...(report.metrics ? { metrics: report.metrics } : {}),
+      ...(c.referenceMetrics ? { referenceMetrics: c.referenceMetrics } : {}),
+      ...(findings ? { findings } : {}),
+      // Of a public case only, and only where the challenge allows it: never a hidden case's.
+      ...(findings && !c.hidden && spec.insights.candidate ? { candidateInsights: shortInsights(plan, findings) } : {}),
       timeMs: Math.round(report.timeMs * 10) / 10,
       reportedTimeMs: Math.round(report.reportedTimeMs * 10) / 10,
       stdout: report.stdout + (report.stdoutDroppedBytes > 0 ? `\n[... ${report.stdoutDroppedBytes} more bytes of output dropped]` : ''),

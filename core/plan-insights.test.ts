@@ -30,6 +30,17 @@ describe('planInsights', () => {
     });
   });
 
+  it('counts the final plan only, not the initial plan printed after it', () => {
+    const withInitial = `${adaptiveSortMerge}
++- == Initial Plan ==
+   HashAggregate(keys=[segment#1], functions=[sum(amount#2)])
+   +- Exchange hashpartitioning(segment#1, 4), ENSURE_REQUIREMENTS, [plan_id=20]
+      +- SortMergeJoin [customer_id#3], [customer_id#4], LeftOuter
+         :- Exchange hashpartitioning(customer_id#3, 4), ENSURE_REQUIREMENTS, [plan_id=10]
+         +- Exchange hashpartitioning(customer_id#4, 4), ENSURE_REQUIREMENTS, [plan_id=11]`;
+    expect(planInsights(withInitial)).toMatchObject({ shuffles: 3, joins: { SortMergeJoin: 1 } });
+  });
+
   it.each([
     [
       '+- BroadcastHashJoin [a#1], [b#2], Inner, BuildRight\n   :- LocalTableScan\n   +- BroadcastExchange HashedRelationBroadcastMode',

@@ -36,6 +36,18 @@ function operatorOf(line: string): string | undefined {
   return m?.[1];
 }
 
+/**
+ * The plan that ran: an adaptive plan's text holds its final plan and then the initial one it
+ * replaced, and only the first is counted.
+ */
+function finalPlanLines(planText: string): string[] {
+  const lines = planText.split('\n');
+  const final = lines.findIndex((l) => l.includes('== Final Plan =='));
+  if (final < 0) return lines;
+  const initial = lines.findIndex((l, i) => i > final && l.includes('== Initial Plan =='));
+  return lines.slice(final + 1, initial < 0 ? undefined : initial);
+}
+
 export function planInsights(planText: string): PlanInsights {
   const insights: PlanInsights = {
     shuffles: 0,
@@ -45,7 +57,7 @@ export function planInsights(planText: string): PlanInsights {
     broadcastNestedLoopJoins: 0,
     joins: {},
   };
-  for (const line of planText.split('\n')) {
+  for (const line of finalPlanLines(planText)) {
     const op = operatorOf(line);
     if (!op) continue;
     if (op === 'Exchange') insights.shuffles++;

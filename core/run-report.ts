@@ -4,6 +4,7 @@
 // and accepts only the frame its own protocol state machine expects next; times in frames are
 // shown, never used for a verdict.
 import { z } from 'zod';
+import { SparkMetricsSchema } from './spark-metrics.js';
 import { TableColumnSchema } from './table.js';
 
 /** Frame ids are the worker's own (`s1`, `c3`, `g1`), never names from the challenge. */
@@ -68,6 +69,8 @@ export const CaseEndFrameSchema = z.strictObject({
   rowCount: z.number().int().nonnegative().optional(),
   /** Final physical plan (`executedPlan`) text. */
   planText: z.string().max(200_000).optional(),
+  /** Spark's accounting of the case from its event log (self-reported: shown, never decisive). */
+  metrics: SparkMetricsSchema.optional(),
   error: CandidateErrorSchema.optional(),
   /** The case's time inside the sandbox, in milliseconds (self-reported: shown, never decisive). */
   selfTimeMs: z.number().nonnegative(),

@@ -2,6 +2,7 @@
 // frames its protocol machine accepted, folded into a module outcome and one report per case,
 // every time on the worker's own clock, and how the run ended (the worker's view).
 import type { CandidateError } from './run-report.js';
+import type { SparkMetrics } from './spark-metrics.js';
 import type { Table } from './table.js';
 
 export type StopReason =
@@ -31,6 +32,8 @@ export interface CaseReport {
   rowCount?: number;
   /** Final physical plan (`executedPlan`) text. */
   planText?: string;
+  /** Spark's accounting of the case, as the harness summarised it (self-reported). */
+  metrics?: SparkMetrics;
   /** What the solution printed during this case, capped. */
   stdout: string;
   /** Bytes printed beyond the cap and dropped. */

@@ -55,6 +55,7 @@ export function candidateCaseView(c: CaseResult, names: CaseNamer): CandidateCas
     ...(c.aligned ? { aligned: c.aligned } : {}),
     error: c.error,
     stdout: c.stdout,
+    ...(c.candidateInsights !== undefined ? { candidateInsights: c.candidateInsights } : {}),
   };
 }
 

@@ -76,6 +76,7 @@ function gradedCases(
       expected: expected.get(c.name)!,
       referenceTimeMs: times?.[c.name] ?? reference?.cases[c.name]?.timeMs ?? null,
       referencePlanInsights: reference?.cases[c.name]?.planInsights,
+      referenceMetrics: reference?.cases[c.name]?.metrics,
       ...(variant ? { variant: { name: variant.name, partitions: variant.variant!.partitions } } : {}),
     };
   });

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { gradeRun } from '../core/grade-run.js';
 import { readJsonlTable, type Challenge } from '../core/load-challenge.js';
 import { planInsights, PlanInsightsSchema } from '../core/plan-insights.js';
+import { SparkMetricsSchema } from '../core/spark-metrics.js';
 import { TableSchema, type Table } from '../core/table.js';
 import type { SandboxConfig } from './config.js';
 import { GraderFault } from './errors.js';
@@ -19,7 +20,7 @@ import type { SandboxPool } from './sandbox/pool.js';
 import { runSolution, toSandboxRun, type SolutionRun } from './sandbox/run-solution.js';
 
 /** Bumped when the way the reference is timed changes, so old calibrations are not used. */
-const CALIBRATION_VERSION = 2;
+const CALIBRATION_VERSION = 3;
 
 export const ReferenceRecordSchema = z.object({
   key: z.string(),
@@ -35,6 +36,8 @@ export const ReferenceRecordSchema = z.object({
       output: TableSchema.optional(),
       /** Shuffles, joins and UDF nodes of the reference's plan, shown beside the candidate's. */
       planInsights: PlanInsightsSchema.optional(),
+      /** Spark's accounting of the reference's run of the case, shown beside the candidate's. */
+      metrics: SparkMetricsSchema.optional(),
     }),
   ),
 });
@@ -230,6 +233,7 @@ export class ReferenceStore {
       cases[c.name] = {
         timeMs: report.timeMs,
         ...(report.planText ? { planInsights: planInsights(report.planText) } : {}),
+        ...(report.metrics ? { metrics: report.metrics } : {}),
         ...(c.expectedFile ? {} : { output: report.output }),
       };
     }

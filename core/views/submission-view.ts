@@ -44,6 +44,7 @@ export const CandidateCaseViewSchema = z.object({
     aligned: true,
     error: true,
     stdout: true,
+    candidateInsights: true,
   }).partial().shape,
 });
 export type CandidateCaseView = z.infer<typeof CandidateCaseViewSchema>;

@@ -47,6 +47,7 @@ function caseReport(name: string, frame: CaseEndFrame, rows: JsonValue[][], wall
     ...(frame.status === 'ok' && frame.columns ? { output: { columns: frame.columns, rows } } : {}),
     ...(frame.rowCount !== undefined ? { rowCount: frame.rowCount } : {}),
     ...(frame.planText !== undefined ? { planText: frame.planText } : {}),
+    ...(frame.metrics !== undefined ? { metrics: frame.metrics } : {}),
     stdout: frame.stdout,
     stdoutDroppedBytes: frame.stdoutDroppedBytes,
     ...(frame.error ? { error: frame.error } : {}),

@@ -11,6 +11,7 @@ import traceback
 
 from .cases import CandidateStopped, StreamCase, run_batch_case
 from .generate import run_generate
+from .metrics import EventLog
 from .protocol import ControlStream, read_command
 from .session import build_cds_archive, start_spark, warm_up
 from .solutions import load_solution
@@ -21,6 +22,7 @@ SOLUTIONS_DIR = "/tmp/solutions"
 class Harness:
     def __init__(self, spark, control) -> None:
         self.spark, self.control = spark, control
+        self.events = EventLog(spark)
         self.solutions, self.stream = {}, None
 
     def handle(self, command: dict, payload: bytes) -> None:
@@ -38,10 +40,10 @@ class Harness:
         elif kind == "case":
             solution = self.solutions[command["solution"]]
             if any(spec["kind"] == "stream" for spec in solution.command["inputs"]):
-                stream = StreamCase(command, payload, solution, self.control)
+                stream = StreamCase(command, payload, solution, self.control, self.events)
                 self.stream = stream if stream.open else None
             else:
-                run_batch_case(command, payload, solution, self.control)
+                run_batch_case(command, payload, solution, self.control, self.events)
         elif kind == "micro_batch":
             self._stream(command).micro_batch(command, payload)
             if not self.stream.open:

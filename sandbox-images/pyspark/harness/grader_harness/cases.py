@@ -10,6 +10,7 @@ from .capture import CappedText
 from .cells import rows_to_cells
 from .errors import candidate_error
 from .inputs import batch_inputs, extract, schema_for
+from .metrics import input_scans, set_phase
 from .protocol import ROWS_FRAME_CHARS
 from .solutions import STOPPED_MESSAGE, return_problem, spark_stopped
 from .streams import StreamFeed, StreamQuery
@@ -41,8 +42,10 @@ def columns_of(schema) -> list:
 class CaseRun:
     """One case in progress: its folder, captured stdout, clock and report."""
 
-    def __init__(self, command: dict, solution) -> None:
-        self.command, self.solution = command, solution
+    def __init__(self, command: dict, solution, events) -> None:
+        self.command, self.solution, self.events = command, solution, events
+        self.events_start = events.mark()
+        self.inputs = set()  # see metrics.input_scans
         self.id = command["id"]
         self.dir = os.path.join(CASES_DIR, self.id)
         self.stdout = CappedText(solution.command["maxStdoutBytes"])
@@ -61,6 +64,9 @@ class CaseRun:
 
     def finish(self, control) -> None:
         self.report.setdefault("status", "ok")
+        metrics = self.events.summarise(self.events_start, self.inputs)
+        if metrics is not None:
+            self.report["metrics"] = metrics
         self.report.update(stdout=self.stdout.value(), stdoutDroppedBytes=self.stdout.dropped,
                            selfTimeMs=round(self.self_ms, 3), prepareMs=round(self.prepare_ms, 3))
         control.send(self.report)
@@ -91,22 +97,26 @@ class CaseRun:
         return True
 
 
-def run_batch_case(command: dict, payload: bytes, solution, control) -> None:
-    case = CaseRun(command, solution)
+def run_batch_case(command: dict, payload: bytes, solution, control, events) -> None:
+    case = CaseRun(command, solution, events)
     real_stdout = sys.stdout
     started = time.perf_counter()
     extract(payload, case.dir)
     rows, schema, plan = None, None, None
     try:
         sys.stdout = case.stdout
+        set_phase(solution.spark, "inputs")
         inputs = batch_inputs(solution.spark, solution.command["inputs"], command["inputs"], case.dir, command.get("shuffle"))
+        case.inputs = input_scans(inputs.values())
         case.prepare_ms = (time.perf_counter() - started) * 1000
+        set_phase(solution.spark, "solve")
         result = solution.entry(solution.spark, **inputs)
         problem = return_problem(solution.entrypoint, result, False)
         if problem:
             case.report.update(status="invalid_submission", error={"type": "TypeError", "message": problem, "traceback": ""})
         else:
             limited = result.limit(solution.command["maxOutputRows"] + 1)
+            set_phase(solution.spark, "output")
             rows, schema = limited.collect(), result.schema
             plan = final_plan(limited)
     except BaseException as exc:  # SystemExit too: the candidate's exit() is its own error
@@ -126,8 +136,8 @@ def run_batch_case(command: dict, payload: bytes, solution, control) -> None:
 class StreamCase:
     """A stream case between its start and its `stream_end`: the feed, the query and the report."""
 
-    def __init__(self, command: dict, payload: bytes, solution, control) -> None:
-        self.case = case = CaseRun(command, solution)
+    def __init__(self, command: dict, payload: bytes, solution, control, events) -> None:
+        self.case = case = CaseRun(command, solution, events)
         self.control, self.query, self.feed, self.columns = control, None, None, None
         specs = solution.command["inputs"]
         stream_spec = next(s for s in specs if s["kind"] == "stream")
@@ -138,16 +148,20 @@ class StreamCase:
         try:
             sys.stdout = case.stdout
             others = [s for s in specs if s["kind"] != "stream"]
+            set_phase(solution.spark, "inputs")
             inputs = batch_inputs(solution.spark, others, command["inputs"], case.dir, command.get("shuffle"))
+            case.inputs = input_scans(inputs.values())
             self.feed = StreamFeed(solution.spark, schema_for(stream_spec["columns"]), case.dir, stream_spec["name"])
             inputs[stream_spec["name"]] = self.feed.stream()
             case.prepare_ms = (time.perf_counter() - started) * 1000
+            set_phase(solution.spark, "solve")
             result = solution.entry(solution.spark, **inputs)
             problem = return_problem(solution.entrypoint, result, True)
             if problem:
                 case.report.update(status="invalid_submission", error={"type": "TypeError", "message": problem, "traceback": ""})
             else:
                 self.schema = result.schema
+                set_phase(solution.spark, "output")  # the query's thread takes the properties it starts with
                 self.query = StreamQuery(solution.spark, result, os.path.join(case.dir, "checkpoint"), f"grader_output_{case.id.replace('-', '_')}")
         except BaseException as exc:
             case.candidate_failed(exc)

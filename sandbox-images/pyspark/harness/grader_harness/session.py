@@ -5,6 +5,7 @@ import os
 import shutil
 
 from .inputs import write_parquet
+from .metrics import EVENT_DIR
 
 #: The class-data archive built into the image (Dockerfile), dumped by `--build-cds`.
 CDS_ARCHIVE = "/opt/grader/spark.jsa"
@@ -28,6 +29,7 @@ def start_spark(java_extra: str = ""):
     from pyspark.sql import SparkSession
 
     cores = int(os.environ.get("HARNESS_CORES", "2"))
+    os.makedirs(EVENT_DIR, exist_ok=True)
     builder = (
         SparkSession.builder.master(f"local[{cores}]")
         .appName("grader-sandbox")
@@ -38,6 +40,13 @@ def start_spark(java_extra: str = ""):
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.shuffle.partitions", str(max(2 * cores, 4)))
+        # Keep the shuffle layout the solution asked for: coalescing a sandbox's small shuffles
+        # into one task would hide a skewed key, or the salting that spreads it, from the metrics.
+        .config("spark.sql.adaptive.coalescePartitions.enabled", "false")
+        # Spark's own accounting of every job, stage and task, summarised per case (metrics.py).
+        .config("spark.eventLog.enabled", "true")
+        .config("spark.eventLog.dir", f"file:{EVENT_DIR}")
+        .config("spark.eventLog.compress", "false")
         .config("spark.default.parallelism", str(cores))
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
         # Python-side aggregation (an RDD's groupByKey, reduceByKey) spills to scratch past this,
