@@ -242,6 +242,8 @@ describe('the web app in Chromium', () => {
     expect(await page.locator('.aligned-table thead tr').first().innerText()).toMatch(/Your output\s+Expected/);
     expect(await page.locator('.aligned-table td.cell-same').allInnerTexts()).toEqual(['"a"', '"a"', '"b"', '"b"']);
     expect(await page.locator('.result-line').innerText()).toMatch(/1 of 1 example failed: basic$/);
+    // The public case's Spark findings in short form.
+    expect(await page.locator('.case[data-case="basic"] .spark-insights').innerText()).toMatch(/^Spark: \d+ shuffles?; no skew$/);
     await page.locator('.diff-table').scrollIntoViewIfNeeded();
     await screenshot(page, 'candidate-wrong-run');
   });
@@ -264,6 +266,9 @@ describe('the web app in Chromium', () => {
     expect(await page.locator('.result-line').innerText()).toMatch(/all 2 cases passed$/);
     expect(await page.locator('.case[data-case="hidden 1"] summary [data-verdict]').getAttribute('data-verdict')).toBe('accepted');
     expect(await page.locator('.case[open]').count()).toBe(0);
+    // Nothing of a hidden case's Spark metrics reaches the candidate.
+    expect(await page.locator('.case[data-case="basic"] .spark-insights').count()).toBe(1);
+    expect(await page.locator('.case[data-case="hidden 1"] .spark-insights').count()).toBe(0);
     await screenshot(page, 'candidate-accepted');
   });
 
@@ -291,6 +296,15 @@ describe('the web app in Chromium', () => {
     await page.locator('#detail-title').scrollIntoViewIfNeeded();
     expect(await page.locator('.timing-chart rect.bar-candidate').count()).toBeGreaterThan(0);
     expect(await page.locator('details.plan').count()).toBeGreaterThan(0);
+    // The Spark panel: the submission's findings on top, each case's totals beside the reference's and its longest stages.
+    expect(await page.locator('.spark-summary').innerText()).toMatch(/Spark findings\s+Measured by Spark inside the sandbox/);
+    await page.locator('.case[data-case="nulls"] > summary').click(); // a passed case starts closed
+    const sparkPanel = page.locator('.case[data-case="nulls"] .spark-panel');
+    await sparkPanel.locator('summary').click();
+    expect(await sparkPanel.locator('.spark-totals').innerText()).toMatch(/Rows read from inputs\s+3/);
+    expect(await sparkPanel.locator('.spark-stages .spread').count()).toBeGreaterThan(0);
+    await sparkPanel.scrollIntoViewIfNeeded();
+    await sparkPanel.screenshot({ path: path.join(SCREENSHOTS, 'interviewer-spark-panel.png') });
     await poll(() => editorText(page, '#submission-code')).toBe(correct);
     await screenshot(page, 'interviewer-submission');
     await page.getByRole('button', { name: /Changes since Run 1/ }).click();
@@ -324,6 +338,11 @@ describe('the web app in Chromium', () => {
     await poll(async () => [starter.trimEnd(), correct].includes(await editorText(page, '.playback-panel'))).toBe(false);
     await screenshot(page, 'interviewer-playback');
 
+    await page.getByRole('tab', { name: 'Scorecard' }).click();
+    // System thinking links to the latest graded submission's Spark findings.
+    await page.locator('fieldset[data-criterion="systemThinking"] .spark-findings-link').click();
+    await poll(() => page.locator('#detail-title').innerText()).toMatch(/^Submit 1/);
+    expect(await page.locator('.spark-summary[id^="spark-findings-"]').count()).toBe(1);
     await page.getByRole('tab', { name: 'Scorecard' }).click();
     const problemSolving = page.locator('fieldset[data-criterion="problemSolving"]');
     await problemSolving.getByLabel('3').check();

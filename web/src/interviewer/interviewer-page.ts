@@ -21,6 +21,7 @@ import { SubmissionFeed } from '../shared/submission-feed.js';
 import { renderTabs } from '../shared/tabs.js';
 import { outcomeBadge } from '../shared/verdicts.js';
 import { announce, submissionNews } from '../shared/announce.js';
+import { findingsAnchor } from '../shared/spark-panel.js';
 import { renderViewSettings } from '../shared/view-settings.js';
 import { mountLiveFollow } from './live-follow.js';
 import { mountPlayback } from './playback.js';
@@ -215,7 +216,16 @@ export async function mountInterviewer(root: HTMLElement, apiBase: string, view:
     ),
   );
 
-  renderScorecard(apiBase).then(
+  // The latest graded submission, opened at its Spark findings (linked from the scorecard).
+  const showLatestFindings = (): void => {
+    const latest = feed.ordered().findLast((s) => s.result !== null);
+    if (!latest) return;
+    followLatest = false;
+    tabs.select('submission');
+    select(latest.id);
+    document.getElementById(findingsAnchor(latest.id))?.scrollIntoView({ block: 'start' });
+  };
+  renderScorecard(apiBase, showLatestFindings).then(
     (form) => replace(scorecardPanel, form),
     (error: unknown) => {
       replace(scorecardPanel, h('p', { class: 'notice' }, `The scorecard could not be loaded: ${(error as Error).message}`));
@@ -325,7 +335,7 @@ export async function mountInterviewer(root: HTMLElement, apiBase: string, view:
     if (!s.result) return;
     const chart = renderTimingChart(s.result.cases, challenge.timing.budgetRatio);
     replace(chartHost, chart ? [h('h3', {}, 'Time per case'), chart] : null);
-    replace(resultHost, renderResult(s.result, { columns, code: s.code }));
+    replace(resultHost, renderResult(s.result, { columns, code: s.code, submissionId: s.id }));
     const box = s.result.sandbox;
     replace(
       sandboxHost,

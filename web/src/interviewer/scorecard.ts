@@ -44,7 +44,11 @@ function empty(): Scorecard {
   };
 }
 
-export async function renderScorecard(apiBase: string): Promise<HTMLElement> {
+/** Criteria whose evidence includes what Spark measured: they link to the latest submission's findings. */
+const SPARK_CRITERIA: Criterion[] = ['technicalKnowledge', 'systemThinking'];
+
+/** `onShowFindings` opens the latest graded submission at its Spark findings. */
+export async function renderScorecard(apiBase: string, onShowFindings?: () => void): Promise<HTMLElement> {
   const stored = await apiJson<ScorecardView>('GET', `${apiBase}/scorecard`);
   const card = stored.scorecard ?? empty();
   const notes = [...card.notes];
@@ -82,6 +86,13 @@ export async function renderScorecard(apiBase: string): Promise<HTMLElement> {
         { class: 'criterion', 'data-criterion': c },
         h('legend', {}, CRITERIA[c].label),
         h('p', { class: 'muted' }, CRITERIA[c].hint),
+        SPARK_CRITERIA.includes(c) && onShowFindings
+          ? h(
+              'button',
+              { type: 'button', class: 'link-button spark-findings-link', onclick: onShowFindings },
+              'Spark findings of the latest submission',
+            )
+          : null,
         h(
           'div',
           { class: 'score-options' },

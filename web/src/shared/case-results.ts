@@ -2,15 +2,17 @@
 // against the budget, then each case, the failed ones first and open, the passed ones closed
 // (verdict, message, the output beside the expected rows, a Spark error's sentence and
 // suggestion with its plan and traceback behind disclosures, printed output). The interviewer
-// additionally gets plan text, plan insights and logs (fields the server only sends to that role).
+// additionally gets plan text, plan insights, the Spark panel and logs (fields the server only
+// sends to that role); the candidate gets a public case's Spark findings in short form.
 // A Run that passes says "Examples passed": it ran the public examples only.
-import type { TimingSummary } from '../../../core/grade-result.js';
+import type { CaseResult, TimingSummary } from '../../../core/grade-result.js';
 import type { PlanInsights } from '../../../core/plan-insights.js';
 import type { CaseView, ResultView, SubmissionSummary } from '../../../core/views/submission-view.js';
 import { formatMs, h } from '../dom.js';
 import './case-results.css';
 import { renderAligned, renderDiffTable } from './diff-table.js';
 import { readSparkError } from './spark-error.js';
+import { renderSparkPanel, renderSubmissionFindings } from './spark-panel.js';
 import { outcomeBadge, verdictBadge } from './verdicts.js';
 
 export interface ResultOptions {
@@ -22,6 +24,8 @@ export interface ResultOptions {
   code?: string;
   /** Show each case's time (the interviewer's view; a candidate's Run is not timed). Default true. */
   caseTimes?: boolean;
+  /** The submission shown: its Spark findings get an anchor the scorecard links to. */
+  submissionId?: string;
 }
 
 /** A message longer than this shows its first line, the rest behind a disclosure, when a table says it too. */
@@ -141,6 +145,10 @@ export function renderCase(c: CaseView, options: ResultOptions): HTMLElement {
   else if (c.diff) parts.push(renderDiffTable(c.diff, options.columns));
   if (c.error) parts.push(renderError(c.error, options));
   if (c.stdout) parts.push(h('details', { class: 'stdout' }, h('summary', {}, 'Printed output'), h('pre', {}, c.stdout)));
+  if (c.candidateInsights && !full)
+    parts.push(
+      h('p', { class: 'spark-insights', title: 'Measured by Spark in the sandbox' }, h('strong', {}, 'Spark: '), c.candidateInsights),
+    );
   if (full?.planInsights) {
     parts.push(
       h(
@@ -152,6 +160,7 @@ export function renderCase(c: CaseView, options: ResultOptions): HTMLElement {
       ),
     );
   }
+  if (full) parts.push(renderSparkPanel(full));
   if (full?.planText) parts.push(h('details', { class: 'plan' }, h('summary', {}, 'Physical plan'), h('pre', {}, full.planText)));
   return h(
     'details',
@@ -204,6 +213,11 @@ function renderError(error: NonNullable<CaseView['error']>, options: ResultOptio
   );
 }
 
+/** The cases as the interviewer's view carries them (with plans and metrics), or null for the candidate's. */
+function interviewerCases(cases: CaseView[]): CaseResult[] | null {
+  return cases.every((c) => 'timed' in c) ? (cases as CaseResult[]) : null;
+}
+
 export function renderResult(result: ResultView, options: ResultOptions): HTMLElement {
   const failed = result.cases.filter((c) => c.verdict !== 'accepted');
   const run = result.scope === 'public';
@@ -235,6 +249,7 @@ export function renderResult(result: ResultView, options: ResultOptions): HTMLEl
         )
       : null,
     result.timing ? renderTiming(result.timing) : null,
+    interviewerCases(result.cases) ? renderSubmissionFindings(interviewerCases(result.cases)!, options.submissionId) : null,
     ordered.map((c) => renderCase(c, options)),
   );
 }
