@@ -7,7 +7,8 @@
 // own; one whose run ends its sandbox is graded again in a fresh one); the reference and the
 // solutions whose verdict is about time, memory or output limits get a fresh sandbox each, as a
 // candidate's would. A wrong solution's generated (scale) cases and shuffled re-runs run only
-// when its hand-written cases do not already give its declared verdict.
+// when its hand-written cases do not already give its declared verdict. The grading loop
+// (`gradeQueue`) is also how `npm run challenges:mutate` grades the reference's mutants.
 import { readFile } from 'node:fs/promises';
 import type { GradeResult } from '../../core/grade-result.js';
 import { ChallengeError, loadChallenge, type Challenge } from '../../core/load-challenge.js';
@@ -53,16 +54,34 @@ export interface CheckOptions {
   slots?: number;
 }
 
-interface Solution {
-  /** `reference.py`, `starter.py` or `wrong/<name>.py`. */
+/** One solution for `gradeQueue`. */
+export interface QueuedSolution {
+  /** What log lines and failures call it: `reference.py`, `wrong/<name>.py`, a mutant's id. */
   label: string;
   code: string;
+  /** Graded in a fresh sandbox of its own, as a candidate's would be; otherwise in a slot's shared sandbox. */
+  ownSandbox: boolean;
+  /** Asked before each case (see GradeRequest). */
+  shouldRun?: GradeRequest['shouldRun'];
+}
+
+/** What `gradeQueue` reports of each solution. */
+export interface QueueCallbacks<S extends QueuedSolution> {
+  log: (line: string) => void;
+  /** Its result; `took` says how long and in which sandbox, for its log line. */
+  graded: (solution: S, result: GradeResult, took: string) => void;
+  /** A grader error the retries did not cure, as `grader error[ in a shared sandbox]: <message>`. */
+  failed: (solution: S, message: string) => void;
+}
+
+/** `reference.py`, `starter.py` or `wrong/<name>.py`. */
+interface Solution extends QueuedSolution {
   /** A wrong solution's declared verdict. */
   expect?: Verdict;
 }
 
 /** Runs `attempt` until it succeeds, retrying a retryable grader fault up to GRADE_ATTEMPTS tries in all. */
-async function withRetries<T>(label: string, attempt: () => Promise<T>, log: (line: string) => void): Promise<T> {
+export async function withRetries<T>(label: string, attempt: () => Promise<T>, log: (line: string) => void): Promise<T> {
   for (let tries = 1; ; tries++) {
     try {
       return await attempt();
@@ -107,7 +126,7 @@ function judge(solution: Solution, result: GradeResult, took: string, log: (line
  * proves (the catch matrix marks them not needed). The starter's likewise once a case failed:
  * all the check proves of it is that it is not accepted.
  */
-function skipWhenDeclared(prepared: PreparedGrade, solution: Solution): GradeRequest['shouldRun'] {
+function skipWhenDeclared(prepared: PreparedGrade, solution: Pick<Solution, 'label' | 'expect'>): GradeRequest['shouldRun'] {
   const settled =
     solution.expect !== undefined
       ? (verdict: Verdict): boolean => verdict === solution.expect
@@ -116,6 +135,74 @@ function skipWhenDeclared(prepared: PreparedGrade, solution: Solution): GradeReq
         : null;
   if (!settled) return undefined;
   return (planned, done) => !(planned.generated || planned.variant) || !settled(verdictSoFar(prepared, done));
+}
+
+/**
+ * Grades every solution of the queue, `slots` sandboxes at a time, as the check does: each slot
+ * takes the next solution from the common queue, grading a shared one in the slot's shared
+ * sandbox (started when first needed, replaced when a run ends it, and the solution then graded
+ * again in a fresh one) and one that needs its own sandbox in a fresh one.
+ */
+export async function gradeQueue<S extends QueuedSolution>(
+  deps: GraderDeps,
+  prepared: PreparedGrade,
+  queue: S[],
+  slots: number,
+  { log, graded, failed }: QueueCallbacks<S>,
+): Promise<void> {
+  const { challenge } = prepared;
+  const gradeFresh = async (solution: S, why = ''): Promise<void> => {
+    const started = Date.now();
+    try {
+      const result = await withRetries(
+        solution.label,
+        () => gradeSolution(deps, { challenge, code: solution.code, scope: prepared.scope, shouldRun: solution.shouldRun }),
+        log,
+      );
+      graded(solution, result, `(graded in ${formatMs(Date.now() - started)}, own sandbox${why})`);
+    } catch (error) {
+      failed(solution, `grader error: ${(error as Error).message}`);
+    }
+  };
+
+  const slot = async (): Promise<void> => {
+    let sandbox: Sandbox | null = null;
+    let n = 0;
+    const drop = async (): Promise<void> => {
+      await sandbox?.destroy().catch((error: unknown) => log(`removing a shared sandbox failed: ${(error as Error).message}`));
+      sandbox = null;
+    };
+    try {
+      for (let solution = queue.shift(); solution; solution = queue.shift()) {
+        if (solution.ownSandbox) {
+          await gradeFresh(solution);
+          continue;
+        }
+        const started = Date.now();
+        try {
+          sandbox ??= await acquireSandbox(deps, challenge, { budgetMs: deps.config.GRADER_SANDBOX_MAX_JOB_MS });
+          const run = await runGrade(deps, sandbox, prepared, { code: solution.code, shouldRun: solution.shouldRun }, `s${++n}`);
+          if (run.stop) {
+            // Its run ended the sandbox: grade it where nothing else ran, as a candidate's would be.
+            await drop();
+            await gradeFresh(
+              solution,
+              `: its run ended the shared one (${run.stop.reason}${run.interruptedCase ? ` in ${run.interruptedCase}` : ''})`,
+            );
+            continue;
+          }
+          const result = await decideGrade(deps, prepared, toSandboxRun(deps.image, run, sandbox, { oomKilled: false, exitCode: null }));
+          graded(solution, result, `(graded in ${formatMs(Date.now() - started)}, shared sandbox)`);
+        } catch (error) {
+          await drop();
+          failed(solution, `grader error in a shared sandbox: ${(error as Error).message}`);
+        }
+      }
+    } finally {
+      await drop();
+    }
+  };
+  await Promise.all(Array.from({ length: slots }, slot));
 }
 
 export async function checkChallenge(
@@ -173,15 +260,16 @@ export async function checkChallenge(
     return { id: challenge.id, failures, verdicts };
   }
 
-  const solutions: Solution[] = [
+  const authored: Omit<Solution, 'ownSandbox'>[] = [
     { label: 'reference.py', code: challenge.reference },
     { label: 'starter.py', code: challenge.starter },
     ...(await Promise.all(
       challenge.wrong.map(async (w) => ({ label: `wrong/${w.name}.py`, code: await readFile(w.file, 'utf8'), expect: w.header.expect })),
     )),
   ];
-  const ownSandbox = (s: Solution): boolean =>
+  const ownSandbox = (s: Omit<Solution, 'ownSandbox'>): boolean =>
     options.fresh === true || s.label === 'reference.py' || (s.expect !== undefined && NEEDS_OWN_SANDBOX.includes(s.expect));
+  const solutions: Solution[] = authored.map((s) => ({ ...s, ownSandbox: ownSandbox(s), shouldRun: skipWhenDeclared(prepared, s) }));
   const results = new Map<string, GradeResult>();
   const record = (solution: Solution, result: GradeResult, took: string): void => {
     results.set(solution.label, result);
@@ -189,76 +277,17 @@ export async function checkChallenge(
     judge(solution, result, took, log, fail);
   };
 
-  const gradeFresh = async (solution: Solution, why = ''): Promise<void> => {
-    const started = Date.now();
-    try {
-      const result = await withRetries(
-        solution.label,
-        () => gradeSolution(deps, { challenge, code: solution.code, scope: 'all', shouldRun: skipWhenDeclared(prepared, solution) }),
-        log,
-      );
-      record(solution, result, `(graded in ${formatMs(Date.now() - started)}, own sandbox${why})`);
-    } catch (error) {
-      fail(`${solution.label}: grader error: ${(error as Error).message}`);
-    }
-  };
-
-  /**
-   * One slot of CHECK_CONCURRENCY: takes the next solution from the common queue, grading a
-   * shared one in the slot's shared sandbox (started when first needed, replaced when a run ends
-   * it) and one that needs its own sandbox in a fresh one.
-   */
-  const slot = async (queue: Solution[]): Promise<void> => {
-    let sandbox: Sandbox | null = null;
-    let n = 0;
-    const drop = async (): Promise<void> => {
-      await sandbox?.destroy().catch((error: unknown) => log(`removing a shared sandbox failed: ${(error as Error).message}`));
-      sandbox = null;
-    };
-    try {
-      for (let solution = queue.shift(); solution; solution = queue.shift()) {
-        if (ownSandbox(solution)) {
-          await gradeFresh(solution);
-          continue;
-        }
-        const started = Date.now();
-        try {
-          sandbox ??= await acquireSandbox(deps, challenge, { budgetMs: deps.config.GRADER_SANDBOX_MAX_JOB_MS });
-          const run = await runGrade(
-            deps,
-            sandbox,
-            prepared,
-            { code: solution.code, shouldRun: skipWhenDeclared(prepared, solution) },
-            `s${++n}`,
-          );
-          if (run.stop) {
-            // Its run ended the sandbox: grade it where nothing else ran, as a candidate's would be.
-            await drop();
-            await gradeFresh(
-              solution,
-              `: its run ended the shared one (${run.stop.reason}${run.interruptedCase ? ` in ${run.interruptedCase}` : ''})`,
-            );
-            continue;
-          }
-          const result = await decideGrade(deps, prepared, toSandboxRun(deps.image, run, sandbox, { oomKilled: false, exitCode: null }));
-          record(solution, result, `(graded in ${formatMs(Date.now() - started)}, shared sandbox)`);
-        } catch (error) {
-          await drop();
-          fail(`${solution.label}: grader error in a shared sandbox: ${(error as Error).message}`);
-        }
-      }
-    } finally {
-      await drop();
-    }
-  };
-
   // Longest first: the solutions with a sandbox of their own (a too-slow one runs for minutes),
   // then the shared ones, which both slots take from as they free up.
   const queue = [
-    ...solutions.filter(ownSandbox).sort((a, b) => Number(b.expect === 'too_slow') - Number(a.expect === 'too_slow')),
-    ...solutions.filter((s) => !ownSandbox(s)),
+    ...solutions.filter((s) => s.ownSandbox).sort((a, b) => Number(b.expect === 'too_slow') - Number(a.expect === 'too_slow')),
+    ...solutions.filter((s) => !s.ownSandbox),
   ];
-  await Promise.all(Array.from({ length: options.slots ?? CHECK_CONCURRENCY }, () => slot(queue)));
+  await gradeQueue(deps, prepared, queue, options.slots ?? CHECK_CONCURRENCY, {
+    log,
+    graded: record,
+    failed: (solution, message) => fail(`${solution.label}: ${message}`),
+  });
 
   const wrongResults = solutions
     .filter((s) => s.expect && results.has(s.label))

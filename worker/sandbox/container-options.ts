@@ -14,7 +14,7 @@ export const DEADLINE_LABEL = 'org.pyspark-grader.deadline';
 export const QUEUE_LABEL = 'org.pyspark-grader.queue';
 /** The BullMQ job (= submission id) a sandbox grades. */
 export const JOB_LABEL = 'org.pyspark-grader.job';
-/** What a sandbox is for: `pool`, `grade`, `reference`, `generate`, `challenges-check`. */
+/** What a sandbox is for: `pool`, `grade`, `reference`, `generate`, `challenges-check`, `challenges-mutate`. */
 export const ROLE_LABEL = 'org.pyspark-grader.role';
 
 /** The user (uid:gid) sandbox processes run as; no host account has it. */
