@@ -214,3 +214,22 @@ export const WrongSolutionHeaderSchema = z.strictObject({
   breaks: z.string().min(1),
 });
 export type WrongSolutionHeader = z.infer<typeof WrongSolutionHeaderSchema>;
+
+/** The top comment of a correct/*.py: how it differs from the reference, and the verdict it must get. */
+export const CorrectSolutionHeaderSchema = z
+  .strictObject({
+    /** How it is written, unlike the reference (`window functions`, `Spark SQL`, `RDD`). */
+    style: z.string().min(1),
+    /** `accepted`, or `too_slow` for a solution slow on purpose. */
+    expect: z.enum(['accepted', 'too_slow']).default('accepted'),
+    /** A too-slow solution's measured ratio to the reference (`6.2x`). */
+    measured: z
+      .string()
+      .regex(/^\d+(\.\d+)?x$/, 'a ratio such as 6.2x')
+      .optional(),
+  })
+  .refine((h) => h.expect !== 'too_slow' || h.measured !== undefined, {
+    path: ['measured'],
+    message: 'a too_slow correct solution states its measured ratio',
+  });
+export type CorrectSolutionHeader = z.infer<typeof CorrectSolutionHeaderSchema>;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChallengeSpecSchema } from './challenge.js';
-import { loadChallenge, parseWrongSolutionHeader } from './load-challenge.js';
+import { loadChallenge, parseCorrectSolutionHeader, parseWrongSolutionHeader } from './load-challenge.js';
 
 const fixture = path.resolve(import.meta.dirname, '..', 'test', 'fixtures', 'challenges', 'group-sum');
 let dir: string;
@@ -100,5 +100,23 @@ describe('parseWrongSolutionHeader', () => {
     ['# expect: wrong\n# breaks: x\n', /expect/],
   ])('refuses %j', (source, message) => {
     expect(() => parseWrongSolutionHeader('w.py', source)).toThrow(message);
+  });
+});
+
+describe('parseCorrectSolutionHeader', () => {
+  it('reads the style and defaults the verdict to accepted', () => {
+    expect(parseCorrectSolutionHeader('c.py', '# style: Spark SQL\nimport x\n')).toEqual({ style: 'Spark SQL', expect: 'accepted' });
+  });
+
+  it('wants the measured ratio of a solution slow on purpose, naming the file and line', () => {
+    expect(parseCorrectSolutionHeader('c.py', '# style: RDD groupByKey\n# expect: too_slow\n# measured: 6.2x\n')).toEqual({
+      style: 'RDD groupByKey',
+      expect: 'too_slow',
+      measured: '6.2x',
+    });
+    expect(() => parseCorrectSolutionHeader('c.py', '# style: RDD\n# expect: too_slow\n')).toThrow(
+      /^c\.py:1: header "# measured: \.\.\.": a too_slow correct solution states its measured ratio/,
+    );
+    expect(() => parseCorrectSolutionHeader('c.py', 'import x\n')).toThrow(/^c\.py:1: header "# style: \.\.\."/);
   });
 });

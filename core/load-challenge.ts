@@ -9,6 +9,8 @@ import {
   CaseSpecSchema,
   ChallengeSpecSchema,
   WrongSolutionHeaderSchema,
+  CorrectSolutionHeaderSchema,
+  type CorrectSolutionHeader,
   type CaseSpec,
   type ChallengeSpec,
   type WrongSolutionHeader,
@@ -34,6 +36,14 @@ export interface WrongSolution {
   header: WrongSolutionHeader;
 }
 
+/** A correct solution written unlike the reference (`correct/*.py`): the check requires its declared verdict. */
+export interface CorrectSolution {
+  /** File name without `.py`. */
+  name: string;
+  file: string;
+  header: CorrectSolutionHeader;
+}
+
 export interface Challenge {
   id: string;
   dir: string;
@@ -43,6 +53,7 @@ export interface Challenge {
   reference: string;
   cases: ChallengeCase[];
   wrong: WrongSolution[];
+  correct: CorrectSolution[];
   /** sha256 over every file of the challenge folder: any change invalidates cached expectations and timings. */
   contentHash: string;
 }
@@ -143,13 +154,29 @@ export function parseWrongSolutionHeader(file: string, source: string): WrongSol
   return result.data;
 }
 
+/** Reads `# style:`, `# expect:` and `# measured:` from the top comment lines of a correct solution. */
+export function parseCorrectSolutionHeader(file: string, source: string): CorrectSolutionHeader {
+  const fields: Record<string, string> = {};
+  for (const line of source.split('\n').slice(0, 10)) {
+    const m = /^#\s*(style|expect|measured):\s*(.+?)\s*$/.exec(line);
+    if (m) fields[m[1]!] = m[2]!;
+  }
+  const result = CorrectSolutionHeaderSchema.safeParse(fields);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new ChallengeError(`header "# ${issue.path.join('.')}: ...": ${issue.message}`, file, 1);
+  }
+  return result.data;
+}
+
 async function hashDir(dir: string): Promise<string> {
   const hash = createHash('sha256');
   const walk = async (rel: string): Promise<void> => {
     const entries = (await readdir(path.join(dir, rel), { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
     for (const entry of entries) {
       const child = path.posix.join(rel, entry.name);
-      if (entry.name === '__pycache__') continue;
+      // The mutant report (scripts/challenges/mutant-report.ts) describes the cases; it changes no grade.
+      if (entry.name === '__pycache__' || child === 'mutants.json') continue;
       if (entry.isDirectory()) await walk(child);
       else if (entry.isFile())
         hash
@@ -192,7 +219,15 @@ export async function loadChallenge(dir: string): Promise<Challenge> {
       wrong.push({ name: entry.slice(0, -3), file, header: parseWrongSolutionHeader(file, await readFile(file, 'utf8')) });
     }
   }
-  return { id: spec.id, dir, spec, statement, starter, reference, cases, wrong, contentHash: await hashDir(dir) };
+  const correctDir = path.join(dir, 'correct');
+  const correct: CorrectSolution[] = [];
+  if (await exists(correctDir)) {
+    for (const entry of (await readdir(correctDir)).filter((f) => f.endsWith('.py')).sort()) {
+      const file = path.join(correctDir, entry);
+      correct.push({ name: entry.slice(0, -3), file, header: parseCorrectSolutionHeader(file, await readFile(file, 'utf8')) });
+    }
+  }
+  return { id: spec.id, dir, spec, statement, starter, reference, cases, wrong, correct, contentHash: await hashDir(dir) };
 }
 
 /** Reads a JSONL file of row objects into a table with the given columns (in that order). */

@@ -1,7 +1,9 @@
 // Proves one challenge folder, step by step, as `npm run challenges:check` reports it: the spec
 // loads (errors with file:line), the statement names every column, generated cases are
-// reproducible, the reference is accepted within its budget, every wrong/*.py gets the verdict it
-// declares, the starter is not accepted, and every wrong solution is caught by a hidden case.
+// reproducible, the reference is accepted within its budget, every correct/*.py (a right answer
+// written unlike the reference) gets the verdict it declares on every case, every wrong/*.py gets
+// the verdict it declares, the starter is not accepted, and every wrong solution is caught by a
+// hidden case.
 // Speed: the authored solutions are trusted, so the starter and the wrong solutions that do not
 // need a sandbox to themselves share warm sandboxes (each in a SparkSession and module of its
 // own; one whose run ends its sandbox is graded again in a fresh one); the reference and the
@@ -74,11 +76,16 @@ export interface QueueCallbacks<S extends QueuedSolution> {
   failed: (solution: S, message: string) => void;
 }
 
-/** `reference.py`, `starter.py` or `wrong/<name>.py`. */
+/** `reference.py`, `starter.py`, `wrong/<name>.py` or `correct/<name>.py`. */
 interface Solution extends QueuedSolution {
-  /** A wrong solution's declared verdict. */
+  /** A wrong or correct solution's declared verdict. */
   expect?: Verdict;
+  /** A correct solution written unlike the reference: graded on every case, its verdict required. */
+  correct?: boolean;
 }
+
+/** Lines of a rejected correct solution's case message shown (its keyed diff or error). */
+const CORRECT_MESSAGE_LINES = 12;
 
 /** Runs `attempt` until it succeeds, retrying a retryable grader fault up to GRADE_ATTEMPTS tries in all. */
 export async function withRetries<T>(label: string, attempt: () => Promise<T>, log: (line: string) => void): Promise<T> {
@@ -110,6 +117,15 @@ function judge(solution: Solution, result: GradeResult, took: string, log: (line
   if (label === 'reference.py') {
     if (verdict === 'accepted') log(`reference.py: accepted${timed} ${took}`);
     else fail(`reference.py: ${verdict}, must be accepted${rejectedCases(result)}`);
+  } else if (solution.correct) {
+    if (verdict === solution.expect) log(`${label}: ${verdict} as required${timed} ${took}`);
+    else
+      fail(
+        `${label}: ${verdict}, must be ${solution.expect} (a correct solution written unlike the reference)${timed}${result.cases
+          .filter((c) => c.verdict !== 'accepted')
+          .map((c) => `\n    ${c.name}: ${c.verdict}: ${c.message.split('\n').slice(0, CORRECT_MESSAGE_LINES).join('\n      ')}`)
+          .join('')}`,
+      );
   } else if (label === 'starter.py') {
     if (verdict !== 'accepted') log(`starter.py: ${verdict} (not accepted) ${took}`);
     else fail('starter.py: accepted, must not be');
@@ -228,7 +244,7 @@ export async function checkChallenge(
   const hidden = challenge.cases.filter((c) => c.hidden);
   const generated = challenge.cases.filter((c) => c.spec.generator);
   log(
-    `spec: ok (${challenge.cases.length - hidden.length} public, ${hidden.length} hidden of which ${generated.length} generated, ${challenge.wrong.length} wrong solutions)`,
+    `spec: ok (${challenge.cases.length - hidden.length} public, ${hidden.length} hidden of which ${generated.length} generated, ${challenge.wrong.length} wrong solutions, ${challenge.correct.length} correct ones)`,
   );
 
   const unnamed = unnamedColumns(challenge.spec, challenge.statement);
@@ -266,10 +282,23 @@ export async function checkChallenge(
     ...(await Promise.all(
       challenge.wrong.map(async (w) => ({ label: `wrong/${w.name}.py`, code: await readFile(w.file, 'utf8'), expect: w.header.expect })),
     )),
+    ...(await Promise.all(
+      challenge.correct.map(async (c) => ({
+        label: `correct/${c.name}.py`,
+        code: await readFile(c.file, 'utf8'),
+        expect: c.header.expect,
+        correct: true,
+      })),
+    )),
   ];
   const ownSandbox = (s: Omit<Solution, 'ownSandbox'>): boolean =>
     options.fresh === true || s.label === 'reference.py' || (s.expect !== undefined && NEEDS_OWN_SANDBOX.includes(s.expect));
-  const solutions: Solution[] = authored.map((s) => ({ ...s, ownSandbox: ownSandbox(s), shouldRun: skipWhenDeclared(prepared, s) }));
+  // A correct solution runs every case: a right answer must hold on the scale case and its re-runs too.
+  const solutions: Solution[] = authored.map((s) => ({
+    ...s,
+    ownSandbox: ownSandbox(s),
+    shouldRun: s.correct ? undefined : skipWhenDeclared(prepared, s),
+  }));
   const results = new Map<string, GradeResult>();
   const record = (solution: Solution, result: GradeResult, took: string): void => {
     results.set(solution.label, result);
@@ -290,7 +319,7 @@ export async function checkChallenge(
   });
 
   const wrongResults = solutions
-    .filter((s) => s.expect && results.has(s.label))
+    .filter((s) => s.expect && !s.correct && results.has(s.label))
     .map((s) => ({
       name: s.label.slice('wrong/'.length, -'.py'.length),
       cases: results.get(s.label)!.cases,

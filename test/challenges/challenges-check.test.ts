@@ -1,5 +1,5 @@
 // `npm run challenges:check [id...]` proves challenges and fails loudly on broken ones: a bad spec
-// line (file:line), a wrong reference, a wrong solution no hidden case catches, a statement
+// line (file:line), a wrong reference, a correct solution the grader rejects, a wrong solution no hidden case catches, a statement
 // missing a column and a generator that ignores its seed are each reported, with exit code 1;
 // the small group-sum fixture passes with exit code 0.
 import { execFile } from 'node:child_process';
@@ -40,6 +40,10 @@ describe('challenges:check', () => {
     expect(stdout).toMatch(
       /FAIL generator of case random: two runs with seed 7 differ: numbers: 50 rows; content \w+ vs numbers: 50 rows; content \w+/,
     );
+    // A correct solution written unlike the reference that the grader rejects: the case and its diff.
+    expect(stdout).toMatch(
+      /FAIL correct\/counts-instead-of-sums\.py: wrong_answer, must be accepted \(a correct solution written unlike the reference\)[^\n]*\n\s+basic: wrong_answer: .*total/,
+    );
     expect(stdout).toContain('challenges:check: 0 passed, 3 failed');
   });
 
@@ -49,6 +53,7 @@ describe('challenges:check', () => {
     expect(stdout).toContain('statement: names every input and output column');
     expect(stdout).toMatch(/reference\.py: accepted; no timed case/);
     expect(stdout).toMatch(/starter\.py: wrong_answer \(not accepted\)/);
+    expect(stdout).toMatch(/correct\/spark-sql\.py: accepted as required/);
     expect(stdout).toContain('challenges:check: 1 passed, 0 failed');
   });
 
