@@ -42,7 +42,7 @@ describe('challenges:check', () => {
     );
     // A correct solution written unlike the reference that the grader rejects: the case and its diff.
     expect(stdout).toMatch(
-      /FAIL correct\/counts-instead-of-sums\.py: wrong_answer, must be accepted \(a correct solution written unlike the reference\)[^\n]*\n\s+basic: wrong_answer: .*total/,
+      /FAIL correct\/counts-instead-of-sums\.py: wrong_answer, must be accepted \(a correct solution written unlike the reference\)[^\n]*\n\s+basic: wrong_answer: 2 of 2 expected rows not matched[^\n]*\n\s+grp="a": expected total=3; got total=2/,
     );
     expect(stdout).toContain('challenges:check: 0 passed, 3 failed');
   });
