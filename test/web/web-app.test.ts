@@ -462,7 +462,8 @@ describe('the web app in Chromium', () => {
     const jump = page.locator('.error-block .error-jump');
     expect(await jump.innerText()).toBe('Go to line 5, where `grpp` is written');
     await jump.click();
-    expect(await page.locator('#editor .active-line-number').innerText()).toBe('5');
+    // Monaco moves the cursor and redraws its line numbers after the click returns.
+    await poll(() => page.locator('#editor .active-line-number').innerText()).toBe('5');
     expect(await page.locator('details.error-plan').count()).toBe(1);
     await screenshot(page, 'candidate-unknown-column');
 
