@@ -139,14 +139,14 @@ async function loadCase(challengeDir: string, spec: ChallengeSpec, hidden: boole
   return { name, hidden, spec: caseSpec, dir, inputFiles, expectedFile };
 }
 
-/** Reads `# expect: <verdict>` and `# breaks: <rule>` from the top comment lines of a wrong solution. */
-export function parseWrongSolutionHeader(file: string, source: string): WrongSolutionHeader {
+/** The `# <name>: <value>` lines of the given names among a solution's first 10, validated by `schema` (errors name the file). */
+function parseSolutionHeader<T>(file: string, source: string, names: string[], schema: z.ZodType<T>): T {
   const fields: Record<string, string> = {};
   for (const line of source.split('\n').slice(0, 10)) {
-    const m = /^#\s*(expect|breaks):\s*(.+?)\s*$/.exec(line);
-    if (m) fields[m[1]!] = m[2]!;
+    const m = /^#\s*(\w+):\s*(.+?)\s*$/.exec(line);
+    if (m && names.includes(m[1]!)) fields[m[1]!] = m[2]!;
   }
-  const result = WrongSolutionHeaderSchema.safeParse(fields);
+  const result = schema.safeParse(fields);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     throw new ChallengeError(`header "# ${issue.path.join('.')}: ...": ${issue.message}`, file, 1);
@@ -154,19 +154,28 @@ export function parseWrongSolutionHeader(file: string, source: string): WrongSol
   return result.data;
 }
 
+/** Reads `# expect: <verdict>` and `# breaks: <rule>` from the top comment lines of a wrong solution. */
+export function parseWrongSolutionHeader(file: string, source: string): WrongSolutionHeader {
+  return parseSolutionHeader(file, source, ['expect', 'breaks'], WrongSolutionHeaderSchema);
+}
+
 /** Reads `# style:`, `# expect:` and `# measured:` from the top comment lines of a correct solution. */
 export function parseCorrectSolutionHeader(file: string, source: string): CorrectSolutionHeader {
-  const fields: Record<string, string> = {};
-  for (const line of source.split('\n').slice(0, 10)) {
-    const m = /^#\s*(style|expect|measured):\s*(.+?)\s*$/.exec(line);
-    if (m) fields[m[1]!] = m[2]!;
+  return parseSolutionHeader(file, source, ['style', 'expect', 'measured'], CorrectSolutionHeaderSchema);
+}
+
+/** The `*.py` files of `dir` (none when it is absent), each with its header, in name order. */
+async function loadSolutions<H>(
+  dir: string,
+  parse: (file: string, source: string) => H,
+): Promise<{ name: string; file: string; header: H }[]> {
+  if (!(await exists(dir))) return [];
+  const solutions = [];
+  for (const entry of (await readdir(dir)).filter((f) => f.endsWith('.py')).sort()) {
+    const file = path.join(dir, entry);
+    solutions.push({ name: entry.slice(0, -3), file, header: parse(file, await readFile(file, 'utf8')) });
   }
-  const result = CorrectSolutionHeaderSchema.safeParse(fields);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new ChallengeError(`header "# ${issue.path.join('.')}: ...": ${issue.message}`, file, 1);
-  }
-  return result.data;
+  return solutions;
 }
 
 async function hashDir(dir: string): Promise<string> {
@@ -211,22 +220,8 @@ export async function loadChallenge(dir: string): Promise<Challenge> {
     }
   }
   if (!cases.some((c) => !c.hidden)) throw new ChallengeError('needs at least one public case', dir);
-  const wrongDir = path.join(dir, 'wrong');
-  const wrong: WrongSolution[] = [];
-  if (await exists(wrongDir)) {
-    for (const entry of (await readdir(wrongDir)).filter((f) => f.endsWith('.py')).sort()) {
-      const file = path.join(wrongDir, entry);
-      wrong.push({ name: entry.slice(0, -3), file, header: parseWrongSolutionHeader(file, await readFile(file, 'utf8')) });
-    }
-  }
-  const correctDir = path.join(dir, 'correct');
-  const correct: CorrectSolution[] = [];
-  if (await exists(correctDir)) {
-    for (const entry of (await readdir(correctDir)).filter((f) => f.endsWith('.py')).sort()) {
-      const file = path.join(correctDir, entry);
-      correct.push({ name: entry.slice(0, -3), file, header: parseCorrectSolutionHeader(file, await readFile(file, 'utf8')) });
-    }
-  }
+  const wrong: WrongSolution[] = await loadSolutions(path.join(dir, 'wrong'), parseWrongSolutionHeader);
+  const correct: CorrectSolution[] = await loadSolutions(path.join(dir, 'correct'), parseCorrectSolutionHeader);
   return { id: spec.id, dir, spec, statement, starter, reference, cases, wrong, correct, contentHash: await hashDir(dir) };
 }
 

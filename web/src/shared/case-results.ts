@@ -237,6 +237,7 @@ export function renderResult(result: ResultView, options: ResultOptions): HTMLEl
         ];
   // Failed cases first (in their order), then the passed ones.
   const ordered = [...failed, ...result.cases.filter((c) => c.verdict === 'accepted')];
+  const full = interviewerCases(result.cases);
   return h(
     'div',
     { class: 'result' },
@@ -249,7 +250,7 @@ export function renderResult(result: ResultView, options: ResultOptions): HTMLEl
         )
       : null,
     result.timing ? renderTiming(result.timing) : null,
-    interviewerCases(result.cases) ? renderSubmissionFindings(interviewerCases(result.cases)!, options.submissionId) : null,
+    full ? renderSubmissionFindings(full, options.submissionId) : null,
     ordered.map((c) => renderCase(c, options)),
   );
 }
