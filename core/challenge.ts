@@ -149,6 +149,11 @@ export const ChallengeSpecSchema = z
       })
       .default({ candidate: true })
       .describe("What the candidate is told of Spark's metrics; the interviewer always sees all of them."),
+    /** The candidate may Run on rows of their own, beside the reference's output on them ("Custom input"). */
+    customInput: z
+      .boolean()
+      .default(false)
+      .describe('The candidate may Run on rows of their own, beside the reference\'s output on them ("Custom input").'),
   })
   .superRefine((spec, ctx) => {
     const names = new Set(spec.output.columns.map((c) => c.name));

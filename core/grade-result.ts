@@ -104,6 +104,22 @@ export const TimingSummarySchema = z.object({
 });
 export type TimingSummary = z.infer<typeof TimingSummarySchema>;
 
+/** A Run on the candidate's own rows: the reference's output on them, which the one case is compared with. */
+export const CustomRunSchema = z.object({
+  /** The reference's output on the rows (the case's expected rows), at most a listed number; null when it failed. */
+  expected: z
+    .object({
+      columns: z.array(z.string()),
+      rows: z.array(DisplayRowSchema),
+      /** All rows of the output, listed or not. */
+      total: z.number().int().nonnegative(),
+    })
+    .nullable(),
+  /** Why the reference could not process the rows (for the interviewer: it may quote the reference), or null. */
+  referenceError: z.string().nullable(),
+});
+export type CustomRun = z.infer<typeof CustomRunSchema>;
+
 export const GradeResultSchema = z.object({
   challengeId: z.string(),
   /** `public`: the public cases only (Run); `all`: every case (Submit). */
@@ -115,6 +131,8 @@ export const GradeResultSchema = z.object({
   timing: TimingSummarySchema.nullable(),
   /** Planned runs the worker left out: the shuffled re-run of a case already failed, or a case the check did not need. */
   skippedCases: z.array(z.string()).default([]),
+  /** Present on a Run on the candidate's own rows. */
+  custom: CustomRunSchema.optional(),
   sandbox: z.object({
     image: z.string(),
     /** Container create + start until Spark was up and warm, in milliseconds (worker's clock; a pool member did this before the job). */

@@ -1,6 +1,7 @@
 // A submission as stored (a Redis hash: every field a string) and the live events about it that
 // cross Redis channels to the server's event streams.
 import { z } from 'zod';
+import { CustomInputSchema, type CustomInput } from './custom-input.js';
 import { GradeResultSchema, type GradeResult } from './grade-result.js';
 import { SubmissionStatusSchema, VerdictSchema } from './verdict.js';
 
@@ -50,6 +51,11 @@ export const SubmissionRecordSchema = z.object({
   error: optionalString,
   /** `interview_end`: the candidate's last saved draft, submitted by the server when the interview ended. */
   origin: SubmissionOriginSchema.default('candidate'),
+  /** A Run on the candidate's own rows instead of the public cases (JSON; validated when accepted). */
+  customInput: z
+    .string()
+    .optional()
+    .transform((s): CustomInput | null => (s ? CustomInputSchema.parse(JSON.parse(s)) : null)),
   /** The candidate asked to stop this running Run; the worker grading it stops its sandbox. */
   cancelRequested: z
     .string()

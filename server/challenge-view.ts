@@ -1,6 +1,7 @@
 // What both roles see of a challenge: statement, starter, and the public cases' data. Never the
 // reference or hidden data.
 import { readFile } from 'node:fs/promises';
+import { CUSTOM_INPUT_MAX_FILE_BYTES, CUSTOM_INPUT_MAX_MICRO_BATCH, CUSTOM_INPUT_MAX_ROWS } from '../core/custom-input.js';
 import type { Challenge } from '../core/load-challenge.js';
 import type { ChallengeView, PublicCaseView } from '../core/views/challenge-view.js';
 
@@ -46,5 +47,8 @@ export async function challengeView(challenge: Challenge): Promise<ChallengeView
     starter: challenge.starter,
     publicCases,
     hiddenCaseCount: challenge.cases.filter((c) => c.hidden).length,
+    customInput: spec.customInput
+      ? { maxRows: CUSTOM_INPUT_MAX_ROWS, maxFileBytes: CUSTOM_INPUT_MAX_FILE_BYTES, maxMicroBatch: CUSTOM_INPUT_MAX_MICRO_BATCH }
+      : null,
   };
 }

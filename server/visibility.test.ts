@@ -53,6 +53,7 @@ const record: SubmissionRecord = {
   result,
   error: null,
   origin: 'candidate',
+  customInput: null,
 };
 
 /** The group-sum fixture's cases, with hidden names neutral (the default) or shown. */

@@ -66,6 +66,7 @@ export function candidateResultView(result: GradeResult, names: CaseNamer): Cand
     verdict: result.verdict,
     cases: result.cases.map((c) => candidateCaseView(c, names)),
     timing: result.timing,
+    ...(result.custom ? { custom: { expected: result.custom.expected } } : {}),
   };
 }
 
@@ -93,7 +94,9 @@ export function submissionView(record: SubmissionRecord, role: Role, names: Case
     casesDone: record.casesDone,
     casesTotal: record.casesTotal,
     origin: record.origin,
+    custom: record.customInput !== null,
     code: record.code,
+    customInput: record.customInput,
   };
   if (role === 'interviewer') {
     return { ...common, attempts: record.attempts, result: record.result, error: record.error };
@@ -118,5 +121,6 @@ export function submissionSummary(record: SubmissionRecord): SubmissionSummary {
     casesDone: record.casesDone,
     casesTotal: record.casesTotal,
     origin: record.origin,
+    custom: record.customInput !== null,
   };
 }

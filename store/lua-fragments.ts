@@ -13,13 +13,14 @@ end`;
  * Lua: writes a new queued submission and indexes it; answers the interview's unfinished
  * submissions before it (its queue rank). `k`: submission, interview's submissions, pending,
  * activity, unfinished, unfinished Runs; `a`: id, interviewId, challengeId, kind, code, now,
- * interview channel, origin.
+ * interview channel, origin, customInput (JSON; empty: none).
  */
 export const WRITE_SUBMISSION_LUA = `
 local function write_submission(k, a)
   local rank = redis.call('SCARD', a.kind == 'run' and k.runs or k.all)
   redis.call('HSET', k.sub, 'id', a.id, 'interviewId', a.interviewId, 'challengeId', a.challengeId, 'kind', a.kind,
     'code', a.code, 'status', 'queued', 'createdAtMs', a.now, 'attempts', '0', 'origin', a.origin)
+  if a.customInput and a.customInput ~= '' then redis.call('HSET', k.sub, 'customInput', a.customInput) end
   redis.call('ZADD', k.subs, a.now, a.id)
   redis.call('ZADD', k.pending, a.now, a.id)
   redis.call('ZADD', k.activity, a.now, a.interviewId)

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import type { CustomInput } from '../core/custom-input.js';
 import type { Cursor, Draft, DraftEvent } from '../core/draft.js';
 import { CursorSchema, DraftEventSchema } from '../core/draft.js';
 import type { GradeResult } from '../core/grade-result.js';
@@ -91,7 +92,7 @@ if interview_ended(KEYS[1], tonumber(ARGV[6])) then return 'ended' end
 return write_submission(
   {sub = KEYS[2], subs = KEYS[3], pending = KEYS[4], activity = KEYS[5], all = KEYS[6], runs = KEYS[7]},
   {id = ARGV[1], interviewId = ARGV[2], challengeId = ARGV[3], kind = ARGV[4], code = ARGV[5], now = ARGV[6],
-   channel = ARGV[7], origin = 'candidate'})`;
+   channel = ARGV[7], origin = 'candidate', customInput = ARGV[8]})`;
 
 // Draft: the code (and the cursor, when given) is always saved while the interview is open; the batch's edit events are
 // recorded only when the challenge's playback stays within both caps (count, bytes), else none
@@ -245,7 +246,10 @@ export class Store {
     challengeId: string;
     kind: SubmissionKind;
     code: string;
+    /** A Run on the candidate's own rows (validated by the caller). */
+    customInput?: CustomInput;
   }): Promise<{ record: SubmissionRecord; rank: number }> {
+    const customInput = input.customInput ? JSON.stringify(input.customInput) : '';
     const id = randomUUID();
     const createdAtMs = Date.now();
     const rank = await this.redis.eval(
@@ -265,6 +269,7 @@ export class Store {
       input.code,
       String(createdAtMs),
       this.interviewChannel(input.interviewId),
+      customInput,
     );
     if (rank === 'missing') throw new InterviewGoneError(input.interviewId);
     if (rank === 'ended') throw new InterviewEndedError(input.interviewId);
@@ -278,6 +283,7 @@ export class Store {
       createdAtMs: String(createdAtMs),
       attempts: '0',
       origin: 'candidate',
+      customInput,
     });
     return { record, rank: Number(rank) };
   }

@@ -209,9 +209,17 @@ function needsExitState(run: SolutionRun): boolean {
 }
 
 export async function gradeSolution(deps: GraderDeps, request: GradeRequest): Promise<GradeResult> {
-  const prepared = await prepareGrade(deps, request.challenge, request.scope);
+  return gradePrepared(deps, await prepareGrade(deps, request.challenge, request.scope), request);
+}
+
+/** Grades `request.code` on a prepared plan in a sandbox of its own. */
+export async function gradePrepared(
+  deps: GraderDeps,
+  prepared: PreparedGrade,
+  request: Omit<GradeRequest, 'challenge' | 'scope'>,
+): Promise<GradeResult> {
   if (request.signal?.aborted) throw new GradeCancelledError();
-  const sandbox = await acquireSandbox(deps, request.challenge, { priority: request.priority, budgetMs: prepared.plan.budgetMs });
+  const sandbox = await acquireSandbox(deps, prepared.challenge, { priority: request.priority, budgetMs: prepared.plan.budgetMs });
   // A cancel removes the sandbox under the running grade: its protocol ends, and the result is dropped.
   const cancel = (): void => void sandbox.destroy().catch(() => undefined);
   request.signal?.addEventListener('abort', cancel, { once: true });

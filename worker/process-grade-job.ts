@@ -12,6 +12,8 @@ import type { Store } from '../store/store.js';
 import type { WorkerConfig } from './config.js';
 import { GraderFault } from './errors.js';
 import type { CancelListener } from './cancel-listener.js';
+import { gradeCustomInput } from './grade-custom-input.js';
+import type { PlannedCase } from './grade-plan.js';
 import { GradeCancelledError, gradeSolution, type GraderDeps } from './grade-solution.js';
 import { throttleLatest } from './throttle-latest.js';
 
@@ -53,7 +55,7 @@ export async function processGradeJob(job: Job<GradeJobData>, deps: GradeJobDeps
     const challenge = await deps.loadChallenge(record.challengeId);
     const scope = record.kind === 'run' ? 'public' : 'all';
     // The cases the result lists: re-runs are part of their case, not counted apart.
-    const casesTotal = challenge.cases.filter((c) => scope === 'all' || !c.hidden).length;
+    const casesTotal = record.customInput ? 1 : challenge.cases.filter((c) => scope === 'all' || !c.hidden).length;
     const claim = await store.claim(record, attemptToken, casesTotal);
     if (claim !== 'claimed') return claim === 'missing' ? 'missing' : `already_${claim}`;
     claimed = true;
@@ -73,16 +75,18 @@ export async function processGradeJob(job: Job<GradeJobData>, deps: GradeJobDeps
     }, PROGRESS_INTERVAL_MS);
     let result;
     try {
-      result = await gradeSolution(deps.grader, {
+      const request = {
         challenge,
         code: record.code,
-        scope,
         // The job's fair queue priority also orders this worker's grades waiting for a sandbox.
         priority: job.priority || gradePriority(record.kind, 0),
         signal: cancel.signal,
-        onCaseDone: (planned, casesDone, total) =>
+        onCaseDone: (planned: PlannedCase, casesDone: number, total: number) =>
           publish({ caseName: planned.name, hidden: planned.hidden, casesDone, casesTotal: total }),
-      });
+      };
+      result = record.customInput
+        ? await gradeCustomInput(deps.grader, { ...request, customInput: record.customInput })
+        : await gradeSolution(deps.grader, { ...request, scope });
     } finally {
       publish.flush();
     }

@@ -52,7 +52,7 @@ export function readExpectedTable(challenge: Challenge, file: string): Promise<T
 }
 
 /** The reference's output reordered to the declared columns (types as declared). */
-function asExpected(challenge: Challenge, output: Table, caseName: string): Table {
+export function asExpected(challenge: Challenge, output: Table, caseName: string): Table {
   const declared = challenge.spec.output.columns;
   const indexes = declared.map((c) => output.columns.findIndex((o) => o.name === c.name));
   if (indexes.some((i) => i < 0) || output.columns.length !== declared.length) {

@@ -38,6 +38,17 @@ export const ChallengeViewSchema = z.object({
   publicCases: z.array(PublicCaseViewSchema),
   /** How many hidden cases a Submit runs besides the public ones. */
   hiddenCaseCount: z.number().int().nonnegative(),
+  /** The candidate may Run on rows of their own; null when the challenge does not allow it. */
+  customInput: z
+    .object({
+      /** Most rows per DataFrame or stream input. */
+      maxRows: z.number().int().positive(),
+      /** Largest file input, in bytes. */
+      maxFileBytes: z.number().int().positive(),
+      /** A stream's rows may arrive in micro-batches 0 to this. */
+      maxMicroBatch: z.number().int().nonnegative(),
+    })
+    .nullable(),
 });
 export type ChallengeView = z.infer<typeof ChallengeViewSchema>;
 

@@ -1,11 +1,12 @@
 // The interview's report for the hiring committee (`GET /api/i/:token/report`, interviewer link):
 // who, which challenges (with the time spent on each), how the time box went, the final code of each, every submission's verdict, per-
-// case verdicts and times against the reference, plan insights, the integrity signals, and the
+// case verdicts and times against the reference, plan insights and Spark findings, the integrity signals, and the
 // scorecard with its notes.
 // Never the reference, nor anything of a hidden case but its name, verdict and time.
 import { z } from 'zod';
 import { TimingSummarySchema } from '../grade-result.js';
 import { PlanInsightsSchema } from '../plan-insights.js';
+import { FindingSchema } from '../spark-findings.js';
 import { IntegrityViewSchema } from '../integrity.js';
 import { InterviewClockSchema, InterviewSchema } from '../interview.js';
 import { StoredScorecardSchema } from '../scorecard.js';
@@ -24,6 +25,8 @@ export const ReportCaseSchema = z.object({
   referenceTimeMs: z.number().nullable(),
   planInsights: PlanInsightsSchema.optional(),
   referencePlanInsights: PlanInsightsSchema.optional(),
+  /** Spark findings of the case (skew, spill, rows through Python, ...), each a sentence with its evidence. */
+  findings: z.array(FindingSchema.pick({ kind: true, text: true })).optional(),
 });
 
 export const ReportSubmissionSchema = z.object({
@@ -35,6 +38,8 @@ export const ReportSubmissionSchema = z.object({
   /** Accepted at, in milliseconds since the epoch. */
   createdAtMs: z.number(),
   timing: TimingSummarySchema.nullable(),
+  /** A Run on the candidate's own rows (its one case compared with the reference's output on them). */
+  custom: z.boolean(),
   cases: z.array(ReportCaseSchema),
   code: z.string(),
 });

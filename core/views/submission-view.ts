@@ -2,7 +2,8 @@
 // cases as a name and pass/fail; the interviewer's holds the whole grade result. The server's
 // view functions build these, the web app reads them.
 import { z } from 'zod';
-import { CaseResultSchema, GradeResultSchema, type CaseResult, type GradeResult } from '../grade-result.js';
+import { CustomInputSchema } from '../custom-input.js';
+import { CaseResultSchema, CustomRunSchema, GradeResultSchema, type CaseResult, type GradeResult } from '../grade-result.js';
 import { SubmissionKindSchema, SubmissionOriginSchema } from '../submission.js';
 import { SubmissionStatusSchema, VerdictSchema } from '../verdict.js';
 
@@ -25,6 +26,8 @@ export const SubmissionSummarySchema = z.object({
   casesTotal: z.number().int().nonnegative(),
   /** `interview_end`: submitted by the server, the last saved draft when the interview ended. */
   origin: SubmissionOriginSchema,
+  /** A Run on the candidate's own rows (not the public cases). */
+  custom: z.boolean(),
 });
 export type SubmissionSummary = z.infer<typeof SubmissionSummarySchema>;
 
@@ -51,6 +54,8 @@ export type CandidateCaseView = z.infer<typeof CandidateCaseViewSchema>;
 
 export const CandidateResultViewSchema = GradeResultSchema.pick({ challengeId: true, scope: true, verdict: true, timing: true }).extend({
   cases: z.array(CandidateCaseViewSchema),
+  /** A Run on the candidate's own rows: the reference's output on them ("expected"); never why the reference failed. */
+  custom: z.object({ expected: CustomRunSchema.shape.expected }).optional(),
 });
 export type CandidateResultView = z.infer<typeof CandidateResultViewSchema>;
 
@@ -59,6 +64,8 @@ const SubmissionDetailSchema = SubmissionSummarySchema.extend({
   startedAtMs: z.number().nullable(),
   /** The submitted solution. */
   code: z.string(),
+  /** The rows of a Run on the candidate's own rows; null for a Run on the public cases or a Submit. */
+  customInput: CustomInputSchema.nullable(),
 });
 
 export const CandidateSubmissionViewSchema = SubmissionDetailSchema.extend({

@@ -50,6 +50,7 @@ export function reportRoutes({ interview: byToken }: Routes, { deps }: RouteCont
         verdict: r.verdict,
         createdAtMs: r.createdAtMs,
         timing: r.result?.timing ?? null,
+        custom: r.customInput !== null,
         // Only how a case went: no rows, diff, error, output or plan text, and a hidden case's rule neither.
         cases: (r.result?.cases ?? []).map((c) => ({
           name: c.name,
@@ -60,6 +61,7 @@ export function reportRoutes({ interview: byToken }: Routes, { deps }: RouteCont
           referenceTimeMs: c.referenceTimeMs,
           ...(c.planInsights ? { planInsights: c.planInsights } : {}),
           ...(c.referencePlanInsights ? { referencePlanInsights: c.referencePlanInsights } : {}),
+          ...(c.findings?.length ? { findings: c.findings.map((f) => ({ kind: f.kind, text: f.text })) } : {}),
         })),
         code: r.code,
       })),

@@ -1,24 +1,33 @@
-// Submissions of an interview: the candidate posts a Run or a Submit of one of its challenges
+// Submissions of an interview: the candidate posts a Run or a Submit of one of its challenges, or
+// a Run on rows of their own (checked cell by cell before anything is stored)
 // (accepted durably, then queued; refused with a 409 once the interview has ended) and may stop
 // their own Run (never a Submit); both roles read them as their role may see them.
 import { z } from 'zod';
+import { CustomInputSchema, customInputProblems } from '../../core/custom-input.js';
 import { SubmissionKindSchema } from '../../core/submission.js';
 import type { SubmissionAccepted, SubmissionList } from '../../core/views/submission-view.js';
 import { enqueueGrade } from '../../store/enqueue.js';
 import { assertCodeSize } from '../http/code-size.js';
 import { HttpError } from '../http/http-error.js';
-import { access, caseNamesFor, ownSubmission, requestedChallengeId, requireRole } from '../http/interview-access.js';
+import { access, caseNamesFor, interviewChallenge, ownSubmission, requestedChallengeId, requireRole } from '../http/interview-access.js';
 import { validate } from '../http/validate.js';
 import { unlessEnded } from '../interview-end.js';
 import { submissionView } from '../visibility.js';
 import type { RouteContext, Routes } from './route-context.js';
 
-const SubmitSchema = z.strictObject({
-  kind: SubmissionKindSchema,
-  code: z.string(),
-  /** Which of the interview's challenges; absent: the one the candidate is on. */
-  challengeId: z.string().max(100).optional(),
-});
+const SubmitSchema = z
+  .strictObject({
+    kind: SubmissionKindSchema,
+    code: z.string(),
+    /** Which of the interview's challenges; absent: the one the candidate is on. */
+    challengeId: z.string().max(100).optional(),
+    /** A Run on these rows instead of the public cases (challenges with `customInput: true`). */
+    customInput: CustomInputSchema.optional(),
+  })
+  .refine((s) => s.customInput === undefined || s.kind === 'run', {
+    path: ['customInput'],
+    message: 'custom input goes with a Run, never a Submit',
+  });
 
 export function submissionRoutes({ interview: byToken }: Routes, { config, deps, limits }: RouteContext): void {
   const { store, queue, challenges } = deps;
@@ -41,8 +50,20 @@ export function submissionRoutes({ interview: byToken }: Routes, { config, deps,
       const input = validate(SubmitSchema, req.body, 'submission');
       assertCodeSize(input.code, config);
       const challengeId = requestedChallengeId(interview, input.challengeId);
+      if (input.customInput) {
+        const challenge = await interviewChallenge(challenges, interview, challengeId);
+        if (!challenge.spec.customInput) throw new HttpError(400, `challenge ${challengeId} does not take custom input`);
+        const problems = customInputProblems(challenge.spec, input.customInput);
+        if (problems.length > 0) throw new HttpError(400, `invalid custom input: ${problems.join('; ')}`);
+      }
       const { record, rank } = await unlessEnded(deps, config, interview, () =>
-        store.acceptSubmission({ interviewId: interview.id, challengeId, kind: input.kind, code: input.code }),
+        store.acceptSubmission({
+          interviewId: interview.id,
+          challengeId,
+          kind: input.kind,
+          code: input.code,
+          ...(input.customInput ? { customInput: input.customInput } : {}),
+        }),
       );
       // The record is durable now; if this add is lost (crash, Redis blip) the workers' sweep enqueues it.
       await enqueueGrade(queue, config, record, rank).catch((error: unknown) => {

@@ -154,6 +154,95 @@ describe('the grading service over HTTP', () => {
     expect((await client.json('GET', `/api/i/${candidateToken}/submissions`)).body).toEqual({ submissions: [] });
   });
 
+  it('runs a solution on the candidate’s own rows beside the reference’s output, and refuses bad rows naming the cell', async () => {
+    const { candidateToken, interviewerToken } = await createInterview(client);
+    const counts = 'def solve(spark, numbers):\n    return numbers.groupBy("grp").count().withColumnRenamed("count", "total")\n';
+    const rows = [
+      { grp: 'x', n: 10 },
+      { grp: 'x', n: 5 },
+      { grp: 'y', n: null },
+    ];
+    const post = (body: unknown) => client.json<{ id: string; error: string }>('POST', `/api/i/${candidateToken}/submissions`, body);
+    const accepted = await post({ kind: 'run', code: counts, customInput: { inputs: { numbers: { rows } } } });
+    expect(accepted.status).toBe(202);
+    const asCandidate = await waitFinished(client, candidateToken, accepted.body.id);
+    expect(asCandidate.status, JSON.stringify((await waitFinished(client, interviewerToken, accepted.body.id)).error)).toBe('graded');
+    expect(asCandidate.verdict).toBe('wrong_answer');
+    const result = asCandidate.result as {
+      cases: { name: string; hidden: boolean; message: string; aligned?: unknown }[];
+      custom: { expected: { rows: Record<string, string>[]; total: number } };
+    };
+    expect(result.cases.map((c) => [c.name, c.hidden])).toEqual([['custom input', false]]);
+    expect(result.cases[0]!.message).toMatch(/grp/);
+    expect(result.cases[0]!.aligned).toBeDefined();
+    // "Expected" is the reference's output on these rows, not any case of the challenge.
+    expect(result.custom.expected.rows).toEqual([
+      { grp: '"x"', total: '15' },
+      { grp: '"y"', total: 'null' },
+    ]);
+    expect(Object.keys(result.custom)).toEqual(['expected']);
+    expect(asCandidate).toMatchObject({ custom: true, customInput: { inputs: { numbers: { rows } } } });
+    const asInterviewer = await waitFinished(client, interviewerToken, accepted.body.id);
+    expect(asInterviewer).toMatchObject({ custom: true, result: { custom: { referenceError: null } } });
+
+    // Refused before anything is stored or queued, each naming its input, row, column and limit.
+    const before = await server.queue.count();
+    const refusals: [unknown, number, string | RegExp][] = [
+      [
+        {
+          kind: 'run',
+          code: counts,
+          customInput: {
+            inputs: {
+              numbers: {
+                rows: [
+                  { grp: 'x', n: 1 },
+                  { grp: 'x', n: 'ten' },
+                ],
+              },
+            },
+          },
+        },
+        400,
+        'invalid custom input: numbers row 2, column n: not an integer: "ten" (the column is long)',
+      ],
+      [
+        { kind: 'run', code: counts, customInput: { inputs: { numbers: { rows: [{ grp: null, n: 1 }, { n: 2 }] } } } },
+        400,
+        'invalid custom input: numbers row 1, column grp: may not be null (the column is not nullable); numbers row 2, column grp: missing (use null for no value)',
+      ],
+      [
+        { kind: 'run', code: counts, customInput: { inputs: { numbers: { rows: Array(201).fill({ grp: 'x', n: 1 }) } } } },
+        400,
+        /at most 200 rows per input/,
+      ],
+      [
+        { kind: 'run', code: counts, customInput: { inputs: { digits: { rows } } } },
+        400,
+        'invalid custom input: unknown input digits; input numbers is missing',
+      ],
+      [
+        { kind: 'submit', code: counts, customInput: { inputs: { numbers: { rows } } } },
+        400,
+        /custom input goes with a Run, never a Submit/,
+      ],
+    ];
+    for (const [body, status, message] of refusals) {
+      const res = await post(body);
+      expect(res.status, JSON.stringify(body).slice(0, 80)).toBe(status);
+      if (typeof message === 'string') expect(res.body.error).toBe(message);
+      else expect(res.body.error).toMatch(message);
+    }
+    const timed = await createInterview(client, 'timed-sum');
+    const notAllowed = await client.json<{ error: string }>('POST', `/api/i/${timed.candidateToken}/submissions`, {
+      kind: 'run',
+      code: counts,
+      customInput: { inputs: { numbers: { rows } } },
+    });
+    expect(notAllowed).toEqual({ status: 400, body: { error: 'challenge timed-sum does not take custom input' } });
+    expect(await server.queue.count()).toBe(before);
+  });
+
   it('caps the live streams one link holds open with a 429 naming the limit, and frees a slot when one closes', async () => {
     const { candidateToken, interviewerToken } = await createInterview(client);
     const url = (token: string): string => `${server.url}/api/i/${token}/events`;

@@ -46,6 +46,9 @@ const wrong =
 /** A column Spark cannot resolve, written on line 5 and raised on line 6. */
 const unknownColumn =
   'from pyspark.sql import functions as F\n\n\ndef solve(spark, numbers):\n    key = F.col("grpp")\n    return numbers.groupBy(key).agg(F.sum("n").alias("total"))\n';
+/** Counts instead of sums, through a Python UDF: wrong on any rows, and its rows go through Python. */
+const countsThroughPython =
+  'from pyspark.sql import functions as F\n\n\n@F.udf("long")\ndef one(n):\n    return 0 if n is None else 1\n\n\ndef solve(spark, numbers):\n    return numbers.groupBy("grp").agg(F.sum(one("n")).alias("total"))\n';
 /** Never returns: the candidate stops it. */
 const endless = 'import time\n\n\ndef solve(spark, numbers):\n    while True:\n        time.sleep(0.05)\n';
 /** Right on the example, wrong on the hidden all-null group (0 instead of null). */
@@ -508,6 +511,81 @@ describe('the web app in Chromium', () => {
     await page.locator('#reset-starter').click();
     await poll(() => editorText(page, '#editor')).toBe(starter.trimEnd());
     await page.close();
+  });
+
+  it('runs a wrong solution on the candidate’s own rows, marks a bad cell, and shows the diff against the reference’s output', async () => {
+    const created = await createInterview(api(server.url), 'group-sum', 'Own rows');
+    const page = await context.newPage();
+    await page.goto(created.candidateUrl);
+    await page.waitForSelector('#app[data-ready="candidate"]');
+    await putCode(page, countsThroughPython);
+    await poll(() => editorText(page, '#editor')).toBe(countsThroughPython.trimEnd());
+
+    // The panel starts from the public example's rows, typed by the declared columns.
+    await page.locator('#custom-input-button').click();
+    expect(await page.locator('#custom-input-button').getAttribute('aria-expanded')).toBe('true');
+    const cell = (row: number, column: string) =>
+      page.locator(`#custom-table-numbers tbody tr:nth-child(${row}) input[data-column="${column}"]`);
+    await poll(() => page.locator('#custom-table-numbers tbody tr').count()).toBe(3);
+    expect(await cell(1, 'grp').inputValue()).toBe('a');
+    expect(await cell(3, 'n').inputValue()).toBe('5');
+
+    // A cell that is not a long is refused before anything is queued, the cell named and marked.
+    await cell(2, 'n').fill('ten');
+    await page.locator('#custom-run-button').click();
+    await poll(() => page.locator('#custom-input-problem').innerText()).toContain('numbers row 2, column n: not an integer: "ten"');
+    expect(await cell(2, 'n').getAttribute('aria-invalid')).toBe('true');
+    await page.locator('#custom-input-problem').scrollIntoViewIfNeeded();
+    await screenshot(page, 'candidate-custom-input');
+    expect(await page.locator('#history option').first().innerText()).toBe('nothing yet');
+
+    // Fixed, plus a row of its own: the reference's sums are "expected", the counts differ.
+    await cell(2, 'n').fill('40');
+    await page.locator('#custom-input button[data-input="numbers"]').click();
+    await cell(4, 'grp').fill('c');
+    await cell(4, 'n').fill('7');
+    await page.locator('#custom-run-button').click();
+    await poll(
+      () =>
+        page
+          .locator('.result-line [data-verdict]')
+          .getAttribute('data-verdict')
+          .catch(() => null),
+      GRADING_TIMEOUT_MS,
+    ).toBe('wrong_answer');
+    expect(await page.locator('.result-kind').innerText()).toMatch(/^Run on your own rows at /);
+    expect(await page.locator('.result-line').innerText()).toMatch(/on your own rows$/);
+    const expectedRows = await page.locator('#custom-expected tbody tr').allInnerTexts();
+    expect(expectedRows.map((r) => r.split('\t').map((c) => c.trim()))).toEqual([
+      ['"a"', '41'],
+      ['"b"', '5'],
+      ['"c"', '7'],
+    ]);
+    const mismatches = (await page.locator('.diff-table td.cell-mismatch').allInnerTexts()).map((t) =>
+      t.replace(/\s*\(differs\)/, '').trim(),
+    );
+    expect(mismatches).toEqual(expect.arrayContaining(['41', '2', '5', '1', '7']));
+    expect(await page.locator('#history option').first().innerText()).toMatch(/^Run 1 \(own rows\)/);
+    expect(await page.locator('.case[data-case="custom input"] .spark-insights').innerText()).toMatch(/rows through Python/);
+    await page.locator('#custom-expected').scrollIntoViewIfNeeded();
+    await screenshot(page, 'candidate-custom-result');
+    await page.close();
+
+    // The interviewer: the rows the candidate typed, and the Spark panel's finding, also in the report.
+    const interviewer = await context.newPage();
+    watchConsole(interviewer, 'own-rows interviewer page');
+    await interviewer.goto(created.interviewerUrl);
+    await interviewer.waitForSelector('#app[data-ready="interviewer"]');
+    await poll(() => interviewer.locator('#custom-rows tbody tr').count(), GRADING_TIMEOUT_MS).toBe(4);
+    const finding = interviewer.locator('.spark-summary .spark-findings');
+    expect(await finding.innerText()).toMatch(/4 rows went through Python/);
+    await interviewer.locator('.spark-summary').scrollIntoViewIfNeeded();
+    await screenshot(interviewer, 'interviewer-spark-findings');
+    await interviewer.goto(`${created.interviewerUrl}/report`);
+    await interviewer.waitForSelector('#app[data-ready="report"]');
+    expect(await interviewer.locator('.report-submission h3').first().innerText()).toMatch(/Run on own rows/);
+    expect(await interviewer.locator('.report-findings').innerText()).toMatch(/custom input: 4 rows went through Python/);
+    await interviewer.close();
   });
 
   // Last, in pages of their own: the refused saves log network errors by design.

@@ -9,6 +9,7 @@
 // result and restores its code, and "Reset to starter" puts the starter back (each confirmed,
 // one undoable edit).
 import { ApiError, apiJson } from '../api.js';
+import type { CustomInput } from '../../../core/custom-input.js';
 import type { SubmissionKind } from '../../../core/submission.js';
 import type { Readiness } from '../../../core/views/ops-view.js';
 import type { InterviewView } from '../../../core/views/interview-view.js';
@@ -26,6 +27,7 @@ import { readSparkError } from '../shared/spark-error.js';
 import { outcomeBadge, outcomeLabel } from '../shared/verdicts.js';
 import { announce, submissionNews } from '../shared/announce.js';
 import { renderViewSettings } from '../shared/view-settings.js';
+import { CustomInputEditor } from './custom-input-editor.js';
 import { DraftSync, type SaveState } from './draft-sync.js';
 import { createWorkspaceLayout } from './workspace-layout.js';
 
@@ -60,6 +62,24 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
     'Stop',
   );
   const elapsed = h('span', { id: 'elapsed', class: 'muted elapsed', hidden: true, title: 'Time since it was sent' });
+  // Where the challenge allows it, Run on rows of the candidate's own beside the reference's output on them.
+  const customEditor = challenge.customInput
+    ? new CustomInputEditor(challenge, challenge.customInput, () => void send('run', customEditor!.value()))
+    : null;
+  const customButton = customEditor
+    ? h(
+        'button',
+        {
+          type: 'button',
+          id: 'custom-input-button',
+          class: 'secondary',
+          'aria-expanded': 'false',
+          'aria-controls': 'custom-input',
+          title: 'Run on rows of your own, compared with the reference solution’s output on them',
+        },
+        'Custom input',
+      )
+    : null;
   const historySelect = h('select', { id: 'history', 'aria-label': 'Show an earlier run or submission' });
   const restoreButton = h(
     'button',
@@ -144,6 +164,7 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
       { class: 'toolbar', role: 'toolbar', 'aria-label': 'Run and submit' },
       runButton,
       submitButton,
+      customButton,
       stopButton,
       elapsed,
       h('span', { class: 'spacer' }),
@@ -159,6 +180,7 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
       h('h2', { id: 'results-title', class: 'visually-hidden' }, 'Results'),
       endedBanner,
       notice,
+      customEditor?.element,
       // Not a live region: it re-renders while grading; the news is announced once (announce.ts).
       results,
     ),
@@ -324,7 +346,11 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
     } else if (s.result) {
       replace(
         results,
-        h('p', { class: 'muted result-kind' }, `${s.kind === 'run' ? 'Run' : 'Submission'} at ${formatTime(s.createdAtMs)}`),
+        h(
+          'p',
+          { class: 'muted result-kind' },
+          `${s.custom ? 'Run on your own rows' : s.kind === 'run' ? 'Run' : 'Submission'} at ${formatTime(s.createdAtMs)}`,
+        ),
         renderResult(s.result, { columns, onJumpToLine: jumpToLine, code: s.code, caseTimes: s.result.scope === 'all' }),
       );
     }
@@ -336,6 +362,8 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
     const busy = sending || (active !== undefined && (active.status === 'queued' || active.status === 'running'));
     runButton.disabled = busy || clock.ended;
     submitButton.disabled = busy || clock.ended;
+    const customRun = customEditor?.element.querySelector<HTMLButtonElement>('#custom-run-button');
+    if (customRun) customRun.disabled = busy || clock.ended;
     runButton.setAttribute('aria-busy', String(busy));
     // A Run can be stopped while it waits or runs; a Submit, once confirmed, cannot.
     stopButton.hidden = !(busy && active?.kind === 'run');
@@ -407,8 +435,9 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
     if (active.status === 'queued' && waited > STUCK_QUEUE_MS && Math.floor(waited / 1000) % 10 === 0) void checkGraders(showNotice);
   }, 1000);
 
-  const send = async (kind: SubmissionKind): Promise<void> => {
+  const send = async (kind: SubmissionKind, customInput?: CustomInput): Promise<void> => {
     if (runButton.disabled) return;
+    customEditor?.showProblem(null);
     if (kind === 'submit' && !(await confirmSubmit(dialog))) return;
     sending = true;
     updateButtons();
@@ -417,7 +446,12 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
       // A failed save shows in the save state and is retried; the run goes ahead with the editor's code.
       await draft.flush().catch(() => undefined);
       const code = model.getValue();
-      const { id } = await apiJson<SubmissionAccepted>('POST', `${apiBase}/submissions`, { kind, code, challengeId });
+      const { id } = await apiJson<SubmissionAccepted>('POST', `${apiBase}/submissions`, {
+        kind,
+        code,
+        challengeId,
+        ...(customInput ? { customInput } : {}),
+      });
       activeId = id;
       shownId = id;
       feed.add({
@@ -432,7 +466,9 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
         casesDone: 0,
         casesTotal: 0,
         origin: 'candidate',
+        custom: customInput !== undefined,
         code,
+        customInput: customInput ?? null,
         result: null,
         error: null,
       });
@@ -447,6 +483,11 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
             clock: { ...view.clock, status: 'ended' as const },
           })),
         );
+        return;
+      }
+      if (customInput && customEditor && error instanceof ApiError && error.status === 400) {
+        // The server names the input, row and column of each bad cell: shown by the rows, the cells marked.
+        customEditor.showProblem(error.message);
         return;
       }
       showNotice(
@@ -487,6 +528,7 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
     replaceCode(challenge.starter, 'Replace the code in the editor with the starter code? You can undo it (Ctrl+Z).'),
   );
   runButton.addEventListener('click', () => void send('run'));
+  customButton?.addEventListener('click', () => customButton.setAttribute('aria-expanded', String(customEditor!.toggle())));
   submitButton.addEventListener('click', () => void send('submit'));
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => void send('run'));
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => void send('submit'));

@@ -14,6 +14,7 @@ import type { InterviewerSubmissionView as SubmissionView } from '../../../core/
 import { byId, formatMs, formatTime, h, replace } from '../dom.js';
 import { EDITOR_DEFAULTS, monaco } from '../monaco.js';
 import { renderProgress, renderResult } from '../shared/case-results.js';
+import { renderCustomRows } from '../shared/custom-rows.js';
 import { renderStatement } from '../shared/statement.js';
 import { ChallengeSteps } from '../shared/challenge-steps.js';
 import { InterviewClockView } from '../shared/interview-clock.js';
@@ -335,7 +336,11 @@ export async function mountInterviewer(root: HTMLElement, apiBase: string, view:
     if (!s.result) return;
     const chart = renderTimingChart(s.result.cases, challenge.timing.budgetRatio);
     replace(chartHost, chart ? [h('h3', {}, 'Time per case'), chart] : null);
-    replace(resultHost, renderResult(s.result, { columns, code: s.code, submissionId: s.id }));
+    replace(
+      resultHost,
+      renderResult(s.result, { columns, code: s.code, submissionId: s.id }),
+      s.customInput ? renderCustomRows(s.customInput, challenge) : null,
+    );
     const box = s.result.sandbox;
     replace(
       sandboxHost,

@@ -59,7 +59,7 @@ export async function mountReport(root: HTMLElement, apiBase: string): Promise<v
       h(
         'h3',
         {},
-        `${i + 1}. ${several ? `${titleOf(s.challengeId)}: ` : ''}${s.kind === 'run' ? 'Run' : 'Submit'}${s.origin === 'interview_end' ? ' (at the end)' : ''} · ${when(s.createdAtMs)} · ${verdictText(s.verdict, s.status)}`,
+        `${i + 1}. ${several ? `${titleOf(s.challengeId)}: ` : ''}${s.kind === 'run' ? 'Run' : 'Submit'}${s.custom ? ' on own rows' : ''}${s.origin === 'interview_end' ? ' (at the end)' : ''} · ${when(s.createdAtMs)} · ${verdictText(s.verdict, s.status)}`,
       ),
       s.timing
         ? h(
@@ -105,6 +105,7 @@ export async function mountReport(root: HTMLElement, apiBase: string): Promise<v
             ),
           )
         : null,
+      renderReportFindings(s.cases),
     ),
   );
 
@@ -191,4 +192,20 @@ export async function mountReport(root: HTMLElement, apiBase: string): Promise<v
     ),
   );
   byId('app').dataset.ready = 'report';
+}
+
+/** The submission's Spark findings, each under its case's name; nothing when there are none. */
+function renderReportFindings(cases: InterviewReport['submissions'][number]['cases']): HTMLElement | null {
+  const found = cases.flatMap((c) => (c.findings ?? []).map((f) => ({ name: c.name, text: f.text })));
+  if (found.length === 0) return null;
+  return h(
+    'div',
+    { class: 'report-findings' },
+    h('p', {}, h('strong', {}, 'Spark findings'), ' (measured inside the sandbox; never part of a verdict)'),
+    h(
+      'ul',
+      {},
+      found.map((f) => h('li', {}, h('span', { class: 'muted' }, `${f.name}: `), f.text)),
+    ),
+  );
 }

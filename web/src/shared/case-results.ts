@@ -10,7 +10,7 @@ import type { PlanInsights } from '../../../core/plan-insights.js';
 import type { CaseView, ResultView, SubmissionSummary } from '../../../core/views/submission-view.js';
 import { formatMs, h } from '../dom.js';
 import './case-results.css';
-import { renderAligned, renderDiffTable } from './diff-table.js';
+import { renderAligned, renderDiffTable, renderRowsTable } from './diff-table.js';
 import { readSparkError } from './spark-error.js';
 import { renderSparkPanel, renderSubmissionFindings } from './spark-panel.js';
 import { outcomeBadge, verdictBadge } from './verdicts.js';
@@ -222,8 +222,12 @@ export function renderResult(result: ResultView, options: ResultOptions): HTMLEl
   const failed = result.cases.filter((c) => c.verdict !== 'accepted');
   const run = result.scope === 'public';
   const n = result.cases.length;
-  const line =
-    failed.length === 0
+  const custom = result.custom;
+  const line = custom
+    ? failed.length === 0
+      ? [h('span', { class: 'badge verdict-accepted', 'data-verdict': 'accepted' }, 'Matches the reference'), ' on your own rows']
+      : [verdictBadge(result.verdict), ' on your own rows']
+    : failed.length === 0
       ? run
         ? [
             h('span', { class: 'badge verdict-accepted', 'data-verdict': 'accepted' }, 'Examples passed'),
@@ -252,6 +256,26 @@ export function renderResult(result: ResultView, options: ResultOptions): HTMLEl
     result.timing ? renderTiming(result.timing) : null,
     full ? renderSubmissionFindings(full, options.submissionId) : null,
     ordered.map((c) => renderCase(c, options)),
+    custom ? renderCustomExpected(custom) : null,
+  );
+}
+
+/** A Run on the candidate's own rows: the reference's output on them, and (interviewer) why the reference could not run. */
+function renderCustomExpected(custom: NonNullable<ResultView['custom']>): HTMLElement {
+  const { expected } = custom;
+  const why = 'referenceError' in custom && custom.referenceError ? custom.referenceError : null;
+  return h(
+    'div',
+    { class: 'custom-expected', id: 'custom-expected' },
+    expected
+      ? [
+          renderRowsTable(expected.rows, expected.columns, 'Expected: the reference solution’s output on your rows'),
+          expected.total > expected.rows.length
+            ? h('p', { class: 'muted' }, `Showing ${expected.rows.length} of ${expected.total} rows.`)
+            : null,
+        ]
+      : null,
+    why ? h('p', { class: 'muted' }, `The reference solution failed on these rows: ${why}`) : null,
   );
 }
 

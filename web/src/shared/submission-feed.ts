@@ -76,7 +76,7 @@ export class SubmissionFeed<S extends SubmissionView> {
   /** `Run 2`, `Submit 1`: the submission's place among the challenge's submissions of its kind (`(at the end)`: the server's). */
   label(s: S): string {
     const sameKind = this.ordered().filter((x) => x.kind === s.kind);
-    const label = `${s.kind === 'run' ? 'Run' : 'Submit'} ${sameKind.findIndex((x) => x.id === s.id) + 1}`;
+    const label = `${s.kind === 'run' ? 'Run' : 'Submit'} ${sameKind.findIndex((x) => x.id === s.id) + 1}${s.custom ? ' (own rows)' : ''}`;
     return s.origin === 'interview_end' ? `${label} (at the end)` : label;
   }
 
