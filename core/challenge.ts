@@ -204,6 +204,19 @@ export const CaseSpecSchema = z.strictObject({
     .string()
     .min(1)
     .describe('The one rule this case checks, in a sentence (shown to the interviewer; to the candidate for public cases).'),
+  /**
+   * The numbers of the statement's rules (its `## Rules` list) this case tests. Every hidden
+   * hand-written case declares them, and every rule needs such a case (`challenges:check`
+   * enforces both); public cases may declare them too; generated and timed cases do not count.
+   */
+  rules: z
+    .array(z.number().int().positive())
+    .min(1)
+    .refine((rules) => new Set(rules).size === rules.length, 'names a rule more than once')
+    .optional()
+    .describe(
+      "The numbers of the statement's rules (its `## Rules` list) this case tests. Every hidden hand-written case declares them, and every rule needs such a case; public cases may declare them too; generated and timed cases do not count.",
+    ),
   /** Counted in the timing budget against the reference. */
   timed: z.boolean().default(false).describe('Counted in the timing budget against the reference.'),
   /** Inputs come from a seeded generator instead of files; the expected output from the reference. */

@@ -1,5 +1,6 @@
 // Proves one challenge folder, step by step, as `npm run challenges:check` reports it: the spec
-// loads (errors with file:line), the statement names every column, generated cases are
+// loads (errors with file:line), the statement names every column, every numbered rule of the
+// statement is tested by a hidden hand-written case (the rule matrix), generated cases are
 // reproducible, the reference is accepted within its budget, every correct/*.py (a right answer
 // written unlike the reference) gets the verdict it declares on every case, every wrong/*.py gets
 // the verdict it declares, the starter is not accepted, and every wrong solution is caught by a
@@ -32,7 +33,9 @@ import { toSandboxRun } from '../../worker/sandbox/run-solution.js';
 import type { Sandbox } from '../../worker/sandbox/sandbox.js';
 import { catchMatrix, formatCatchMatrix } from './catch-matrix.js';
 import { checkGenerators } from './check-generators.js';
+import { formatRuleMatrix, ruleCases, ruleMatrix } from './rule-matrix.js';
 import { unnamedColumns } from './statement-columns.js';
+import { parseStatementRules } from './statement-rules.js';
 
 /** Sandboxes one check runs at once: two Spark sandboxes is a 2-core machine's ceiling. */
 export const CHECK_CONCURRENCY = 2;
@@ -251,6 +254,19 @@ export async function checkChallenge(
   if (unnamed.length > 0) fail(`statement.md does not name ${unnamed.join(', ')} (in inline code or a table)`);
   else log('statement: names every input and output column');
 
+  // Static, so reported before any grade; the matrix itself is printed beside the catch matrix.
+  const statementRules = parseStatementRules(challenge.statement);
+  for (const problem of statementRules.problems) fail(problem);
+  const rules = ruleMatrix(statementRules.rules, ruleCases(challenge));
+  if (statementRules.rules.length > 0) for (const problem of rules.problems) fail(problem);
+  if (statementRules.problems.length === 0 && rules.problems.length === 0)
+    log(
+      `rules: each of the statement's ${rules.rows.length} rules is tested by a hidden hand-written case (${rules.columns.length} case${rules.columns.length === 1 ? '' : 's'})`,
+    );
+  const showRules = (legend: boolean): void => {
+    if (statementRules.rules.length > 0) log(formatRuleMatrix(rules, { legend }));
+  };
+
   // Generated inputs first (the cache), then side by side the second generation of each (the
   // reproducibility check) and the reference's calibration, which needs them.
   const generatedOnce = Promise.all(generated.map((c) => deps.generated.get(challenge, c)));
@@ -269,10 +285,12 @@ export async function checkChallenge(
   } catch (error) {
     if (generators.every((g) => g.reproducible)) fail(`reference.py: ${(error as Error).message}`);
     log('(the reference could not be calibrated, so no solution can be graded)');
+    showRules(true);
     return { id: challenge.id, failures, verdicts };
   }
   if (generators.some((g) => !g.reproducible)) {
     log('(a generated case is not reproducible, so no solution is graded)');
+    showRules(true);
     return { id: challenge.id, failures, verdicts };
   }
 
@@ -330,6 +348,7 @@ export async function checkChallenge(
     wrongResults,
   );
   log(formatCatchMatrix(matrix));
+  showRules(matrix.rows.length === 0); // the catch matrix's legend names the columns, when it has one
   for (const name of matrix.uncaught) fail(`wrong/${name}.py is caught by no hidden case`);
   return { id: challenge.id, failures, verdicts };
 }

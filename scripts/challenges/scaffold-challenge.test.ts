@@ -4,7 +4,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadChallenge } from '../../core/load-challenge.js';
 import { scaffoldChallenge } from './scaffold-challenge.js';
+import { ruleCases, ruleMatrix } from './rule-matrix.js';
 import { unnamedColumns } from './statement-columns.js';
+import { parseStatementRules } from './statement-rules.js';
 
 let root: string;
 beforeEach(async () => {
@@ -15,11 +17,14 @@ afterEach(async () => {
 });
 
 describe('scaffoldChallenge', () => {
-  it("writes a challenge that passes the check's schema and statement steps", async () => {
+  it("writes a challenge that passes the check's schema, statement and rule steps", async () => {
     await scaffoldChallenge(root, 'late-orders');
     const challenge = await loadChallenge(path.join(root, 'late-orders'));
     expect(challenge.id).toBe('late-orders');
     expect(unnamedColumns(challenge.spec, challenge.statement)).toEqual([]);
+    const rules = parseStatementRules(challenge.statement);
+    expect(rules.problems).toEqual([]);
+    expect(ruleMatrix(rules.rules, ruleCases(challenge)).problems).toEqual([]);
     expect(challenge.cases.map((c) => [c.name, c.hidden, c.spec.timed, Boolean(c.spec.generator)])).toEqual([
       ['example', false, false, false],
       ['all-null', true, false, false],

@@ -1,4 +1,4 @@
-// Writes a new challenge folder from a template that passes the schema and statement steps of
+// Writes a new challenge folder from a template that passes the schema, statement and rule steps of
 // `challenges:check`: a one-input "sum per key" challenge with every part an author then rewrites
 // (statement, spec, starter, reference, public, hidden and generated cases, a wrong solution).
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -92,10 +92,10 @@ def generate(spark: SparkSession, seed: int, rows: int = 100_000, keys: int = 1_
     )
     return {'rows': frame}
 `,
-    'cases/public/example/case.yaml': 'description: "Values are summed per key."\n',
+    'cases/public/example/case.yaml': 'description: "Values are summed per key."\nrules: [1, 2]\n',
     'cases/public/example/rows.jsonl': '{"key":"a","value":1}\n{"key":"a","value":2}\n{"key":"b","value":5}\n',
     'cases/public/example/expected.jsonl': '{"key":"a","total":3}\n{"key":"b","total":5}\n',
-    'cases/hidden/all-null/case.yaml': 'description: "A key whose values are all null has a null total."\n',
+    'cases/hidden/all-null/case.yaml': 'description: "A key whose values are all null has a null total."\nrules: [1, 2]\n',
     'cases/hidden/all-null/rows.jsonl': '{"key":"a","value":4}\n{"key":"c","value":null}\n',
     'cases/hidden/all-null/expected.jsonl': '{"key":"a","total":4}\n{"key":"c","total":null}\n',
     'cases/hidden/scale/case.yaml': `description: "About 100,000 rows over 1,000 keys; timed against the reference."

@@ -1,7 +1,8 @@
 // `npm run challenges:check [id...]` proves challenges and fails loudly on broken ones: a bad spec
-// line (file:line), a wrong reference, a correct solution the grader rejects, a wrong solution no hidden case catches, a statement
-// missing a column and a generator that ignores its seed are each reported, with exit code 1;
-// the small group-sum fixture passes with exit code 0.
+// line (file:line), a wrong reference, a correct solution the grader rejects, a wrong solution no
+// hidden case catches, a statement missing a column, a statement rule no hidden hand-written case
+// tests and a generator that ignores its seed are each reported, with exit code 1; the small
+// group-sum fixture passes with exit code 0, its rule matrix printed.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -44,7 +45,13 @@ describe('challenges:check', () => {
     expect(stdout).toMatch(
       /FAIL correct\/counts-instead-of-sums\.py: wrong_answer, must be accepted \(a correct solution written unlike the reference\)[^\n]*\n\s+basic: wrong_answer: 2 of 2 expected rows not matched[^\n]*\n\s+grp="a": expected total=3; got total=2/,
     );
-    expect(stdout).toContain('challenges:check: 0 passed, 3 failed');
+    // A statement rule that no hidden hand-written case declares in its case.yaml's rules: named, and flagged in the rule matrix.
+    expect(stdout).toContain(
+      'FAIL rule 3 (Negative numbers) is tested by no hidden hand-written case: add a small hidden case with rules: [3]',
+    );
+    expect(stdout).toMatch(/\n3\. Negative numbers +\. +<- tested by no hidden hand-written case\n/);
+    expect(stdout).toMatch(/-- untested-rule: 1 failure\(s\)/);
+    expect(stdout).toContain('challenges:check: 0 passed, 4 failed');
   });
 
   it('passes the group-sum fixture and exits 0', async () => {
@@ -54,6 +61,8 @@ describe('challenges:check', () => {
     expect(stdout).toMatch(/reference\.py: accepted; no timed case/);
     expect(stdout).toMatch(/starter\.py: wrong_answer \(not accepted\)/);
     expect(stdout).toMatch(/correct\/spark-sql\.py: accepted as required/);
+    expect(stdout).toContain("rules: each of the statement's 2 rules is tested by a hidden hand-written case (1 case)");
+    expect(stdout).toMatch(/\nrule matrix \([^\n]*\)\nrule +1\n1\. Total +x\n2\. Rows +x\n1: nulls\n/);
     expect(stdout).toContain('challenges:check: 1 passed, 0 failed');
   });
 
