@@ -5,11 +5,11 @@ from pyspark.sql import functions as F
 
 
 def build(spark: SparkSession, transactions: DataFrame) -> DataFrame:
-    per_window = (
-        transactions
-        .withWatermark('event_time', '5 minutes')
-        .groupBy('card_id', F.window('event_time', '5 minutes'))
-        .agg(F.count(F.lit(1)).alias('txn_count'), F.sum('amount_cents').alias('total_amount_cents'))
+    windowed = transactions.withWatermark('event_time', '5 minutes').select(
+        'txn_id', 'card_id', 'amount_cents', F.window('event_time', '5 minutes').alias('window')
+    )
+    per_window = windowed.dropDuplicates(['txn_id', 'window']).groupBy('card_id', 'window').agg(
+        F.count(F.lit(1)).alias('txn_count'), F.sum('amount_cents').alias('total_amount_cents')
     )
     return per_window.where(F.col('txn_count') > 3).select(
         'card_id',
