@@ -110,19 +110,19 @@ export function customInputProblems(spec: Pick<ChallengeSpec, 'inputs'>, input: 
   const problems: string[] = [];
   const declared = new Set(spec.inputs.map((i) => i.name));
   for (const name of Object.keys(input.inputs)) if (!declared.has(name)) problems.push(`unknown input ${name}`);
-  for (const spec_ of spec.inputs) {
-    const given = input.inputs[spec_.name];
+  for (const declared of spec.inputs) {
+    const given = input.inputs[declared.name];
     if (!given) {
-      problems.push(`input ${spec_.name} is missing`);
-    } else if (spec_.kind === 'file') {
-      if (given.text === undefined) problems.push(`input ${spec_.name} is a file: send its text`);
+      problems.push(`input ${declared.name} is missing`);
+    } else if (declared.kind === 'file') {
+      if (given.text === undefined) problems.push(`input ${declared.name} is a file: send its text`);
       else if (Buffer.byteLength(given.text, 'utf8') > CUSTOM_INPUT_MAX_FILE_BYTES) {
-        problems.push(`input ${spec_.name}: at most ${CUSTOM_INPUT_MAX_FILE_BYTES} bytes per file input`);
+        problems.push(`input ${declared.name}: at most ${CUSTOM_INPUT_MAX_FILE_BYTES} bytes per file input`);
       }
     } else if (given.rows === undefined) {
-      problems.push(`input ${spec_.name} is a table: send its rows`);
+      problems.push(`input ${declared.name} is a table: send its rows`);
     } else {
-      rowProblems(spec_, given.rows, problems);
+      rowProblems(declared, given.rows, problems);
     }
   }
   if (problems.length <= MAX_LISTED_PROBLEMS) return problems;

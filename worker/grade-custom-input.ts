@@ -3,7 +3,7 @@
 // case's expected rows -> the candidate's solution is graded on that case in another sandbox ->
 // the result carries the reference's output to show as "expected". Rows the reference cannot
 // process break the statement's input rules: the candidate is told so and their code is not run.
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CaseSpecSchema } from '../core/challenge.js';
@@ -108,7 +108,6 @@ export async function gradeCustomInput(deps: GraderDeps, request: CustomGradeReq
   const dir = await mkdtemp(path.join(tmpdir(), 'grader-custom-'));
   try {
     const files = customCaseFiles(request.challenge.spec, request.customInput);
-    await mkdir(dir, { recursive: true });
     for (const { file, content } of files.values()) await writeFile(path.join(dir, file), content);
     const reference = await referenceOutput(deps, customChallenge(request.challenge, dir, files, null), request);
     if (reference.error !== null) return rowsRefused(request.challenge, reference.error);

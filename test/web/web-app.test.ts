@@ -91,6 +91,14 @@ async function putCode(page: Page, code: string): Promise<void> {
   await page.keyboard.press('ControlOrMeta+V');
 }
 
+/** The verdict of the result the page shows; null while there is none. */
+function shownVerdict(page: Page): Promise<string | null> {
+  return page
+    .locator('.result-line [data-verdict]')
+    .getAttribute('data-verdict')
+    .catch(() => null);
+}
+
 /** expect.poll with a timeout fit for a browser (vitest's default is one second). */
 function poll<T>(fn: () => Promise<T> | T, timeout = 15_000) {
   return expect.poll(fn, { timeout, interval: 200 });
@@ -257,14 +265,7 @@ describe('the web app in Chromium', () => {
     await poll(() => editorText(page, '#editor')).toBe(correct);
     await page.keyboard.press('ControlOrMeta+Shift+Enter');
     await page.locator('#confirm-submit-button').click();
-    await poll(
-      () =>
-        page
-          .locator('.result-line [data-verdict]')
-          .getAttribute('data-verdict')
-          .catch(() => null),
-      GRADING_TIMEOUT_MS,
-    ).toBe('accepted');
+    await poll(() => shownVerdict(page), GRADING_TIMEOUT_MS).toBe('accepted');
     // All passed: every case closed, its verdict on its summary line.
     expect(await page.locator('.result-line').innerText()).toMatch(/all 2 cases passed$/);
     expect(await page.locator('.case[data-case="hidden 1"] summary [data-verdict]').getAttribute('data-verdict')).toBe('accepted');
@@ -545,14 +546,7 @@ describe('the web app in Chromium', () => {
     await cell(4, 'grp').fill('c');
     await cell(4, 'n').fill('7');
     await page.locator('#custom-run-button').click();
-    await poll(
-      () =>
-        page
-          .locator('.result-line [data-verdict]')
-          .getAttribute('data-verdict')
-          .catch(() => null),
-      GRADING_TIMEOUT_MS,
-    ).toBe('wrong_answer');
+    await poll(() => shownVerdict(page), GRADING_TIMEOUT_MS).toBe('wrong_answer');
     expect(await page.locator('.result-kind').innerText()).toMatch(/^Run on your own rows at /);
     expect(await page.locator('.result-line').innerText()).toMatch(/on your own rows$/);
     const expectedRows = await page.locator('#custom-expected tbody tr').allInnerTexts();

@@ -362,8 +362,7 @@ export async function mountCandidate(root: HTMLElement, apiBase: string, view: I
     const busy = sending || (active !== undefined && (active.status === 'queued' || active.status === 'running'));
     runButton.disabled = busy || clock.ended;
     submitButton.disabled = busy || clock.ended;
-    const customRun = customEditor?.element.querySelector<HTMLButtonElement>('#custom-run-button');
-    if (customRun) customRun.disabled = busy || clock.ended;
+    if (customEditor) customEditor.runButton.disabled = busy || clock.ended;
     runButton.setAttribute('aria-busy', String(busy));
     // A Run can be stopped while it waits or runs; a Submit, once confirmed, cannot.
     stopButton.hidden = !(busy && active?.kind === 'run');

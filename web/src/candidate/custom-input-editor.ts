@@ -51,12 +51,16 @@ export class CustomInputEditor {
   private readonly tables: TableInput[] = [];
   private readonly files = new Map<string, HTMLTextAreaElement>();
   private readonly problem: HTMLElement;
+  /** "Run on these rows": the page disables it while something grades. */
+  readonly runButton: HTMLButtonElement;
 
   constructor(
     private readonly challenge: ChallengeView,
     limits: NonNullable<ChallengeView['customInput']>,
     private readonly onRun: () => void,
   ) {
+    this.runButton = h('button', { type: 'button', id: 'custom-run-button', class: 'primary' }, 'Run on these rows');
+    this.runButton.addEventListener('click', () => this.onRun());
     this.problem = h('div', { id: 'custom-input-problem', class: 'notice', role: 'alert', hidden: true });
     const examples = challenge.publicCases.filter((c) => !c.generated);
     const start = h(
@@ -80,11 +84,7 @@ export class CustomInputEditor {
       h('p', {}, h('label', { for: 'custom-input-start' }, 'Start from '), start),
       inputs,
       this.problem,
-      h(
-        'p',
-        {},
-        h('button', { type: 'button', id: 'custom-run-button', class: 'primary', onclick: () => this.onRun() }, 'Run on these rows'),
-      ),
+      h('p', {}, this.runButton),
     );
     this.load(examples[0]?.name ?? '');
   }
